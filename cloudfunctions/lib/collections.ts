@@ -1,0 +1,31 @@
+/**
+ * Every collection the application uses. CloudBase needs collections created before the first read;
+ * `ensureCollections` is run by setup (CLI, demo loader), never on a request path.
+ */
+import type { Database } from './cloudbase';
+import { isCloudError } from './errors';
+
+export const COLLECTIONS = [
+  'orgs',
+  'people',
+  'accounts',
+  'outreach',
+  'consultations',
+  'disputes',
+  'petitions',
+  'receptions',
+  'studies',
+  'manual_figures',
+  'history',
+] as const;
+export type CollectionName = (typeof COLLECTIONS)[number];
+
+export async function ensureCollections(db: Database): Promise<void> {
+  for (const name of COLLECTIONS) {
+    try {
+      await db.createCollection(name);
+    } catch (error) {
+      if (!isCloudError(error, 'DATABASE_COLLECTION_ALREADY_EXIST')) throw error;
+    }
+  }
+}

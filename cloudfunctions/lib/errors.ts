@@ -1,0 +1,53 @@
+/**
+ * The one error catalogue of the functions: stable codes the app can branch on, and Chinese messages
+ * a cadre can act on. Only the entry wrapper (handler.ts) turns an error into an answer; nothing
+ * internal (stack, database message) ever reaches the caller.
+ */
+import type { ErrorAnswer } from '../../src/domain/api';
+import type { FieldProblem } from '../../src/domain/records/fields';
+
+export const ERRORS = {
+  INVALID_REQUEST: '请求格式不对，请更新小程序后重试',
+  INVALID_RECORD: '记录填写有误，请按提示修改',
+  NOT_BOUND: '您还没有绑定工作身份，请联系乡镇管理员获取邀请码',
+  FORBIDDEN: '您的身份不能进行此操作',
+  OUT_OF_SCOPE: '只能查看或登记本单位及下级单位的记录',
+  NOT_FOUND: '没有找到这条记录，可能已被删除',
+  ORG_NOT_FOUND: '没有找到这个单位',
+  DUPLICATE_ID: '这条记录已经提交过，内容不同；请刷新后再修改',
+  INVALID_PERIOD: '统计期间格式不对',
+  NOT_INITIALISED: '系统数据尚未初始化，请联系管理员',
+  INTERNAL: '服务暂时出错，请稍后重试；如果一直出错，请联系管理员',
+} as const;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string = ERRORS[code],
+    readonly problems?: FieldProblem[],
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}
+
+/** The answer for any error: catalogued errors as they are, anything else as INTERNAL (logged). */
+export function toErrorAnswer(error: unknown): ErrorAnswer {
+  if (error instanceof AppError) {
+    const answer: ErrorAnswer = { error: { code: error.code, message: error.message } };
+    if (error.problems?.length) answer.error.problems = error.problems;
+    return answer;
+  }
+  if (isCloudError(error, 'DATABASE_COLLECTION_NOT_EXIST')) {
+    return { error: { code: 'NOT_INITIALISED', message: ERRORS.NOT_INITIALISED } };
+  }
+  console.error('unexpected error', error);
+  return { error: { code: 'INTERNAL', message: ERRORS.INTERNAL } };
+}
+
+/** CloudBase SDK errors carry a string code (TcbError). */
+export function isCloudError(error: unknown, code: string): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === code;
+}

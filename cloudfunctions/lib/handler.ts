@@ -1,0 +1,37 @@
+/**
+ * The shape of every cloud function: parse the event with one schema, establish the caller from the
+ * platform, run the handler with its I/O handed in, and turn any error into the one error answer.
+ */
+import { z } from 'zod';
+import { cloudApp, callerOpenid, type Database } from './cloudbase';
+import { resolveCaller, type Caller } from './caller';
+import { AppError, toErrorAnswer } from './errors';
+
+export interface Context {
+  db: Database;
+  openid: string;
+  caller: Caller | null;
+  now: Date;
+}
+
+export type Handler<Req> = (request: Req, context: Context) => Promise<unknown>;
+
+/** Builds the context of one invocation; exported so tests and the CLI can call handlers directly. */
+export async function createContext(): Promise<Context> {
+  const cloud = cloudApp();
+  const db = cloud.database();
+  const openid = callerOpenid(cloud);
+  return { db, openid, caller: await resolveCaller(db, openid), now: new Date() };
+}
+
+export function defineFunction<S extends z.ZodTypeAny>(schema: S, handle: Handler<z.infer<S>>) {
+  return async function main(event: unknown): Promise<unknown> {
+    try {
+      const parsed = schema.safeParse(event);
+      if (!parsed.success) throw new AppError('INVALID_REQUEST');
+      return await handle(parsed.data, await createContext());
+    } catch (error) {
+      return toErrorAnswer(error);
+    }
+  };
+}

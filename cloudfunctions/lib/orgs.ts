@@ -1,0 +1,23 @@
+/** Org units (county ⊃ township ⊃ village): lookups for scope checks and answers. */
+import type { Database } from './cloudbase';
+import type { OrgLevel } from '../../src/domain/vocab';
+import type { OrgView } from '../../src/domain/api';
+
+export interface OrgDoc {
+  _id: string;
+  code: string;
+  name: string;
+  level: OrgLevel;
+  parentCode: string | null;
+  /** Codes from the top unit down to this one: a record's scope filter is `orgPath: code`. */
+  path: string[];
+}
+
+export async function findOrg(db: Database, code: string): Promise<OrgDoc | null> {
+  const { data } = await db.collection('orgs').doc(code).get();
+  return (data?.[0] as OrgDoc | undefined) ?? null;
+}
+
+export function orgView(org: OrgDoc): OrgView {
+  return { code: org.code, name: org.name, level: org.level };
+}

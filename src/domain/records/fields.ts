@@ -1,0 +1,50 @@
+/**
+ * Field schemas shared by every record kind, with the Chinese messages a cadre sees.
+ * Pure: depends only on zod.
+ */
+import { z } from 'zod';
+import { isCalendarDate } from '../dates';
+
+export const calendarDate = (label: string) =>
+  z
+    .string({ required_error: `请填写${label}`, invalid_type_error: `${label}格式不对` })
+    .refine(isCalendarDate, { message: `${label}不是有效日期（格式：年-月-日）` });
+
+/** Whole numbers ≥ 0, as the ledger's counts. An upper bound catches a slipped finger (10000 vs 100). */
+export const count = (label: string, max = 100000) =>
+  z
+    .number({ required_error: `请填写${label}`, invalid_type_error: `${label}必须是数字` })
+    .int(`${label}必须是整数`)
+    .min(0, `${label}不能小于0`)
+    .max(max, `${label}不能超过${max}`);
+
+export const oneOf = <T extends readonly [string, ...string[]]>(label: string, words: T) =>
+  z.enum(words, {
+    errorMap: () => ({ message: `${label}只能是：${words.join('、')}` }),
+  });
+
+export const optionalText = (label: string, max = 200) =>
+  z
+    .string({ invalid_type_error: `${label}必须是文字` })
+    .trim()
+    .max(max, `${label}不能超过${max}个字`)
+    .optional();
+
+/** Client-generated record ids: what makes a resend recognisable. */
+export const clientId = z
+  .string({ required_error: '缺少记录编号', invalid_type_error: '记录编号格式不对' })
+  .regex(/^[A-Za-z0-9_-]{6,64}$/, '记录编号格式不对');
+
+export const orgCode = z
+  .string({ required_error: '请选择单位', invalid_type_error: '单位代码格式不对' })
+  .regex(/^\d{6,15}$/, '单位代码格式不对');
+
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
+/** Flattens zod issues into field-level problems the form can show beside each input. */
+export function problemsOf(error: z.ZodError): FieldProblem[] {
+  return error.issues.map((issue) => ({ field: issue.path.join('.') || '(记录)', message: issue.message }));
+}
