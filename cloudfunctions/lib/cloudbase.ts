@@ -22,3 +22,16 @@ export function cloudApp(): CloudApp {
 export function callerOpenid(cloud: CloudApp): string {
   return cloud.auth().getUserInfo().openId || '';
 }
+
+/** The SDK types `runTransaction` as any; this is the part of a transaction the application uses. */
+export interface Transaction {
+  collection(name: string): ReturnType<Database['collection']>;
+}
+
+/**
+ * Runs `work` in a database transaction; the SDK re-runs it on a write conflict. Only doc()
+ * operations and where().get() carry the transaction (PROTOCOL.md): use doc() for writes.
+ */
+export function inTransaction<T>(db: Database, work: (tx: Transaction) => Promise<T>): Promise<T> {
+  return db.runTransaction(work) as Promise<T>;
+}

@@ -2,7 +2,7 @@
  * 普法活动 records: creation with safe resends and the recorder's own list. Receives the database;
  * the caller has already been resolved by the entry point.
  */
-import type { Database } from './cloudbase';
+import { inTransaction, type Database } from './cloudbase';
 import type { OutreachView } from '../../src/domain/api';
 import { validateOutreach, type OutreachInput } from '../../src/domain/records/outreach';
 import type { Caller } from './caller';
@@ -47,7 +47,7 @@ export async function createOutreach(db: Database, caller: Caller, input: unknow
     deleted: false,
   };
   // A transaction makes "look, then write" atomic: two resends racing each other still give one record.
-  const stored = await db.runTransaction(async (tx) => {
+  const stored = await inTransaction(db, async (tx) => {
     const { data } = await tx.collection('outreach').doc(id).get();
     const existing = (Array.isArray(data) ? data[0] : data) as OutreachDoc | undefined;
     if (existing) {

@@ -1,0 +1,41 @@
+/**
+ * What the home page shows for whom, and how a figure reads. Pure: no Taro, no I/O.
+ */
+import type { Me } from '../../domain/api';
+import type { AppRole } from '../../domain/vocab';
+
+export type HomeMode = 'field' | 'viewer' | 'resident';
+
+const FIELD_ROLES: readonly AppRole[] = ['法律明白人', '人民调解员', '村干部'];
+const VIEWER_ROLES: readonly AppRole[] = ['乡镇管理员', '县级查看'];
+
+export function homeModeOf(me: Me | null): HomeMode {
+  if (!me) return 'resident';
+  if (FIELD_ROLES.includes(me.role)) return 'field';
+  if (VIEWER_ROLES.includes(me.role)) return 'viewer';
+  return 'resident';
+}
+
+/**
+ * Labels and units of the figures on the home page. The one place to change them until the
+ * indicator catalogue in src/domain provides them.
+ */
+export const HOME_FIGURES: readonly { id: string; label: string; unit: string }[] = [
+  { id: 'outreach.events', label: '开展普法宣传活动', unit: '次' },
+  { id: 'outreach.materials', label: '发放宣传资料', unit: '份' },
+];
+
+export interface FigureLine {
+  id: string;
+  label: string;
+  /** The number as shown: '—' when the figure has no value. */
+  value: string;
+  unit: string;
+}
+
+export function figureLines(figures: Record<string, number | null | undefined>): FigureLine[] {
+  return HOME_FIGURES.map(({ id, label, unit }) => {
+    const n = figures[id];
+    return { id, label, unit, value: typeof n === 'number' ? String(n) : '—' };
+  });
+}

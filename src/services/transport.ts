@@ -1,0 +1,82 @@
+/**
+ * How the app calls a cloud function. This is the ONE place that knows which platform the app runs on:
+ * - weapp: Taro.cloud.callFunction against CloudBase, which establishes the caller from WeChat;
+ * - h5 (the local stack): POST /api/fn/<name> to the local gateway, with the dev identity as a header.
+ * Either way a caller gets the function's answer, or an ApiError with a Chinese message.
+ */
+import Taro from '@tarojs/taro';
+import { isErrorAnswer } from '../domain/api';
+import { ApiError, NETWORK_MESSAGE, SERVER_MESSAGE } from './errors';
+import { getDevIdentity } from './identity';
+
+export const IDENTITY_HEADER = 'x-fazhi-openid';
+
+/** Called once at app start, before any page calls a function. */
+export function initTransport(): void {
+  if (process.env.TARO_ENV === 'weapp') {
+    Taro.cloud.init({ env: process.env.FAZHI_CLOUD_ENV || 'fazhi-prod', traceUser: true });
+  }
+}
+
+export async function callFunction<T>(name: string, data: unknown): Promise<T> {
+  const answer = process.env.TARO_ENV === 'weapp' ? await callCloud(name, data) : await callGateway(name, data);
+  return unwrapAnswer<T>(answer);
+}
+
+/** A function's own error answer becomes an ApiError; anything else is the result. */
+export function unwrapAnswer<T>(answer: unknown): T {
+  if (isErrorAnswer(answer)) {
+    const { code, message, problems } = answer.error;
+    throw new ApiError(code, message || SERVER_MESSAGE, problems ?? []);
+  }
+  return answer as T;
+}
+
+// CloudBase's code for "the function threw" (as opposed to the call not getting through).
+const CLOUD_FUNCTION_FAILED = -404011;
+
+async function callCloud(name: string, data: unknown): Promise<unknown> {
+  try {
+    const res = await Taro.cloud.callFunction({ name, data: data as TaroGeneral.IAnyObject });
+    return res.result;
+  } catch (error) {
+    const errCode = (error as { errCode?: number } | null)?.errCode;
+    if (errCode === CLOUD_FUNCTION_FAILED) throw new ApiError('SERVER', SERVER_MESSAGE);
+    throw new ApiError('NETWORK', NETWORK_MESSAGE);
+  }
+}
+
+interface GatewayBody {
+  result?: unknown;
+  error?: unknown;
+}
+
+async function callGateway(name: string, data: unknown): Promise<unknown> {
+  const header: Record<string, string> = { 'content-type': 'application/json' };
+  const openid = getDevIdentity();
+  if (openid) header[IDENTITY_HEADER] = openid;
+
+  let res: Taro.request.SuccessCallbackResult<GatewayBody>;
+  try {
+    res = await Taro.request<GatewayBody>({
+      url: `/api/fn/${encodeURIComponent(name)}`,
+      method: 'POST',
+      header,
+      data: { data },
+      dataType: 'json',
+    });
+  } catch {
+    throw new ApiError('NETWORK', NETWORK_MESSAGE);
+  }
+  const body: GatewayBody | null | undefined = res.data;
+  if (res.statusCode === 502 || res.statusCode === 503 || res.statusCode === 504) {
+    // The dev server's proxy could not reach the gateway: to a person that is the network.
+    throw new ApiError('NETWORK', NETWORK_MESSAGE);
+  }
+  if (body && typeof body === 'object' && body.error === undefined && 'result' in body) {
+    return body.result;
+  }
+  // The gateway could not run the function (it threw, or is missing): nothing a person can fix,
+  // and its details are not for the screen.
+  throw new ApiError('SERVER', SERVER_MESSAGE);
+}

@@ -1,0 +1,29 @@
+import type { Me } from '../../../../src/domain/api';
+import type { AppRole } from '../../../../src/domain/vocab';
+import { figureLines, homeModeOf } from '../../../../src/pages/home/home-model';
+
+const me = (role: AppRole): Me => ({ personId: 'p', name: '张三', role, org: { code: '520000000001', name: '大寨村', level: '村' } });
+
+describe('home', () => {
+  it('should offer logging to 法律明白人, 人民调解员 and 村干部', () => {
+    expect(homeModeOf(me('法律明白人'))).toBe('field');
+    expect(homeModeOf(me('人民调解员'))).toBe('field');
+    expect(homeModeOf(me('村干部'))).toBe('field');
+  });
+
+  it('should show figures to township admins and county viewers', () => {
+    expect(homeModeOf(me('乡镇管理员'))).toBe('viewer');
+    expect(homeModeOf(me('县级查看'))).toBe('viewer');
+  });
+
+  it('should treat a caller without identity as a resident', () => {
+    expect(homeModeOf(null)).toBe('resident');
+  });
+
+  it('should read each figure as label, number and unit, with a dash for no value', () => {
+    expect(figureLines({ 'outreach.events': 21, 'outreach.materials': null })).toEqual([
+      { id: 'outreach.events', label: '开展普法宣传活动', value: '21', unit: '次' },
+      { id: 'outreach.materials', label: '发放宣传资料', value: '—', unit: '份' },
+    ]);
+  });
+});
