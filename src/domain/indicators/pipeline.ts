@@ -1,0 +1,136 @@
+/**
+ * Turns the catalogue into database aggregation pipelines: plain JSON that the server hands to
+ * CloudBase (MongoDB dialect) and tests hand to mingo. One pipeline per collection computes all of that
+ * collection's figures in a single pass: `$match` the scope (and the period where every figure of the
+ * collection is dated), then one `$group: { _id: null }` with a `$cond` per figure. Only stages
+ * CloudBase supports are used ($match, $group; no $facet).
+ */
+import type { Period } from '../period';
+import type { Collection } from '../records/common';
+import { FIGURES } from './catalogue';
+import type { BaseMeasure, Condition, FigureDef } from './types';
+
+export type Stage = Record<string, unknown>;
+export interface CollectionPipeline {
+  collection: Collection;
+  pipeline: Stage[];
+}
+
+/** One accumulator of a collection's $group, and the measure it computes. */
+export interface Part {
+  key: string;
+  measure: BaseMeasure;
+}
+
+/** $group output keys cannot contain dots; ids become e.g. outreach_events, with __n/__d/__0 suffixes. */
+const keyOf = (id: string): string => id.replace(/\./g, '_');
+
+export function partsOf(f: FigureDef): Part[] {
+  const k = keyOf(f.id);
+  const m = f.measure;
+  if (m.kind === 'manual') return [];
+  if (m.kind === 'ratio') return [{ key: `${k}__n`, measure: m.numerator }, { key: `${k}__d`, measure: m.denominator }];
+  if (m.kind === 'total') return m.of.map((measure, i) => ({ key: `${k}__${i}`, measure }));
+  return [{ key: k, measure: m }];
+}
+
+/** Figures asked for; none asked means all. Unknown ids are left to the manual figures. */
+export function selectFigures(ids?: readonly string[]): readonly FigureDef[] {
+  return ids ? FIGURES.filter((f) => ids.includes(f.id)) : FIGURES;
+}
+
+const field = (name: string) => `$${name}`;
+/** Missing and null dates read as '' — before any real date, so they never fall in a period. */
+const dateOf = (name: string) => ({ $ifNull: [field(name), ''] });
+
+function conditionExpr(c: Condition): Stage {
+  if ('eq' in c) return { $eq: [field(c.field), c.eq] };
+  if ('in' in c) return { $in: [field(c.field), [...c.in]] };
+  return { $lte: [field(c.field), field(c.lteField)] };
+}
+
+function whenExpr(m: BaseMeasure, period: Period): Stage[] {
+  const parts: Stage[] = [];
+  if (m.dateField) {
+    parts.push({ $gte: [dateOf(m.dateField), period.start] }, { $lte: [dateOf(m.dateField), period.end] });
+  }
+  if (m.activeAtEnd) {
+    // Serving on the last day: no start or start ≤ end; no end or end ≥ end.
+    parts.push({ $lte: [dateOf('startDate'), period.end] });
+    parts.push({ $or: [{ $eq: [dateOf('endDate'), ''] }, { $gte: [dateOf('endDate'), period.end] }] });
+  }
+  return [...parts, ...(m.where ?? []).map(conditionExpr)];
+}
+
+function accumulator(m: BaseMeasure, period: Period): Stage {
+  const tests = whenExpr(m, period);
+  const test = tests.length === 0 ? true : tests.length === 1 ? tests[0] : { $and: tests };
+  switch (m.kind) {
+    case 'count':
+      return { $sum: { $cond: [test, 1, 0] } };
+    case 'sum':
+      return { $sum: { $cond: [test, { $ifNull: [field(m.field), 0] }, 0] } };
+    case 'distinct':
+      // Non-matching records add null, which assemble() discards.
+      return { $addToSet: { $cond: [test, field(m.field), null] } };
+  }
+}
+
+/** Records of the unit and every unit below it, never the soft-deleted ones. */
+function scopeMatch(collection: Collection, orgCode: string): Stage {
+  return { [collection === 'orgs' ? 'path' : 'orgPath']: orgCode, deleted: { $ne: true } };
+}
+
+/** When every figure of a collection is dated, fetch only records dated in the period. */
+function periodMatch(parts: readonly Part[], period: Period): Stage {
+  const dateFields = [...new Set(parts.map((p) => p.measure.dateField))];
+  if (dateFields.some((f) => f === undefined)) return {};
+  const ranges = dateFields.map((f) => ({ [f as string]: { $gte: period.start, $lte: period.end } }));
+  return ranges.length === 1 ? ranges[0] : { $or: ranges };
+}
+
+export function manualPipeline(orgCode: string, year: number): CollectionPipeline {
+  const own = { $eq: ['$orgCode', orgCode] };
+  return {
+    collection: 'manual_figures',
+    pipeline: [
+      { $match: { ...scopeMatch('manual_figures', orgCode), year } },
+      {
+        $group: {
+          _id: '$code',
+          total: { $sum: '$value' },
+          rows: { $sum: 1 },
+          // Rates are not rolled up: only the unit's own entry counts for them.
+          own: { $sum: { $cond: [own, '$value', 0] } },
+          ownRows: { $sum: { $cond: [own, 1, 0] } },
+          label: { $max: '$label' },
+          unit: { $max: '$unit' },
+        },
+      },
+    ],
+  };
+}
+
+/**
+ * The pipelines that compute the figures `ids` (all when omitted) for a unit and a period. Manual
+ * figures are yearly, so they are read only when the period is one whole calendar year.
+ */
+export function pipelinesFor(orgCode: string, period: Period, ids?: readonly string[]): CollectionPipeline[] {
+  const figures = selectFigures(ids);
+  const byCollection = new Map<Collection, Part[]>();
+  for (const part of figures.flatMap(partsOf)) {
+    const list = byCollection.get(part.measure.source) ?? [];
+    list.push(part);
+    byCollection.set(part.measure.source, list);
+  }
+  const out: CollectionPipeline[] = [...byCollection].map(([collection, parts]) => ({
+    collection,
+    pipeline: [
+      { $match: { ...scopeMatch(collection, orgCode), ...periodMatch(parts, period) } },
+      { $group: Object.fromEntries([['_id', null], ...parts.map((p) => [p.key, accumulator(p.measure, period)])]) },
+    ],
+  }));
+  const wantsManual = !ids || ids.some((id) => !figures.some((f) => f.id === id && f.measure.kind !== 'manual'));
+  if (period.year !== undefined && wantsManual) out.push(manualPipeline(orgCode, period.year));
+  return out;
+}

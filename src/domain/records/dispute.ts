@@ -1,0 +1,52 @@
+/**
+ * 矛盾纠纷 — a dispute taken up for mediation, from acceptance to its outcome. The cross-field rules
+ * are LEDGER.md's: a closed case has a 办结日期, an open one has none, and it never precedes 受理日期.
+ */
+import { z } from 'zod';
+import { DISPUTE_CLOSED_STATES, DISPUTE_SOURCES, DISPUTE_STATES, DISPUTE_TYPES, type DisputeState } from '../vocab';
+import { calendarDate, clientId, oneOf, optionalText, orgCode } from './fields';
+import { amount, flag, optionalDate, validateWith, type Validation } from './common';
+
+export const disputeFields = z
+  .object({
+    id: clientId,
+    orgCode,
+    acceptDate: calendarDate('受理日期'),
+    disputeType: oneOf('纠纷类型', DISPUTE_TYPES),
+    source: oneOf('纠纷来源', DISPUTE_SOURCES),
+    state: oneOf('调解状态', DISPUTE_STATES),
+    closeDate: optionalDate('办结日期'),
+    amount: amount('协议金额').optional(),
+    mediatorName: optionalText('调解员', 50),
+  })
+  .strict();
+
+export type DisputeInput = z.infer<typeof disputeFields>;
+
+export const isClosedDisputeState = (state: DisputeState): boolean => DISPUTE_CLOSED_STATES.includes(state);
+
+export function disputeRules(v: DisputeInput, ctx: z.RefinementCtx): void {
+  const closed = isClosedDisputeState(v.state);
+  if (closed && !v.closeDate) flag(ctx, 'closeDate', `状态为“${v.state}”时须填写办结日期`);
+  if (!closed && v.closeDate) flag(ctx, 'closeDate', `状态为“${v.state}”时办结日期须为空`);
+  // ISO dates compare correctly as strings.
+  if (v.closeDate && v.closeDate < v.acceptDate) flag(ctx, 'closeDate', '办结日期不能早于受理日期');
+}
+
+export const disputeSchema = disputeFields.superRefine(disputeRules);
+
+export function validateDispute(input: unknown): Validation<DisputeInput> {
+  return validateWith(disputeSchema, input);
+}
+
+export const DISPUTE_LABELS: Record<keyof DisputeInput, string> = {
+  id: '记录编号',
+  orgCode: '单位',
+  acceptDate: '受理日期',
+  disputeType: '纠纷类型',
+  source: '纠纷来源',
+  state: '调解状态',
+  closeDate: '办结日期',
+  amount: '协议金额',
+  mediatorName: '调解员',
+};

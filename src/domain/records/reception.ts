@@ -1,0 +1,34 @@
+/**
+ * 领导接访 — a leader's reception day for petitioners: who received and how many people came.
+ */
+import { z } from 'zod';
+import { calendarDate, clientId, count, orgCode } from './fields';
+import { requiredText, validateWith, type Validation } from './common';
+
+export const receptionFields = z
+  .object({
+    id: clientId,
+    orgCode,
+    date: calendarDate('接访日期'),
+    leader: requiredText('接访领导', 20),
+    people: count('接待群众人次', 10000),
+  })
+  .strict();
+
+export type ReceptionInput = z.infer<typeof receptionFields>;
+
+export function receptionRules(): void {}
+
+export const receptionSchema = receptionFields;
+
+export function validateReception(input: unknown): Validation<ReceptionInput> {
+  return validateWith(receptionSchema, input);
+}
+
+export const RECEPTION_LABELS: Record<keyof ReceptionInput, string> = {
+  id: '记录编号',
+  orgCode: '单位',
+  date: '接访日期',
+  leader: '接访领导',
+  people: '接待群众人次',
+};

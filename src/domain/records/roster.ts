@@ -1,0 +1,47 @@
+/**
+ * 人员名册 — one person serving a unit in one capacity (身份). Roster figures are snapshots, so the
+ * service dates matter: an empty start means "always", an empty end means "still serving".
+ */
+import { z } from 'zod';
+import { ROSTER_ROLES } from '../vocab';
+import { clientId, oneOf, orgCode } from './fields';
+import { flag, optionalDate, phone, requiredText, validateWith, type Validation } from './common';
+
+export const rosterFields = z
+  .object({
+    id: clientId,
+    orgCode,
+    name: requiredText('姓名', 20),
+    role: oneOf('身份', ROSTER_ROLES),
+    phone,
+    startDate: optionalDate('开始日期'),
+    endDate: optionalDate('结束日期'),
+  })
+  .strict();
+
+export type RosterInput = z.infer<typeof rosterFields>;
+
+export function rosterRules(v: RosterInput, ctx: z.RefinementCtx): void {
+  if (v.startDate && v.endDate && v.endDate < v.startDate) flag(ctx, 'endDate', '结束日期不能早于开始日期');
+}
+
+export const rosterSchema = rosterFields.superRefine(rosterRules);
+
+export function validateRoster(input: unknown): Validation<RosterInput> {
+  return validateWith(rosterSchema, input);
+}
+
+/** Whether the person serves on a given day (the rule of every roster figure). */
+export function isActiveOn(p: Pick<RosterInput, 'startDate' | 'endDate'>, day: string): boolean {
+  return (!p.startDate || p.startDate <= day) && (!p.endDate || p.endDate >= day);
+}
+
+export const ROSTER_LABELS: Record<keyof RosterInput, string> = {
+  id: '记录编号',
+  orgCode: '单位',
+  name: '姓名',
+  role: '身份',
+  phone: '联系电话',
+  startDate: '开始日期',
+  endDate: '结束日期',
+};

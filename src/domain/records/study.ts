@@ -1,0 +1,45 @@
+/**
+ * 学法培训 — a study or training session of cadres, or a law exam. The headcounts nest:
+ * 合格 ≤ 实际参加 ≤ 应参加, which is what makes the exam rates come out in [0, 1].
+ */
+import { z } from 'zod';
+import { STUDY_TYPES } from '../vocab';
+import { calendarDate, clientId, count, oneOf, optionalText, orgCode } from './fields';
+import { flag, validateWith, type Validation } from './common';
+
+export const studyFields = z
+  .object({
+    id: clientId,
+    orgCode,
+    date: calendarDate('学法日期'),
+    type: oneOf('学法类型', STUDY_TYPES),
+    topic: optionalText('学习主题', 100),
+    expected: count('应参加人数', 10000),
+    attended: count('实际参加人数', 10000),
+    passed: count('合格人数', 10000),
+  })
+  .strict();
+
+export type StudyInput = z.infer<typeof studyFields>;
+
+export function studyRules(v: StudyInput, ctx: z.RefinementCtx): void {
+  if (v.attended > v.expected) flag(ctx, 'attended', '实际参加人数不能多于应参加人数');
+  if (v.passed > v.attended) flag(ctx, 'passed', '合格人数不能多于实际参加人数');
+}
+
+export const studySchema = studyFields.superRefine(studyRules);
+
+export function validateStudy(input: unknown): Validation<StudyInput> {
+  return validateWith(studySchema, input);
+}
+
+export const STUDY_LABELS: Record<keyof StudyInput, string> = {
+  id: '记录编号',
+  orgCode: '单位',
+  date: '学法日期',
+  type: '学法类型',
+  topic: '学习主题',
+  expected: '应参加人数',
+  attended: '实际参加人数',
+  passed: '合格人数',
+};
