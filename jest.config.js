@@ -24,5 +24,14 @@ module.exports = {
       transform,
       moduleNameMapper,
     },
+    {
+      // Real Chromium against the H5 build served by the local stack.
+      displayName: 'e2e',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/tests/e2e/**/*.e2e.test.ts'],
+      globalSetup: '<rootDir>/tests/e2e/global-setup.ts',
+      transform,
+      moduleNameMapper,
+    },
   ],
 };

@@ -5,19 +5,10 @@
 import type { Database } from './cloudbase';
 import { isCloudError } from './errors';
 
-export const COLLECTIONS = [
-  'orgs',
-  'people',
-  'accounts',
-  'outreach',
-  'consultations',
-  'disputes',
-  'petitions',
-  'receptions',
-  'studies',
-  'manual_figures',
-  'history',
-] as const;
+import { COLLECTIONS as RECORD_COLLECTIONS } from '../../src/domain/records/common';
+
+/** The record collections of the domain, plus the server's own bookkeeping. */
+export const COLLECTIONS = [...RECORD_COLLECTIONS, 'accounts', 'history'] as const;
 export type CollectionName = (typeof COLLECTIONS)[number];
 
 export async function ensureCollections(db: Database): Promise<void> {

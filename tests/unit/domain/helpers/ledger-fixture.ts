@@ -3,11 +3,9 @@
  * by running the domain's pipelines through mingo — an in-memory stand-in for the database, for unit
  * tests only.
  */
-import { readFileSync, readdirSync } from 'fs';
 import { join } from 'path';
 import { Aggregator } from 'mingo';
-import { parseCsv } from '@/domain/ledger/csv';
-import type { LedgerSheet } from '@/domain/ledger/ledger';
+import { readCsvFolder } from '../../../../scripts/ledger-files';
 import type { LedgerDoc } from '@/domain/ledger/parse';
 import type { Collection } from '@/domain/records/common';
 import { mustParsePeriod } from '@/domain/period';
@@ -15,13 +13,9 @@ import { pipelinesFor } from '@/domain/indicators/pipeline';
 import { assemble, type AggregateRows } from '@/domain/indicators/assemble';
 import type { Figures } from '@/domain/indicators/types';
 
-export const FIXTURES = '/work/shared/fixtures';
-
-export function readCsvFolder(dir: string): LedgerSheet[] {
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.csv'))
-    .map((f) => ({ name: f.replace(/\.csv$/, ''), rows: parseCsv(readFileSync(join(dir, f), 'utf8')) }));
-}
+/** A copy of shared/fixtures kept in the repository, so a fresh clone tests the same ledger. */
+export const FIXTURES = join(__dirname, '..', '..', '..', 'fixtures');
+export { readCsvFolder };
 
 export type Db = Partial<Record<Collection, readonly LedgerDoc[]>>;
 

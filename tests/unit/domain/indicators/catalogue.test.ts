@@ -1,9 +1,11 @@
 import { readFileSync } from 'fs';
+import { join } from 'path';
 import { FIGURES, FIGURE_BY_ID, isComputedFigureId } from '@/domain/indicators/catalogue';
 import { FIGURE_GROUPS } from '@/domain/indicators/types';
 import { DISPUTE_TYPES } from '@/domain/vocab';
 
-const doc = readFileSync('/work/shared/INDICATORS.md', 'utf8');
+// A copy of shared/INDICATORS.md (the public contract of figure ids), kept with the fixtures.
+const doc = readFileSync(join(__dirname, '..', '..', '..', 'fixtures', 'INDICATORS.md'), 'utf8');
 /** Every `id` in the first column of INDICATORS.md's tables, and the manual ids of its prose. */
 const documentedIds = [...doc.matchAll(/^\| `([a-z_.]+)` \|/gm)].map((m) => m[1]);
 

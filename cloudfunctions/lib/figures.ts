@@ -1,0 +1,46 @@
+/**
+ * Figures of a unit and period, computed in the database: one aggregation per source collection
+ * (from the indicator catalogue's pipelines), never by reading the records into the function.
+ */
+import type { Database } from './cloudbase';
+import type { FiguresAnswer } from '../../src/domain/api';
+import { parsePeriod, type Period } from '../../src/domain/period';
+import { assemble, pipelinesFor, type AggregateRows } from '../../src/domain/indicators';
+import type { Caller } from './caller';
+import { requireInScope, requireRole, FIGURE_READER_ROLES } from './authz';
+import { AppError } from './errors';
+import { findOrg } from './orgs';
+
+export interface FiguresQuery {
+  org?: string;
+  period: string;
+  ids?: string[];
+}
+
+export async function figuresFor(db: Database, caller: Caller, query: FiguresQuery): Promise<FiguresAnswer> {
+  requireRole(caller, FIGURE_READER_ROLES);
+  const code = query.org ?? caller.org.code;
+  const org = await findOrg(db, code);
+  if (!org) throw new AppError('ORG_NOT_FOUND');
+  requireInScope(caller, org.path);
+  const parsed = parsePeriod(query.period);
+  if (!parsed.ok) throw new AppError('INVALID_PERIOD', parsed.message);
+  return { org: code, period: parsed.period.text, figures: await computeFigures(db, code, parsed.period, query.ids) };
+}
+
+/** The figures themselves, without authorization: for callers that have already checked (CLI, report). */
+export async function computeFigures(
+  db: Database,
+  orgCode: string,
+  period: Period,
+  ids?: readonly string[],
+): Promise<Record<string, number | null>> {
+  const rows: AggregateRows = {};
+  await Promise.all(
+    pipelinesFor(orgCode, period, ids).map(async ({ collection, pipeline }) => {
+      const answer = await db.collection(collection).aggregate(pipeline).end();
+      rows[collection] = (answer as { data: Record<string, unknown>[] }).data;
+    }),
+  );
+  return assemble(rows, ids);
+}

@@ -1,0 +1,75 @@
+/**
+ * The demo township for the local stack: 白土乡 (黔江区) — its units, roster and a year of records
+ * from the ledger in tests/fixtures/baitu-2023, moved into the current year, and a few demo accounts
+ * to sign in as. Loaded only into an empty database.
+ */
+import type { Database } from '../../cloudfunctions/lib/cloudbase';
+import { ensureCollections } from '../../cloudfunctions/lib/collections';
+import { insertMany } from '../../cloudfunctions/lib/bulk';
+import { parseLedger } from '../../src/domain/ledger/ledger';
+import type { LedgerDoc } from '../../src/domain/ledger/parse';
+import { beijingDate } from '../../src/domain/dates';
+import { BAITU_2023, readCsvFolder } from '../ledger-files';
+import { shiftDoc } from './shift-year';
+import { demoAccounts } from './accounts';
+
+const LEDGER_YEAR = 2023;
+const TOWNSHIP = '500114213';
+const COUNTY = '500114';
+
+/** The date that places a record in time, per collection: records dated after today are left out. */
+const MAIN_DATE: Record<string, string> = {
+  outreach: 'date',
+  consultations: 'date',
+  disputes: 'acceptDate',
+  petitions: 'registerDate',
+  receptions: 'date',
+  studies: 'date',
+};
+
+/** Loads the demo into an empty database; answers what was loaded, or null when data was there. */
+export async function loadDemoIfEmpty(db: Database, now: Date): Promise<string | null> {
+  await ensureCollections(db);
+  const { total } = await db.collection('orgs').count();
+  if (total > 0) return null;
+
+  const today = beijingDate(now);
+  const years = Number(today.slice(0, 4)) - LEDGER_YEAR;
+  const parsed = parseLedger(readCsvFolder(BAITU_2023), new Map());
+  if (parsed.problems.length) throw new Error(`演示台账有错误：${JSON.stringify(parsed.problems[0])}`);
+
+  const stamp = now.toISOString();
+  const counts: string[] = [];
+  for (const [collection, docs] of Object.entries(parsed.records)) {
+    const dateField = MAIN_DATE[collection];
+    const shifted = (docs ?? [])
+      .map((doc) => shiftDoc(doc, years))
+      .filter((doc) => !dateField || String(doc[dateField]) <= today)
+      .map((doc) => (collection === 'disputes' || collection === 'petitions' ? reopenIfClosedLater(doc, today) : doc))
+      .map((doc) => (collection === 'orgs' ? doc : withMeta(doc, stamp)));
+    const extra = collection === 'people' ? DEMO_STAFF.map((doc) => withMeta(doc, stamp)) : [];
+    counts.push(`${collection} ${await insertMany(db, collection, [...shifted, ...extra])}`);
+  }
+
+  const villages = new Set((parsed.records.orgs ?? []).filter((o) => o.level === '村').map((o) => o._id));
+  const people = [...(parsed.records.people ?? []), ...DEMO_STAFF];
+  await insertMany(db, 'accounts', demoAccounts(people, villages, TOWNSHIP, COUNTY) as unknown as Record<string, unknown>[]);
+  return counts.join('，');
+}
+
+/** Cases "closed" after today are, today, still being worked on. */
+function reopenIfClosedLater(doc: LedgerDoc, today: string): LedgerDoc {
+  if (typeof doc.closeDate !== 'string' || doc.closeDate <= today) return doc;
+  const { closeDate: _closeDate, ...open } = doc;
+  return { ...open, state: doc.state === '办结' ? '办理中' : '调解中', amount: undefined } as LedgerDoc;
+}
+
+function withMeta(doc: LedgerDoc, stamp: string): LedgerDoc {
+  return { ...doc, recordedBy: 'demo', recorderName: '演示数据', recordedAt: stamp, updatedAt: stamp, version: 1, deleted: false };
+}
+
+/** Staff the ledger's roster does not list (they count in no figure): the admin and a village cadre. */
+const DEMO_STAFF: LedgerDoc[] = [
+  { _id: 'DEMO-ADMIN', name: '周海燕', orgCode: TOWNSHIP, orgPath: [COUNTY, TOWNSHIP], orgLevel: '乡镇', role: '乡镇干部' },
+  { _id: 'DEMO-CADRE', name: '田国华', orgCode: '500114213201', orgPath: [COUNTY, TOWNSHIP, '500114213201'], orgLevel: '村', role: '村干部' },
+];

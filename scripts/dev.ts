@@ -1,0 +1,58 @@
+/**
+ * `npm run dev`: the whole local stack in one command — the CloudBase gateway with its function host
+ * on :10087 (data in FAZHI_DATA_DIR or .data/), the demo township when the data is empty, and the H5
+ * dev server on :10086 proxying /api to the gateway.
+ */
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { startGateway } from '../emulator/gateway';
+import { withLocalSdk } from './local-sdk';
+import { loadDemoIfEmpty } from './demo/load-demo';
+
+const ROOT = join(__dirname, '..');
+const GATEWAY_PORT = Number(process.env.FAZHI_GATEWAY_PORT || 10087);
+const APP_URL = 'http://127.0.0.1:10086';
+
+async function main(): Promise<void> {
+  const dataDir = process.env.FAZHI_DATA_DIR || join(ROOT, '.data');
+  const gateway = await startGateway({
+    port: GATEWAY_PORT,
+    dataDir,
+    functionsDir: join(ROOT, 'cloudfunctions'),
+    envId: 'fazhi-local',
+  });
+  console.log(`本地云开发网关已启动：${gateway.url}（数据目录 ${dataDir}）`);
+  const loaded = await withLocalSdk(gateway.url, (db) => loadDemoIfEmpty(db, new Date()));
+  if (loaded) console.log(`已载入演示数据：${loaded}`);
+
+  const taro = spawn(join(ROOT, 'node_modules', '.bin', 'taro'), ['build', '--type', 'h5', '--watch'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, FAZHI_GATEWAY_URL: gateway.url },
+  });
+  let announced = false;
+  taro.stdout.on('data', (chunk: Buffer) => {
+    process.stdout.write(chunk);
+    if (!announced && /Compiled|compiled|successfully/i.test(chunk.toString())) {
+      announced = true;
+      console.log(`\n法治台账已启动：${APP_URL}\n`);
+    }
+  });
+
+  const stop = async () => {
+    taro.kill('SIGTERM');
+    await gateway.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  taro.on('exit', (code) => {
+    if (code) console.error(`H5 构建进程退出（${code}）`);
+    void gateway.close().then(() => process.exit(code ?? 0));
+  });
+}
+
+main().catch((error) => {
+  console.error('启动失败：', error);
+  process.exit(1);
+});

@@ -1,0 +1,84 @@
+/**
+ * The skeleton in a real browser: the township admin reads this year's figures, a 法律明白人 logs a
+ * market-day event on the phone-sized H5 app, and the admin's figures grow by the event's numbers.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, phonePage, screenshot } from './helpers/browser';
+import { startBrowserStack } from './helpers/stack';
+import { DEMO, type AppStack } from '../helpers/app-stack';
+
+let stack: AppStack;
+let browser: Browser;
+
+beforeAll(async () => {
+  stack = await startBrowserStack();
+  browser = await launchBrowser();
+}, 60000);
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+async function signInAs(page: Page, openid: string): Promise<void> {
+  await page.goto(`${stack.gateway.url}/#/pages/signin/index`);
+  await page.locator(`[id="signin-${openid}"]`).click();
+  await page.locator('#whoami').waitFor();
+}
+
+async function figureOf(page: Page, id: string): Promise<number> {
+  const text = await page.locator(`[id="figure-${id}"]`).innerText();
+  const match = /(\d+)/.exec(text.replace(/,/g, ''));
+  if (!match) throw new Error(`no number in figure ${id}: ${text}`);
+  return Number(match[1]);
+}
+
+async function fillNumber(page: Page, id: string, value: number): Promise<void> {
+  const input = page.locator(`#${id} input`);
+  await input.fill(String(value));
+  await input.blur();
+}
+
+describe('the outreach slice in Chromium', () => {
+  it('should count an event logged by a 法律明白人 in the township admin figures', async () => {
+    const page = await phonePage(browser);
+
+    await signInAs(page, DEMO.admin);
+    await page.locator('[id="figure-outreach.events"]').waitFor();
+    const eventsBefore = await figureOf(page, 'outreach.events');
+    const materialsBefore = await figureOf(page, 'outreach.materials');
+    await screenshot(page, '01-admin-before');
+
+    await signInAs(page, DEMO.villageWorker);
+    await screenshot(page, '02-worker-home');
+    await page.locator('#go-outreach').click();
+    await page.locator('#outreach-form').waitFor();
+    await fillNumber(page, 'field-attendees', 73);
+    await fillNumber(page, 'field-materials', 180);
+    await fillNumber(page, 'field-banners', 3);
+    await fillNumber(page, 'field-consultations', 9);
+    await page.locator('#field-topic input').fill('防范电信诈骗');
+    await screenshot(page, '03-outreach-form');
+    await page.locator('#save-outreach').click();
+
+    await page.locator('#mine').waitFor({ timeout: 15000 });
+    const item = page.locator('.record-item', { hasText: '180' });
+    await item.first().waitFor();
+    await screenshot(page, '04-mine');
+
+    await signInAs(page, DEMO.admin);
+    await page.locator('[id="figure-outreach.events"]').waitFor();
+    await expectEventually(async () => figureOf(page, 'outreach.events'), eventsBefore + 1);
+    expect(await figureOf(page, 'outreach.materials')).toBe(materialsBefore + 180);
+    await screenshot(page, '05-admin-after');
+  }, 90000);
+});
+
+async function expectEventually(read: () => Promise<number>, expected: number): Promise<void> {
+  const deadline = Date.now() + 10000;
+  let value = await read();
+  while (value !== expected && Date.now() < deadline) {
+    await new Promise((ok) => setTimeout(ok, 200));
+    value = await read();
+  }
+  expect(value).toBe(expected);
+}

@@ -1,0 +1,46 @@
+/**
+ * Test helper: the local stack as the app sees it — a gateway child process running the real cloud
+ * functions of cloudfunctions/, the demo township loaded through the real SDK, and calls made the way
+ * the H5 app makes them (POST /api/fn/<name>, identity in the platform header).
+ */
+import { startGatewayProcess, type GatewayProcess } from './gateway';
+import { withLocalSdk } from '../../scripts/local-sdk';
+import { loadDemoIfEmpty } from '../../scripts/demo/load-demo';
+import type { Database } from '../../cloudfunctions/lib/cloudbase';
+
+export interface AppStack {
+  gateway: GatewayProcess;
+  /** Calls a function as `openid` (undefined: a resident) and answers what the function answered. */
+  call<T = Record<string, unknown>>(name: string, data: unknown, openid?: string): Promise<T>;
+  /** The real SDK's database on the same gateway, for checking what was stored. */
+  db(): Promise<Database>;
+  stop(): Promise<void>;
+}
+
+export const DEMO = {
+  villageWorker: 'o-demo-flmbr-1',
+  otherVillageWorker: 'o-demo-flmbr-2',
+  mediator: 'o-demo-mediator',
+  cadre: 'o-demo-cadre',
+  admin: 'o-demo-admin',
+  county: 'o-demo-county',
+} as const;
+
+export async function startAppStack(now = new Date(), options: { staticDir?: string } = {}): Promise<AppStack> {
+  const gateway = await startGatewayProcess({ envId: 'fazhi-local', staticDir: options.staticDir });
+  const db = () => withLocalSdk(gateway.url, async (database) => database);
+  await withLocalSdk(gateway.url, (database) => loadDemoIfEmpty(database, now));
+  return {
+    gateway,
+    db,
+    async call<T>(name: string, data: unknown, openid?: string): Promise<T> {
+      const headers: Record<string, string> = { 'content-type': 'application/json' };
+      if (openid) headers['x-fazhi-openid'] = openid;
+      const res = await fetch(`${gateway.url}/api/fn/${name}`, { method: 'POST', headers, body: JSON.stringify({ data }) });
+      const body = (await res.json()) as { result?: T; error?: unknown };
+      if (!('result' in body)) throw new Error(`function ${name} failed: ${JSON.stringify(body.error)}\n${gateway.output()}`);
+      return body.result as T;
+    },
+    stop: () => gateway.stop(),
+  };
+}
