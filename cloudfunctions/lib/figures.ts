@@ -38,7 +38,8 @@ export async function computeFigures(
   const rows: AggregateRows = {};
   await Promise.all(
     pipelinesFor(orgCode, period, ids).map(async ({ collection, pipeline }) => {
-      const answer = await db.collection(collection).aggregate(pipeline).end();
+      // Without `raw` the SDK silently drops a pipeline given as plain stages.
+      const answer = await db.collection(collection).options({ raw: true }).aggregate(pipeline).end();
       rows[collection] = (answer as { data: Record<string, unknown>[] }).data;
     }),
   );

@@ -1,0 +1,45 @@
+/**
+ * The audit log: every change of a record kept as who, when, before and after, readable by township
+ * admins. Written beside the change it describes (inside the same transaction where there is one).
+ */
+import type { Database, Transaction } from './cloudbase';
+
+export type ChangeAction = 'create' | 'update' | 'delete' | 'restore' | 'import' | 'reopen' | 'close';
+
+export interface HistoryDoc {
+  _id: string;
+  collection: string;
+  recordId: string;
+  action: ChangeAction;
+  /** openid of the person, or 'import:<file>' / 'cli' for operators' tools. */
+  by: string;
+  byName: string;
+  at: string;
+  /** The version the change produced. */
+  version: number;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+  /** Units the record belongs to, so an admin's scope check needs no second read. */
+  orgPath: string[];
+}
+
+export function historyId(collection: string, recordId: string, version: number, action: ChangeAction): string {
+  return `${collection}:${recordId}:v${version}:${action}`;
+}
+
+/** Writes one history entry; the id makes a retried write of the same change a no-op overwrite. */
+export async function writeHistory(target: Database | Transaction, entry: Omit<HistoryDoc, '_id'>): Promise<void> {
+  const id = historyId(entry.collection, entry.recordId, entry.version, entry.action);
+  await target.collection('history').doc(id).set(entry);
+}
+
+export async function historyOf(db: Database, collection: string, recordId: string): Promise<HistoryDoc[]> {
+  const { data } = await db
+    .collection('history')
+    .where({ collection, recordId })
+    .orderBy('version', 'asc')
+    .orderBy('at', 'asc')
+    .limit(1000)
+    .get();
+  return data as HistoryDoc[];
+}

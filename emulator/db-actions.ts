@@ -1,0 +1,63 @@
+/**
+ * The `database.*` actions: picks the session (committed or the named transaction) and shapes answers
+ * as the SDK reads them (`data: {...}` for document actions, a top-level `transactionId` for
+ * startTransaction). A conflict raised inside a transaction's operation aborts that transaction
+ * (TxnManager does it), so the SDK's retry starts from a clean slate.
+ */
+import { invalidParam } from './errors';
+import { aggregateDocuments, countDocuments, getDocuments } from './db-read';
+import { collName, insertDocuments, modifyAndReturnDoc, modifyDocument, removeDocuments, type Body } from './db-write';
+import { CommittedSession, type Session } from './session';
+import type { Store } from './store';
+import type { TxnManager } from './transactions';
+import { encode } from './ejson';
+
+export interface DbContext {
+  store: Store;
+  txns: TxnManager;
+}
+
+type Handler = (ctx: DbContext, body: Body, now: number) => Promise<Body> | Body;
+
+function sessionFor(ctx: DbContext, body: Body): Session {
+  const id = body.transactionId;
+  if (id === undefined || id === null || id === '') return new CommittedSession(ctx.store);
+  if (typeof id !== 'string') throw invalidParam('transactionId must be a string');
+  return ctx.txns.get(id);
+}
+
+const withData =
+  (fn: (s: Session, body: Body, now: number) => Promise<Body> | Body): Handler =>
+  async (ctx, body, now) => ({ data: await fn(sessionFor(ctx, body), body, now) });
+
+function txnId(body: Body): string {
+  if (typeof body.transactionId !== 'string' || body.transactionId === '') throw invalidParam('transactionId is required');
+  return body.transactionId;
+}
+
+export const databaseActions: Record<string, Handler> = {
+  'database.addCollection': (ctx, body) => {
+    ctx.store.createCollection(collName(body));
+    return {};
+  },
+  'database.insertDocument': withData(insertDocuments),
+  'database.getDocument': withData(getDocuments),
+  'database.calculateDocument': withData(countDocuments),
+  'database.modifyDocument': withData(modifyDocument),
+  'database.modifyAndReturnDoc': withData(async (s, body, now) => {
+    const r = await modifyAndReturnDoc(s, body, now);
+    return r.doc ? { updated: r.updated, doc: encode(r.doc) } : { updated: r.updated };
+  }),
+  'database.removeDocument': withData(removeDocuments),
+  'database.aggregateDocuments': withData(aggregateDocuments),
+  'database.startTransaction': (ctx) => ({ transactionId: ctx.txns.start() }),
+  'database.commitTransaction': (ctx, body) => {
+    ctx.txns.commit(txnId(body));
+    return {};
+  },
+  'database.abortTransaction': (ctx, body) => {
+    // Aborting an unknown/ended transaction succeeds: the SDK aborts after failures it cannot inspect.
+    ctx.txns.abortById(txnId(body));
+    return {};
+  },
+};

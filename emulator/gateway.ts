@@ -1,0 +1,172 @@
+/**
+ * The local CloudBase-compatible gateway: one HTTP server on 127.0.0.1 with
+ *   POST <any other path, e.g. /admin>  CloudBase SDK actions (`{action, …}` → `{data|code, requestId}`)
+ *   GET|HEAD|PUT /__cos/<path>         storage bytes (upload target and temp download URLs)
+ *   POST /api/fn/<name>                the H5 app's callFunction, identity from `x-fazhi-openid`
+ *   GET /api/health                    `{ok: true}`
+ *   GET /*                             the built H5 app when `staticDir` is set
+ * Everything is wired here; the parts live in store, db-read/db-write, transactions, storage and functions/.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { resolve } from 'node:path';
+import { databaseActions } from './db-actions';
+import { Codes, GatewayError, newRequestId, toErrorBody } from './errors';
+import { FunctionHost, unwrap } from './functions/host';
+import { FN_PREFIX, handleFnHttp } from './functions/http';
+import { CORS_HEADERS, readBody, sendJson } from './http-util';
+import { sdkEnv } from './sdk-env';
+import { serveStatic } from './static';
+import { handleDevPeople } from './dev-people';
+import { writeRunFile, removeRunFile } from './run-file';
+import { COS_PREFIX, FileStorage } from './storage';
+import { Store } from './store';
+import { TxnManager } from './transactions';
+
+export interface GatewayOptions {
+  /** 0 (default) picks a free port. */
+  port?: number;
+  host?: string;
+  dataDir: string;
+  /** Default `<cwd>/cloudfunctions`. */
+  functionsDir?: string;
+  staticDir?: string;
+  /** Default `local-env`. */
+  envId?: string;
+  /** WX_APPID given to callers of /api/fn. */
+  appId?: string;
+  minWorkers?: number;
+  maxWorkers?: number;
+  /** Function time limit after cold start; CloudBase's default is 3 s, the local default 10 s. */
+  functionTimeoutMs?: number;
+  lockWaitMs?: number;
+  txnIdleMs?: number;
+  /** Log every SDK action to stderr. */
+  verbose?: boolean;
+}
+
+export interface Gateway {
+  url: string;
+  port: number;
+  envId: string;
+  dataDir: string;
+  close(): Promise<void>;
+}
+
+function parseJson(text: string, what: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new GatewayError(Codes.INVALID_PARAM, `${what} is not valid JSON`);
+  }
+}
+
+type ActionHandler = (body: Record<string, unknown>, now: number) => Promise<Record<string, unknown>> | Record<string, unknown>;
+
+export async function startGateway(options: GatewayOptions): Promise<Gateway> {
+  const envId = options.envId ?? 'local-env';
+  const dataDir = resolve(options.dataDir);
+  const store = new Store(dataDir);
+  const txns = new TxnManager(store, { lockWaitMs: options.lockWaitMs ?? 1000, idleMs: options.txnIdleMs ?? 60000 });
+  let url = '';
+  const files = new FileStorage(dataDir, () => url);
+  // Created once the port is known (workers need the gateway URL); routes read it through `fn`.
+  const fn: { host?: FunctionHost } = {};
+  const fnHttp = { appId: options.appId ?? 'wx6c0a1b2c3d4e5f60', bodyLimit: 100 * 1024 };
+
+  const envOf = (body: Record<string, unknown>): string => (typeof body.envName === 'string' && body.envName ? body.envName : envId);
+  const actions: Record<string, ActionHandler> = {
+    'storage.getUploadMetadata': (b) => ({ data: files.getUploadMetadata(b, envOf(b)) }),
+    'storage.batchGetDownloadUrl': async (b) => ({ data: await files.batchGetDownloadUrl(b) }),
+    'storage.batchDeleteFile': async (b) => ({ data: await files.batchDeleteFile(b) }),
+    'functions.invokeFunction': async (b) => {
+      if (typeof b.function_name !== 'string') throw new GatewayError(Codes.INVALID_PARAM, 'function_name is required');
+      const event = typeof b.request_data === 'string' && b.request_data !== '' ? b.request_data : '{}';
+      parseJson(event, 'request_data');
+      // Server-to-server: no caller identity, as on CloudBase.
+      return { data: { response_data: unwrap(await (fn.host as FunctionHost).invoke(b.function_name, event, undefined)) } };
+    },
+  };
+  for (const [name, fn] of Object.entries(databaseActions)) actions[name] = (b, now) => fn({ store, txns }, b, now);
+
+  async function handleAction(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const requestId = newRequestId();
+    let action = '';
+    try {
+      const raw = await readBody(req, 64 * 1024 * 1024);
+      const body = parseJson(raw.toString('utf8'), 'request body') as Record<string, unknown>;
+      action = typeof body.action === 'string' ? body.action : '';
+      const handler = actions[action];
+      if (!handler) throw new GatewayError(Codes.INVALID_ACTION, `action not supported by the local gateway: ${action || '(none)'}`);
+      const out = await handler(body, Date.now());
+      sendJson(res, 200, { ...out, requestId });
+      if (options.verbose) console.error(`[gateway] ${action} ok`);
+    } catch (err) {
+      const e = toErrorBody(err);
+      if (options.verbose || e.code === Codes.SYS_ERR) console.error(`[gateway] ${action || 'request'} → ${e.code}: ${e.message}`);
+      sendJson(res, 200, { ...e, requestId });
+    }
+  }
+
+  async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const pathname = (req.url ?? '/').split('?')[0];
+    if (req.method === 'OPTIONS') {
+      res.writeHead(204, CORS_HEADERS);
+      res.end();
+    } else if (pathname === '/api/dev/people' && req.method === 'GET') {
+      handleDevPeople(store, res);
+    } else if (pathname === '/api/health') {
+      sendJson(res, 200, { ok: true, envId }, CORS_HEADERS);
+    } else if (pathname.startsWith(FN_PREFIX)) {
+      await handleFnHttp(fn.host as FunctionHost, fnHttp, req, res, pathname.slice(FN_PREFIX.length));
+    } else if (pathname.startsWith(COS_PREFIX)) {
+      await files.handleCos(req, res, pathname.slice(COS_PREFIX.length));
+    } else if (req.method === 'POST') {
+      await handleAction(req, res);
+    } else if (options.staticDir) {
+      await serveStatic(options.staticDir, req, res, pathname);
+    } else {
+      sendJson(res, 404, { error: { code: 'NOT_FOUND', message: `no route for ${req.method} ${pathname}` } });
+    }
+  }
+
+  const server = createServer((req, res) => {
+    route(req, res).catch((err: unknown) => {
+      const e = toErrorBody(err);
+      console.error(`[gateway] ${req.method} ${req.url} failed: ${e.message}`);
+      if (!res.headersSent) sendJson(res, 500, { error: e }, CORS_HEADERS);
+      else res.destroy();
+    });
+  });
+  server.keepAliveTimeout = 30000;
+  await new Promise<void>((ok, fail) => {
+    server.once('error', fail);
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => ok());
+  });
+  const port = (server.address() as AddressInfo).port;
+  url = `http://${options.host ?? '127.0.0.1'}:${port}`;
+  fn.host = new FunctionHost({
+    functionsDir: options.functionsDir ?? resolve(process.cwd(), 'cloudfunctions'),
+    sdkEnv: sdkEnv(url, envId),
+    envId,
+    minWorkers: options.minWorkers ?? 2,
+    maxWorkers: options.maxWorkers ?? 4,
+    timeoutMs: options.functionTimeoutMs ?? 10000,
+  });
+
+  writeRunFile(dataDir, url);
+  let closing: Promise<void> | undefined;
+  const close = (): Promise<void> =>
+    (closing ??= (async () => {
+      const stopped = new Promise<void>((ok) => server.close(() => ok()));
+      server.closeIdleConnections();
+      await fn.host?.close();
+      server.closeAllConnections();
+      await stopped;
+      txns.close();
+      store.close();
+      removeRunFile(dataDir);
+    })());
+
+  return { url, port, envId, dataDir, close };
+}

@@ -1,0 +1,116 @@
+/**
+ * Transactions through the SDK: own writes visible inside, commit/abort, the conflict answer that
+ * makes runTransaction re-run its callback, and concurrent increments that never lose an update.
+ */
+import { sdkApp, startGatewayProcess, type GatewayProcess } from '../../helpers/gateway';
+
+type Db = ReturnType<ReturnType<typeof sdkApp>['database']>;
+/** The SDK's transaction object (its published typings leave it as `any`). */
+interface Transaction {
+  collection(name: string): ReturnType<Db['collection']>;
+  commit(): Promise<unknown>;
+  rollback(reason?: unknown): Promise<unknown>;
+}
+
+let gw: GatewayProcess;
+let db: Db;
+
+beforeAll(async () => {
+  gw = await startGatewayProcess({ args: ['--workers', '0:1'] });
+  db = sdkApp(gw.url).database();
+  await db.createCollection('acc');
+});
+
+afterAll(async () => {
+  await gw?.dispose();
+});
+
+const value = async (id: string): Promise<Record<string, unknown> | undefined> => (await db.collection('acc').doc(id).get()).data[0];
+
+test('a transaction sees its own writes; commit publishes them all at once', async () => {
+  await db.collection('acc').add([{ _id: 'a', n: 10 }, { _id: 'b', n: 0 }, { _id: 'gone', n: 1 }]);
+  const t: Transaction = await db.startTransaction();
+  await t.collection('acc').doc('a').update({ n: db.command.inc(-3) });
+  await t.collection('acc').doc('b').set({ n: 3 });
+  await t.collection('acc').add({ _id: 'c', n: 7 });
+  await t.collection('acc').doc('gone').remove();
+  expect(((await t.collection('acc').doc('a').get()) as unknown as { data: { n: number } }).data.n).toBe(7);
+  const inside = await t.collection('acc').where({ n: db.command.gte(3) }).get();
+  expect(inside.data.map((d: { _id: string }) => d._id).sort()).toEqual(['a', 'b', 'c']);
+  // Outside the transaction nothing has changed yet.
+  expect((await value('a'))?.n).toBe(10);
+  expect(await value('c')).toBeUndefined();
+  await t.commit();
+  expect((await value('a'))?.n).toBe(7);
+  expect((await value('b'))?.n).toBe(3);
+  expect((await value('c'))?.n).toBe(7);
+  expect(await value('gone')).toBeUndefined();
+});
+
+test('abort discards everything; a rollback inside runTransaction rejects with its reason', async () => {
+  const t: Transaction = await db.startTransaction();
+  await t.collection('acc').doc('a').update({ n: 1000 });
+  await t.rollback();
+  expect((await value('a'))?.n).toBe(7);
+  await expect(
+    db.runTransaction(async (tx: Transaction) => {
+      await tx.collection('acc').doc('a').update({ n: 2000 });
+      await tx.rollback('not today');
+    }),
+  ).rejects.toBe('not today');
+  expect((await value('a'))?.n).toBe(7);
+});
+
+test('a callback that throws commits nothing', async () => {
+  await expect(
+    db.runTransaction(async (tx: Transaction) => {
+      await tx.collection('acc').doc('a').update({ n: 3000 });
+      throw new Error('app failure');
+    }),
+  ).rejects.toThrow('app failure');
+  expect((await value('a'))?.n).toBe(7);
+});
+
+test('ten concurrent runTransaction increments all count', async () => {
+  await db.collection('acc').add({ _id: 'counter', n: 0 });
+  const bump = () =>
+    db.runTransaction(async (tx: Transaction) => {
+      const cur = (await tx.collection('acc').doc('counter').get()) as unknown as { data: { n: number } };
+      await tx.collection('acc').doc('counter').update({ n: cur.data.n + 1 });
+    });
+  const results = await Promise.allSettled(Array.from({ length: 10 }, bump));
+  expect(results.filter((r) => r.status === 'rejected')).toEqual([]);
+  expect((await value('counter'))?.n).toBe(10);
+});
+
+test('a concurrent write outside the transaction → conflict at commit → callback re-runs, no lost update', async () => {
+  await db.collection('acc').add({ _id: 'k', n: 0 });
+  let runs = 0;
+  await db.runTransaction(async (tx: Transaction) => {
+    runs++;
+    const cur = (await tx.collection('acc').doc('k').get()) as unknown as { data: { n: number } };
+    if (runs === 1) await db.collection('acc').doc('k').update({ n: db.command.inc(1) });
+    await tx.collection('acc').doc('k').update({ n: cur.data.n + 1 });
+  });
+  expect(runs).toBe(2);
+  expect((await value('k'))?.n).toBe(2);
+});
+
+test('two interleaved transactions on one document: the later commit answers DATABASE_TRANSACTION_CONFLICT', async () => {
+  await db.collection('acc').add({ _id: 'i', n: 0 });
+  const t1: Transaction = await db.startTransaction();
+  const t2: Transaction = await db.startTransaction();
+  await t1.collection('acc').doc('i').get();
+  await t2.collection('acc').doc('i').get(); // waits for t1's lock, then proceeds unlocked
+  await t2.collection('acc').doc('i').update({ n: 2 });
+  await t2.commit();
+  await t1.collection('acc').doc('i').update({ n: 1 });
+  await expect(t1.commit()).rejects.toMatchObject({ code: 'DATABASE_TRANSACTION_CONFLICT' });
+  expect((await value('i'))?.n).toBe(2);
+});
+
+test('an unknown transaction id answers the retryable conflict code', async () => {
+  const t: Transaction = await db.startTransaction();
+  await t.commit();
+  await expect(t.collection('acc').doc('a').get()).rejects.toMatchObject({ code: 'DATABASE_TRANSACTION_CONFLICT' });
+});
