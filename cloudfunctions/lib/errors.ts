@@ -14,9 +14,17 @@ export const ERRORS = {
   OUT_OF_SCOPE: '只能查看或登记本单位及下级单位的记录',
   NOT_FOUND: '没有找到这条记录，可能已被删除',
   ORG_NOT_FOUND: '没有找到这个单位',
-  DUPLICATE_ID: '这条记录已经提交过，内容不同；请刷新后再修改',
+  CONFLICT: '这条记录已被别人修改过，请刷新后在最新内容上再改',
+  INVALID_TRANSITION: '案件状态不能这样变更',
+  RECORD_DELETED: '这条记录已被删除，请先恢复再修改',
+  UNKNOWN_KIND: '不支持的记录类型',
   INVALID_PERIOD: '统计期间格式不对',
   NOT_INITIALISED: '系统数据尚未初始化，请联系管理员',
+  PERIOD_CLOSED: '该年度已结账，不能再修改；如需修改请由乡镇管理员先反结账',
+  PERIOD_NOT_CLOSED: '该年度尚未结账，无需反结账',
+  INVALID_FORM: '填写有误，请按提示修改',
+  VILLAGE_NOT_FOUND: '没有找到这个村，请重新选择',
+  REQUEST_STATE_CHANGED: '这条求助的状态已经变了，请刷新后再看',
   INTERNAL: '服务暂时出错，请稍后重试；如果一直出错，请联系管理员',
 } as const;
 
@@ -27,6 +35,8 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message: string = ERRORS[code],
     readonly problems?: FieldProblem[],
+    /** On CONFLICT: the record's current version, so the app can edit again from it. */
+    readonly currentVersion?: number,
   ) {
     super(message);
     this.name = 'AppError';
@@ -38,6 +48,7 @@ export function toErrorAnswer(error: unknown): ErrorAnswer {
   if (error instanceof AppError) {
     const answer: ErrorAnswer = { error: { code: error.code, message: error.message } };
     if (error.problems?.length) answer.error.problems = error.problems;
+    if (error.currentVersion !== undefined) answer.error.currentVersion = error.currentVersion;
     return answer;
   }
   if (isCloudError(error, 'DATABASE_COLLECTION_NOT_EXIST')) {

@@ -21,3 +21,11 @@ export async function findOrg(db: Database, code: string): Promise<OrgDoc | null
 export function orgView(org: OrgDoc): OrgView {
   return { code: org.code, name: org.name, level: org.level };
 }
+
+/** Names of units by code, for answers that show where a record belongs. */
+export async function orgNames(db: Database, codes: readonly string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(codes)];
+  if (unique.length === 0) return new Map();
+  const { data } = await db.collection('orgs').where({ code: db.command.in(unique) }).limit(1000).get();
+  return new Map((data as OrgDoc[]).map((org) => [org.code, org.name]));
+}

@@ -65,7 +65,7 @@ function reopenIfClosedLater(doc: LedgerDoc, today: string): LedgerDoc {
 }
 
 function withMeta(doc: LedgerDoc, stamp: string): LedgerDoc {
-  return { ...doc, recordedBy: 'demo', recorderName: '演示数据', recordedAt: stamp, updatedAt: stamp, version: 1, deleted: false };
+  return { ...doc, recordedBy: 'demo', recorderName: doc.recorderName ?? '演示数据', recordedAt: stamp, updatedAt: stamp, version: 1, deleted: false };
 }
 
 /** Staff the ledger's roster does not list (they count in no figure): the admin and a village cadre. */

@@ -3,6 +3,8 @@
  * cloudfunctions/<name>. Answers list their fields; database documents never travel as they are.
  */
 import type { AppRole, OrgLevel } from './vocab';
+import type { RecordKind } from './records/kinds';
+import type { DeadlineMark } from './records/workflow';
 import type { OutreachInput } from './records/outreach';
 import type { FieldProblem } from './records/fields';
 
@@ -26,19 +28,74 @@ export interface SessionAnswer {
   me: Me | null;
 }
 
-/** cloudfunctions/records */
+/** cloudfunctions/records — every record kind through one set of actions. */
 export type RecordsRequest =
-  | { action: 'create'; kind: 'outreach'; record: OutreachInput }
-  | { action: 'listMine'; kind: 'outreach' };
+  /** Create; a resend of the same id and content changes nothing. */
+  | { action: 'create'; kind: RecordKind; record: unknown }
+  /** Edit under the version rule: `baseVersion` is the version the edit was made on. */
+  | { action: 'update'; kind: RecordKind; record: unknown; baseVersion: number }
+  | { action: 'get'; kind: RecordKind; id: string }
+  | { action: 'list'; kind: RecordKind; org?: string; period?: string; state?: string; mine?: boolean; includeDeleted?: boolean; offset?: number; limit?: number }
+  | { action: 'listMine'; kind: RecordKind }
+  | { action: 'remove' | 'restore'; kind: RecordKind; id: string; baseVersion: number }
+  | { action: 'history'; kind: RecordKind; id: string }
+  /** 我的待办: open cases in the caller's scope. */
+  | { action: 'todo' };
 
-export interface OutreachView extends OutreachInput {
+/** What every record answer carries besides the kind's own fields. */
+export interface RecordMetaView {
+  kind: RecordKind;
+  id: string;
+  orgCode: string;
   orgName: string;
   recordedBy: string;
   recordedAt: string;
+  updatedAt: string;
+  version: number;
+  deleted: boolean;
+  /** True when parties' data in this answer is masked (the caller does not handle the case). */
+  masked: boolean;
+}
+
+export type RecordView<T = Record<string, unknown>> = T & RecordMetaView;
+
+export type OutreachView = RecordView<Omit<OutreachInput, 'id'>>;
+
+export interface RecordPage<T = Record<string, unknown>> {
+  items: RecordView<T>[];
+  total: number;
+  offset: number;
+  limit: number;
+}
+
+export interface HistoryView {
+  action: string;
+  by: string;
+  at: string;
+  version: number;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+}
+
+export interface TodoItem {
+  kind: 'dispute' | 'petition';
+  id: string;
+  orgName: string;
+  state: string;
+  /** 受理日期 / 登记日期 */
+  since: string;
+  dueDate?: string;
+  mark: DeadlineMark;
+  summary: string;
   version: number;
 }
 
-export type RecordsAnswer = { record: OutreachView } | { items: OutreachView[] };
+export type RecordsAnswer =
+  | { record: RecordView }
+  | { items: RecordView[] }
+  | RecordPage
+  | { history: HistoryView[] }
+  | { todo: TodoItem[] };
 
 /** cloudfunctions/figures */
 export interface FiguresRequest {
@@ -57,7 +114,13 @@ export interface FiguresAnswer {
 
 /** Every function answers an error in this one shape (see cloudfunctions/lib/errors). */
 export interface ErrorAnswer {
-  error: { code: string; message: string; problems?: FieldProblem[] };
+  error: {
+    code: string;
+    message: string;
+    problems?: FieldProblem[];
+    /** On CONFLICT: the version the record has now, to edit again from. */
+    currentVersion?: number;
+  };
 }
 
 export function isErrorAnswer(answer: unknown): answer is ErrorAnswer {

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { DISPUTE_CLOSED_STATES, DISPUTE_SOURCES, DISPUTE_STATES, DISPUTE_TYPES, type DisputeState } from '../vocab';
 import { calendarDate, clientId, oneOf, optionalText, orgCode } from './fields';
 import { amount, flag, optionalDate, validateWith, type Validation } from './common';
+import { AGREEMENT_FORMS, caseFields } from './case-fields';
 
 export const disputeFields = z
   .object({
@@ -18,6 +19,8 @@ export const disputeFields = z
     closeDate: optionalDate('办结日期'),
     amount: amount('协议金额').optional(),
     mediatorName: optionalText('调解员', 50),
+    agreementForm: oneOf('协议形式', AGREEMENT_FORMS).optional(),
+    ...caseFields,
   })
   .strict();
 
@@ -31,6 +34,10 @@ export function disputeRules(v: DisputeInput, ctx: z.RefinementCtx): void {
   if (!closed && v.closeDate) flag(ctx, 'closeDate', `状态为“${v.state}”时办结日期须为空`);
   // ISO dates compare correctly as strings.
   if (v.closeDate && v.closeDate < v.acceptDate) flag(ctx, 'closeDate', '办结日期不能早于受理日期');
+  if (v.agreementForm && v.state !== '调解成功') flag(ctx, 'agreementForm', '只有调解成功的纠纷才有调解协议');
+  v.followUps?.forEach((visit, i) => {
+    if (visit.date < v.acceptDate) flag(ctx, `followUps.${i}.date`, '回访日期不能早于受理日期');
+  });
 }
 
 export const disputeSchema = disputeFields.superRefine(disputeRules);
@@ -49,4 +56,9 @@ export const DISPUTE_LABELS: Record<keyof DisputeInput, string> = {
   closeDate: '办结日期',
   amount: '协议金额',
   mediatorName: '调解员',
+  agreementForm: '协议形式',
+  parties: '当事人',
+  description: '纠纷情况',
+  handlerIds: '经办人',
+  followUps: '回访记录',
 };

@@ -7,6 +7,7 @@ import { PETITION_CHANNELS, PETITION_STATES } from '../vocab';
 import { addDays, isCalendarDate } from '../dates';
 import { calendarDate, clientId, oneOf, optionalText, orgCode } from './fields';
 import { flag, optionalDate, validateWith, type Validation } from './common';
+import { caseFields } from './case-fields';
 
 /** 《信访工作条例》: a matter is to be handled within 60 days of being accepted. */
 export const PETITION_DUE_DAYS = 60;
@@ -21,6 +22,7 @@ export const petitionFields = z
     dueDate: calendarDate('办理期限'),
     state: oneOf('办理状态', PETITION_STATES),
     closeDate: optionalDate('办结日期'),
+    ...caseFields,
   })
   .strict();
 
@@ -32,6 +34,9 @@ export function petitionRules(v: PetitionInput, ctx: z.RefinementCtx): void {
   if (closed && !v.closeDate) flag(ctx, 'closeDate', '状态为“办结”时须填写办结日期');
   if (!closed && v.closeDate) flag(ctx, 'closeDate', `状态为“${v.state}”时办结日期须为空`);
   if (v.closeDate && v.closeDate < v.registerDate) flag(ctx, 'closeDate', '办结日期不能早于登记日期');
+  v.followUps?.forEach((visit, i) => {
+    if (visit.date < v.registerDate) flag(ctx, `followUps.${i}.date`, '回访日期不能早于登记日期');
+  });
 }
 
 export const petitionSchema = petitionFields.superRefine(petitionRules);
@@ -59,4 +64,8 @@ export const PETITION_LABELS: Record<keyof PetitionInput, string> = {
   dueDate: '办理期限',
   state: '办理状态',
   closeDate: '办结日期',
+  parties: '信访人',
+  description: '信访诉求',
+  handlerIds: '经办人',
+  followUps: '回访记录',
 };

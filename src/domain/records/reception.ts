@@ -12,6 +12,8 @@ export const receptionFields = z
     date: calendarDate('接访日期'),
     leader: requiredText('接访领导', 20),
     people: count('接待群众人次', 10000),
+    /** The 信访事项 this reception registered. */
+    petitionIds: z.array(clientId).max(100, '关联信访事项最多100条').optional(),
   })
   .strict();
 
@@ -31,4 +33,5 @@ export const RECEPTION_LABELS: Record<keyof ReceptionInput, string> = {
   date: '接访日期',
   leader: '接访领导',
   people: '接待群众人次',
+  petitionIds: '关联信访事项',
 };

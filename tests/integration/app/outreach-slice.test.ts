@@ -96,12 +96,12 @@ describe('logging an outreach event end to end', () => {
     expect((await db.collection('outreach').doc('slice-event-0003').get()).data).toHaveLength(0);
   });
 
-  it('should treat a resend with different content as a conflict, not a second record', async () => {
+  it('should treat a resend with different content and no base version as a conflict, not a second record', async () => {
     const worker = (await me(DEMO.villageWorker))!;
     const record = event('slice-event-0004', worker.org.code);
     await stack.call('records', { action: 'create', kind: 'outreach', record }, DEMO.villageWorker);
     const changed = await stack.call('records', { action: 'create', kind: 'outreach', record: { ...record, materials: 999 } }, DEMO.villageWorker);
-    expect(changed).toMatchObject({ error: { code: 'DUPLICATE_ID' } });
+    expect(changed).toMatchObject({ error: { code: 'CONFLICT', currentVersion: 1 } });
     const db = await stack.db();
     const stored = (await db.collection('outreach').doc(record.id).get()).data[0];
     expect(stored.materials).toBe(240);

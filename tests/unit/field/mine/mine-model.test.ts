@@ -15,7 +15,11 @@ function view(id: string, date: string, recordedAt: string): OutreachView {
     orgName: '大寨村',
     recordedBy: '张三',
     recordedAt,
+    updatedAt: recordedAt,
     version: 1,
+    kind: 'outreach',
+    deleted: false,
+    masked: false,
   };
 }
 

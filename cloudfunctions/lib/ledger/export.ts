@@ -1,0 +1,124 @@
+/**
+ * Ledger export (LEDGER.md): a unit's ledger for a period as the workbook the format describes, one
+ * sheet per table — the units in scope (with the units above it, so the file imports into an empty
+ * system), the roster serving during the period, the records of the unit and every unit below it
+ * dated in the period, and the year's 其他指标. Records that carry photos or a narrative get the
+ * `照片` (links) and `情况说明` columns, which import ignores.
+ */
+import type { Database } from '../cloudbase';
+import { AppError } from '../errors';
+import { findOrg } from '../orgs';
+import { readAll, readByIds, type Doc } from './read';
+import { writeWorkbook, type OutSheet, type OutXCell } from './xlsx';
+import { exportTable } from '../../../src/domain/ledger/export';
+import { TABLES, type TableDef } from '../../../src/domain/ledger/tables';
+import type { Period } from '../../../src/domain/period';
+
+export interface ExportOptions {
+  /**
+   * Turns stored photo file ids into links a reader can open (temporary URLs on CloudBase). Without it
+   * the file ids are written as they are.
+   */
+  photoLinks?: (fileIds: string[]) => Promise<Map<string, string>>;
+}
+
+/** Where records keep what the app adds to a ledger row (not part of the import format). */
+const PHOTOS = 'photos';
+const NARRATIVE = 'narrative';
+
+/**
+ * The dates that place a record in a period. A case counts in the year it was accepted and in the
+ * year it was closed (INDICATORS.md), so it is exported with either: otherwise a December case closed
+ * in January would fall out of the next year's file and its figures.
+ */
+const PERIOD_DATES: Partial<Record<string, readonly string[]>> = {
+  outreach: ['date'],
+  consultations: ['date'],
+  receptions: ['date'],
+  studies: ['date'],
+  disputes: ['acceptDate', 'closeDate'],
+  petitions: ['registerDate', 'closeDate'],
+};
+
+async function docsOf(db: Database, table: TableDef, orgCode: string, path: readonly string[], period: Period): Promise<Doc[]> {
+  const _ = db.command;
+  const scope = { orgPath: orgCode, deleted: _.neq(true) };
+  switch (table.collection) {
+    case 'orgs': {
+      const above = await readByIds(db, 'orgs', path.slice(0, -1));
+      const below = await readAll(db, 'orgs', { path: orgCode });
+      const ordered = [...path.slice(0, -1).map((code) => above.get(code)).filter((o): o is Doc => !!o), ...below];
+      return ordered.sort((a, b) => (a.path as string[]).length - (b.path as string[]).length || a._id.localeCompare(b._id));
+    }
+    case 'people': {
+      // Serving at some time during the period.
+      const people = await readAll(db, 'people', scope);
+      return people.filter((p) => String(p.startDate ?? '') <= period.end && (!p.endDate || String(p.endDate) >= period.start));
+    }
+    case 'manual_figures': {
+      const years = _.gte(Number(period.start.slice(0, 4))).and(_.lte(Number(period.end.slice(0, 4))));
+      return sortBy(await readAll(db, 'manual_figures', { ...scope, year: years }), ['year', 'orgCode', 'code']);
+    }
+    default: {
+      const fields = PERIOD_DATES[table.collection] ?? [];
+      const found = new Map<string, Doc>();
+      for (const field of fields) {
+        const range = _.gte(period.start).and(_.lte(period.end));
+        for (const doc of await readAll(db, table.collection, { ...scope, [field]: range })) found.set(doc._id, doc);
+      }
+      return sortBy([...found.values()], [fields[0] ?? '_id', '_id']);
+    }
+  }
+}
+
+function sortBy(docs: Doc[], fields: readonly string[]): Doc[] {
+  return docs.sort((a, b) => {
+    for (const f of fields) {
+      const [x, y] = [a[f] ?? '', b[f] ?? ''];
+      if (x < y) return -1;
+      if (x > y) return 1;
+    }
+    return 0;
+  });
+}
+
+const photosOf = (doc: Doc): string[] => (Array.isArray(doc[PHOTOS]) ? (doc[PHOTOS] as unknown[]).filter((p): p is string => typeof p === 'string' && p !== '') : []);
+const narrativeOf = (doc: Doc): string => (typeof doc[NARRATIVE] === 'string' ? (doc[NARRATIVE] as string) : '');
+
+/** One link is a clickable cell; several are listed one per line (a cell holds one hyperlink). */
+function photoCell(ids: string[], links: Map<string, string>): OutXCell {
+  const urls = ids.map((id) => links.get(id) ?? id);
+  if (urls.length === 1) return { text: urls[0], hyperlink: urls[0] };
+  return urls.join('\n');
+}
+
+async function sheetOf(table: TableDef, docs: Doc[], options: ExportOptions): Promise<OutSheet> {
+  const rows: OutXCell[][] = exportTable(table.collection, docs);
+  const withPhotos = docs.some((d) => photosOf(d).length > 0);
+  const withNarrative = docs.some((d) => narrativeOf(d) !== '');
+  if (!withPhotos && !withNarrative) return { name: table.sheet, rows };
+  const ids = [...new Set(docs.flatMap(photosOf))];
+  const links = withPhotos && options.photoLinks ? await options.photoLinks(ids) : new Map<string, string>();
+  if (withPhotos) rows[0].push('照片');
+  if (withNarrative) rows[0].push('情况说明');
+  docs.forEach((doc, i) => {
+    const photos = photosOf(doc);
+    if (withPhotos) rows[i + 1].push(photos.length ? photoCell(photos, links) : '');
+    if (withNarrative) rows[i + 1].push(narrativeOf(doc));
+  });
+  return { name: table.sheet, rows };
+}
+
+/** The sheets of the export, in the order of the format. */
+export async function ledgerSheets(db: Database, orgCode: string, period: Period, options: ExportOptions = {}): Promise<OutSheet[]> {
+  const org = await findOrg(db, orgCode);
+  if (!org) throw new AppError('ORG_NOT_FOUND');
+  const sheets: OutSheet[] = [];
+  for (const table of TABLES) sheets.push(await sheetOf(table, await docsOf(db, table, org.code, org.path, period), options));
+  return sheets;
+}
+
+/** The export as an .xlsx file's bytes. */
+export async function exportLedger(db: Database, orgCode: string, period: Period, options: ExportOptions = {}): Promise<Buffer> {
+  return writeWorkbook(await ledgerSheets(db, orgCode, period, options));
+}

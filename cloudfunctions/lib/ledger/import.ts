@@ -1,0 +1,204 @@
+/**
+ * Ledger import (LEDGER.md): sheets already read from XLSX or CSV → records in the database.
+ *
+ * All or nothing per file: the whole file is parsed and compared with what is stored before anything
+ * is written, and any problem — a bad cell, an unknown unit, a change to a closed year — means nothing
+ * is written. A row whose 编号 exists and is identical changes nothing (no version, no history), so
+ * importing a file twice is harmless; a differing row is an edit: version + 1 and a history entry.
+ * A dry run answers the same report without writing.
+ */
+import { inTransaction, type Database } from '../cloudbase';
+import { insertMany } from '../bulk';
+import { writeHistory, type HistoryDoc } from '../history';
+import { closeBlocking, closedYearsOn, loadCloses, periodClosedError, touchedDates, type PeriodCloseDoc } from '../period-close';
+import { readAll, readByIds, type Doc } from './read';
+import { parseLedger, type LedgerSheet } from '../../../src/domain/ledger/ledger';
+import type { LedgerDoc, LedgerProblem } from '../../../src/domain/ledger/parse';
+import { TABLES, TABLE_BY_COLLECTION, TABLE_BY_SHEET, type TableDef } from '../../../src/domain/ledger/tables';
+import { cellText, toNumber } from '../../../src/domain/ledger/cells';
+import type { OrgNode } from '../../../src/domain/org';
+import type { Collection } from '../../../src/domain/records/common';
+import { manualFigureId } from '../../../src/domain/records/manualFigure';
+
+export interface ImportOptions {
+  /** Who imports: 'import:<file>' for the command line, an openid in a function. */
+  by: string;
+  byName: string;
+  dryRun?: boolean;
+  now?: Date;
+}
+
+export interface SheetSummary {
+  sheet: string;
+  collection: Collection;
+  added: number;
+  updated: number;
+  unchanged: number;
+}
+
+export interface ImportReport {
+  /** No problems: the file was (or, in a dry run, would be) imported. */
+  ok: boolean;
+  written: boolean;
+  dryRun: boolean;
+  sheets: SheetSummary[];
+  problems: LedgerProblem[];
+  warnings: LedgerProblem[];
+}
+
+/** One row's fate, decided before anything is written. */
+interface Planned {
+  doc: LedgerDoc;
+  existing?: Doc;
+}
+
+/** The fields a ledger row sets. Everything else on a stored record (meta, photos …) is the app's. */
+function ledgerFields(table: TableDef): string[] {
+  const fields = table.columns.map((c) => (c.field === 'id' ? '_id' : c.field));
+  if (table.collection === 'orgs') return [...fields, 'path'];
+  return [...fields, 'orgPath', ...(table.collection === 'people' ? ['orgLevel'] : [])];
+}
+
+/**
+ * 记录人 is both a ledger column and the record's meta `recorderName`: an empty cell keeps who recorded
+ * it rather than erasing the name.
+ */
+const keptWhenEmpty = (collection: Collection, field: string) => collection === 'outreach' && field === 'recorderName';
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+
+/** The stored record as the row would leave it: the row's fields over the stored ones, the rest kept. */
+function merged(table: TableDef, existing: Doc, doc: LedgerDoc): Doc {
+  const out: Doc = { ...existing };
+  for (const field of ledgerFields(table)) {
+    if (doc[field] !== undefined) out[field] = doc[field];
+    else if (!keptWhenEmpty(table.collection, field)) delete out[field];
+  }
+  return out;
+}
+
+const isIdentical = (table: TableDef, existing: Doc, next: Doc) => ledgerFields(table).every((f) => same(existing[f], next[f]));
+
+/** Where each record came from in the file, so that problems found after parsing can name the row. */
+function rowLocator(sheets: readonly LedgerSheet[]): (collection: Collection, id: string) => { sheet: string; row: number } {
+  const rows = new Map<string, { sheet: string; row: number }>();
+  for (const sheet of sheets) {
+    const table = TABLE_BY_SHEET.get(sheet.name.trim());
+    if (!table) continue;
+    const header = (sheet.rows[0] ?? []).map(cellText);
+    const cell = (cells: (typeof sheet.rows)[number], name: string) => (header.includes(name) ? cells[header.indexOf(name)] : '');
+    sheet.rows.forEach((cells, i) => {
+      if (i === 0) return;
+      let id = cellText(cell(cells, table.columns[0].name));
+      if (table.collection === 'manual_figures') {
+        const year = toNumber(cell(cells, '年度'));
+        const code = cellText(cell(cells, '指标代码'));
+        id = year.ok ? manualFigureId({ orgCode: id, year: Number(year.value), code }) : '';
+      }
+      const key = `${table.collection}:${id}`;
+      if (id && !rows.has(key)) rows.set(key, { sheet: table.sheet, row: i + 1 });
+    });
+  }
+  return (collection, id) => rows.get(`${collection}:${id}`) ?? { sheet: TABLE_BY_COLLECTION.get(collection)?.sheet ?? collection, row: 0 };
+}
+
+function problemAt(at: { sheet: string; row: number }, message: string): LedgerProblem {
+  return { sheet: at.sheet, row: at.row, column: '', message: `${at.sheet}第${at.row}行：${message}` };
+}
+
+export async function importLedger(db: Database, sheets: readonly LedgerSheet[], options: ImportOptions): Promise<ImportReport> {
+  const knownOrgs = new Map<string, OrgNode>((await readAll(db, 'orgs')).map((o) => [o._id, o as unknown as OrgNode]));
+  const parsed = parseLedger(sheets, knownOrgs);
+  const problems = [...parsed.problems];
+  const warnings = [...parsed.warnings];
+  const locate = rowLocator(sheets);
+  const closes = await loadCloses(db);
+
+  const plans = new Map<Collection, { table: TableDef; adds: Planned[]; updates: Planned[]; unchanged: number }>();
+  for (const table of TABLES) {
+    const docs = parsed.records[table.collection];
+    if (!docs) continue;
+    const stored = await readByIds(db, table.collection, docs.map((d) => d._id));
+    const plan = { table, adds: [] as Planned[], updates: [] as Planned[], unchanged: 0 };
+    for (const doc of docs) {
+      const existing = stored.get(doc._id);
+      if (existing?.deleted === true) {
+        warnings.push(problemAt(locate(table.collection, doc._id), `编号“${doc._id}”的记录已被删除，这一行没有导入`));
+        continue;
+      }
+      const next = existing ? merged(table, existing, doc) : null;
+      if (existing && next && isIdentical(table, existing, next)) {
+        plan.unchanged += 1;
+        continue;
+      }
+      const blocked = table.collection === 'orgs' ? null : closeFor(closes, table.collection, existing ?? null, next ?? doc);
+      if (blocked) problems.push(problemAt(locate(table.collection, doc._id), periodClosedError(blocked).message));
+      (existing ? plan.updates : plan.adds).push({ doc, existing });
+    }
+    plans.set(table.collection, plan);
+  }
+
+  const sheetsOut: SheetSummary[] = [...plans.values()].map(({ table, adds, updates, unchanged }) => ({
+    sheet: table.sheet,
+    collection: table.collection,
+    added: adds.length,
+    updated: updates.length,
+    unchanged,
+  }));
+  const report: ImportReport = { ok: problems.length === 0, written: false, dryRun: options.dryRun === true, sheets: sheetsOut, problems, warnings };
+  if (!report.ok || report.dryRun) return report;
+
+  const stamp = (options.now ?? new Date()).toISOString();
+  // Units first: the records written next name them.
+  for (const { table, adds, updates } of plans.values()) {
+    await insertMany(db, table.collection, adds.map(({ doc }) => (table.collection === 'orgs' ? doc : withMeta(table.collection, doc, options, stamp))));
+    for (const { doc } of updates) await updateOne(db, table, doc, options, stamp);
+  }
+  report.written = true;
+  return report;
+}
+
+function closeFor(closes: readonly PeriodCloseDoc[], collection: Collection, before: Doc | null, after: Record<string, unknown>): PeriodCloseDoc | null {
+  if (closes.length === 0) return null;
+  const paths = [before?.orgPath, after.orgPath].filter((p): p is string[] => Array.isArray(p));
+  return closeBlocking(closes, paths, touchedDates(collection, before, after, closedYearsOn(closes, paths)));
+}
+
+function withMeta(collection: Collection, doc: LedgerDoc, options: ImportOptions, stamp: string): LedgerDoc {
+  const recorderName = collection === 'outreach' && typeof doc.recorderName === 'string' ? doc.recorderName : options.byName;
+  return { ...doc, recordedBy: options.by, recorderName, recordedAt: stamp, updatedAt: stamp, version: 1, deleted: false };
+}
+
+/**
+ * One edit, in a transaction so that the version read is the version replaced. The row is merged onto
+ * the record as it is at that moment; if someone made it identical meanwhile, nothing is written.
+ */
+async function updateOne(db: Database, table: TableDef, doc: LedgerDoc, options: ImportOptions, stamp: string): Promise<void> {
+  const collection = table.collection;
+  // Units carry no version; their history entries are numbered by how many came before.
+  const orgVersion = collection === 'orgs' ? (await db.collection('history').where({ collection, recordId: doc._id }).count()).total + 1 : 0;
+  await inTransaction(db, async (tx) => {
+    const { data } = await tx.collection(collection).doc(doc._id).get();
+    const current = (Array.isArray(data) ? data[0] : data) as Doc | undefined;
+    if (!current) return;
+    const next = merged(table, current, doc);
+    if (isIdentical(table, current, next)) return;
+    const version = collection === 'orgs' ? orgVersion : Number(current.version ?? 0) + 1;
+    if (collection !== 'orgs') Object.assign(next, { version, updatedAt: stamp });
+    const { _id, ...body } = next;
+    await tx.collection(collection).doc(_id).set(body);
+    const entry: Omit<HistoryDoc, '_id'> = {
+      collection,
+      recordId: _id,
+      action: 'import',
+      by: options.by,
+      byName: options.byName,
+      at: stamp,
+      version,
+      before: current,
+      after: next,
+      orgPath: ((collection === 'orgs' ? next.path : next.orgPath) as string[] | undefined) ?? [],
+    };
+    await writeHistory(tx, entry);
+  });
+}

@@ -1,0 +1,35 @@
+/**
+ * Reading whole result sets. CloudBase answers at most 1000 documents per `get`, so every read that
+ * may be larger pages through it ordered by `_id`; nothing here assumes a collection is small.
+ */
+import type { Database } from '../cloudbase';
+
+/** The most CloudBase returns per `get`. */
+export const PAGE = 1000;
+
+type Where = Parameters<ReturnType<Database['collection']>['where']>[0];
+export type Doc = { _id: string } & Record<string, unknown>;
+
+/** Every document matching `where` (all of the collection when omitted), in `_id` order. */
+export async function readAll(db: Database, collection: string, where?: Where): Promise<Doc[]> {
+  const out: Doc[] = [];
+  for (;;) {
+    const base = db.collection(collection);
+    const query = where === undefined ? base : base.where(where);
+    const { data } = await query.orderBy('_id', 'asc').skip(out.length).limit(PAGE).get();
+    out.push(...(data as Doc[]));
+    if (data.length < PAGE) return out;
+  }
+}
+
+/** The documents with these `_id`s that exist, by id; asked for in chunks so each answer fits a page. */
+export async function readByIds(db: Database, collection: string, ids: readonly string[]): Promise<Map<string, Doc>> {
+  const found = new Map<string, Doc>();
+  const unique = [...new Set(ids)];
+  const _ = db.command;
+  for (let start = 0; start < unique.length; start += PAGE / 2) {
+    const chunk = unique.slice(start, start + PAGE / 2);
+    for (const doc of await readAll(db, collection, { _id: _.in(chunk) })) found.set(doc._id, doc);
+  }
+  return found;
+}

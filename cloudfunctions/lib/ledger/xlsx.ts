@@ -1,0 +1,85 @@
+/**
+ * The XLSX form of the ledger (LEDGER.md "Files"): a workbook read into the sheets the domain's parser
+ * takes, and sheets of cells written out as a workbook. Buffers in and out, never files, so a cloud
+ * function can run it on an upload as the command line runs it on a path.
+ */
+import { Workbook, type CellValue, type Worksheet } from 'exceljs';
+import type { Cell } from '../../../src/domain/ledger/cells';
+import type { LedgerSheet } from '../../../src/domain/ledger/ledger';
+
+/** A cell to write: plain text or number, or a link (the 照片 column). */
+export type OutXCell = string | number | { text: string; hyperlink: string };
+
+export interface OutSheet {
+  name: string;
+  /** Row 1 is the header. */
+  rows: OutXCell[][];
+}
+
+/**
+ * What the parser should see of an Excel cell. Dates stay Date objects (the domain reads their
+ * calendar day); rich text, links and formulas give their text or result; an error value gives its
+ * code, which then fails the column's conversion with a message that shows it.
+ */
+export function cellOf(value: CellValue): Cell {
+  if (value === null || value === undefined) return null;
+  if (typeof value !== 'object' || value instanceof Date) return value;
+  if ('richText' in value) return value.richText.map((r) => r.text).join('');
+  if ('hyperlink' in value) {
+    const text: unknown = value.text;
+    return typeof text === 'object' && text !== null && 'richText' in text ? cellOf(text as CellValue) : String(text ?? '');
+  }
+  if ('formula' in value || 'sharedFormula' in value) return cellOf((value.result ?? null) as CellValue);
+  if ('error' in value) return value.error;
+  return String(value);
+}
+
+/** Rows of one worksheet, row i of the array being Excel row i + 1 (blank rows kept, so numbers match). */
+function rowsOf(sheet: Worksheet): Cell[][] {
+  const rows: Cell[][] = [];
+  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    while (rows.length < rowNumber - 1) rows.push([]);
+    const values = row.values as CellValue[];
+    const cells: Cell[] = [];
+    // exceljs row values are 1-based: index 0 is always empty.
+    for (let c = 1; c < values.length; c += 1) cells.push(cellOf(values[c]));
+    rows.push(cells);
+  });
+  return rows;
+}
+
+export class WorkbookError extends Error {}
+
+/** Reads every worksheet; a file that is not an XLSX workbook is a WorkbookError with a Chinese message. */
+export async function readWorkbook(buffer: Uint8Array): Promise<LedgerSheet[]> {
+  const workbook = new Workbook();
+  try {
+    await workbook.xlsx.load(buffer as unknown as Parameters<Workbook['xlsx']['load']>[0]);
+  } catch {
+    throw new WorkbookError('无法读取这个文件：它不是有效的 Excel（.xlsx）工作簿');
+  }
+  return workbook.worksheets.map((sheet) => ({ name: sheet.name, rows: rowsOf(sheet) }));
+}
+
+/** Writes the sheets as a workbook: bold, frozen header row; columns wide enough to read. */
+export async function writeWorkbook(sheets: readonly OutSheet[]): Promise<Buffer> {
+  const workbook = new Workbook();
+  workbook.creator = '法治台账';
+  for (const { name, rows } of sheets) {
+    const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+    for (const row of rows) sheet.addRow(row);
+    sheet.getRow(1).font = { bold: true };
+    const columns = Math.max(0, ...rows.map((r) => r.length));
+    for (let i = 0; i < columns; i += 1) {
+      const widest = Math.max(...rows.map((r) => displayWidth(r[i])));
+      sheet.getColumn(i + 1).width = Math.min(60, Math.max(8, widest + 2));
+    }
+  }
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** Chinese characters take two columns of width in Excel. */
+function displayWidth(cell: OutXCell | undefined): number {
+  const text = cell === undefined ? '' : typeof cell === 'object' ? cell.text : String(cell);
+  return text.split('\n').reduce((widest, line) => Math.max(widest, line.length + (line.match(/[^\x00-\xff]/g)?.length ?? 0)), 0);
+}

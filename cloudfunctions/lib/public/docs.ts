@@ -1,0 +1,92 @@
+/**
+ * Stored shapes of the residents' legal services (articles, requests, the roster fields they add) and
+ * the small helpers their modules share. Depends on the database type only.
+ */
+import { createHash } from 'node:crypto';
+import type { Database, Transaction } from '../cloudbase';
+import type { ArticleInput } from '../../../src/domain/public/article';
+import type { CaseKind, RequestKind, RequestState } from '../../../src/domain/public/vocab';
+import type { RosterRole } from '../../../src/domain/vocab';
+
+/**
+ * A roster entry (`people`) as this feature reads it. `publishPhone` (the person agreed to show their
+ * phone to residents) and `serviceHours` (法律顾问) are kept only here: the ledger's 人员名册 has no
+ * such columns, so an import must leave them as they are.
+ */
+export interface PersonDoc {
+  _id: string;
+  name: string;
+  role: RosterRole;
+  orgCode: string;
+  orgPath: string[];
+  phone?: string;
+  publishPhone?: boolean;
+  serviceHours?: string;
+  startDate?: string;
+  endDate?: string;
+  deleted?: boolean;
+  version?: number;
+  updatedAt?: string;
+}
+
+export type ArticleDoc = Omit<ArticleInput, 'id'> & {
+  _id: string;
+  orgPath: string[];
+  recordedBy: string;
+  recorderName: string;
+  recordedAt: string;
+  updatedAt: string;
+  version: number;
+};
+
+/** A resident's request. Party data: only its village's handlers and township admins read it. */
+export interface RequestDoc {
+  /** sha256 of the key the app made (see requests.ts): never the key itself, never let out. */
+  _id: string;
+  ref: string;
+  kind: RequestKind;
+  orgCode: string;
+  orgPath: string[];
+  name: string;
+  phone: string;
+  description: string;
+  consentAt: string;
+  /** The WeChat openid of the submitter, when the platform gave one. */
+  submitterOpenid?: string;
+  tokenHash: string;
+  state: RequestState;
+  caseKind?: CaseKind;
+  caseId?: string;
+  handledBy?: string;
+  handlerName?: string;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+/** The roster roles residents see on a village page. */
+export const PUBLIC_ROSTER_ROLES: readonly RosterRole[] = ['法律顾问', '人民调解员', '法律明白人'];
+
+export function hashKey(key: string): string {
+  return createHash('sha256').update(key, 'utf8').digest('hex');
+}
+
+/** A doc() read answers an array from the SDK and, inside a transaction, sometimes the document. */
+export async function readDoc<T>(target: Database | Transaction, collection: string, id: string): Promise<T | null> {
+  const { data } = await target.collection(collection).doc(id).get();
+  const doc = (Array.isArray(data) ? data[0] : data) as T | undefined;
+  return doc ?? null;
+}
+
+/** `set` takes the document without its `_id`. */
+export function bodyOf<T extends { _id: string }>(doc: T): Omit<T, '_id'> {
+  const { _id: _ignored, ...body } = doc;
+  return body;
+}
+
+export async function orgNames(db: Database, codes: readonly string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(codes)];
+  if (unique.length === 0) return new Map();
+  const { data } = await db.collection('orgs').where({ code: db.command.in(unique) }).limit(1000).get();
+  return new Map((data as { code: string; name: string }[]).map((org) => [org.code, org.name]));
+}

@@ -1,0 +1,174 @@
+/**
+ * The township admin's side of the residents' services: which roster people's phones are published
+ * (with their consent) and the 法律顾问's service hours, the township's articles, and what a village's
+ * code image needs. Only 乡镇管理员 within scope; every change is written to the history.
+ */
+import { inTransaction, type Database } from '../cloudbase';
+import type { Caller } from '../caller';
+import { requireInScope, requireRole } from '../authz';
+import { AppError } from '../errors';
+import { findOrg } from '../orgs';
+import { writeHistory } from '../history';
+import { beijingDate } from '../../../src/domain/dates';
+import { isActiveOn } from '../../../src/domain/records/roster';
+import { validateArticle } from '../../../src/domain/public/article';
+import type { ContactRow, ManagedArticle, VillageCodeAnswer } from '../../../src/domain/public/types';
+import { PUBLIC_ROSTER_ROLES, bodyOf, orgNames, readDoc, type ArticleDoc, type PersonDoc } from './docs';
+
+const ADMIN = ['乡镇管理员'] as const;
+
+/** The village page's path in the app: the scene of a code image is the village code. */
+export const VILLAGE_PAGE = 'pages/village/index';
+
+export async function listContacts(db: Database, caller: Caller, orgCode: string | undefined, now: Date): Promise<ContactRow[]> {
+  requireRole(caller, ADMIN);
+  const code = orgCode ?? caller.org.code;
+  const org = await findOrg(db, code);
+  if (!org) throw new AppError('ORG_NOT_FOUND');
+  requireInScope(caller, org.path);
+  const _ = db.command;
+  const { data } = await db
+    .collection('people')
+    .where({ orgPath: code, role: _.in([...PUBLIC_ROSTER_ROLES]) })
+    .limit(1000)
+    .get();
+  const today = beijingDate(now);
+  const people = (data as PersonDoc[]).filter((p) => p.deleted !== true && isActiveOn(p, today));
+  const names = await orgNames(db, people.map((p) => p.orgCode));
+  return people
+    .sort((a, b) => a.orgCode.localeCompare(b.orgCode) || PUBLIC_ROSTER_ROLES.indexOf(a.role) - PUBLIC_ROSTER_ROLES.indexOf(b.role))
+    .map((p) => contactRow(p, names.get(p.orgCode) ?? p.orgCode));
+}
+
+export interface ContactChange {
+  publishPhone?: boolean;
+  serviceHours?: string;
+}
+
+export async function setContact(db: Database, caller: Caller, personId: string, change: ContactChange, now: Date): Promise<ContactRow> {
+  requireRole(caller, ADMIN);
+  const person = await readDoc<PersonDoc>(db, 'people', personId);
+  if (!person || person.deleted === true) throw new AppError('NOT_FOUND');
+  requireInScope(caller, person.orgPath);
+  const stamp = now.toISOString();
+  const saved = await inTransaction(db, async (tx) => {
+    const doc = await readDoc<PersonDoc>(tx, 'people', personId);
+    if (!doc) throw new AppError('NOT_FOUND');
+    const next: PersonDoc = { ...doc };
+    if (change.publishPhone !== undefined) next.publishPhone = change.publishPhone;
+    if (change.serviceHours !== undefined) {
+      const hours = change.serviceHours.trim();
+      if (hours) next.serviceHours = hours;
+      else delete next.serviceHours;
+    }
+    // A resend of the same change is not a new version.
+    if (next.publishPhone === doc.publishPhone && next.serviceHours === doc.serviceHours) return doc;
+    next.version = (doc.version ?? 1) + 1;
+    next.updatedAt = stamp;
+    await tx.collection('people').doc(personId).set(bodyOf(next));
+    await writeHistory(tx, {
+      collection: 'people',
+      recordId: personId,
+      action: 'update',
+      by: caller.openid,
+      byName: caller.name,
+      at: stamp,
+      version: next.version,
+      before: bodyOf(doc),
+      after: bodyOf(next),
+      orgPath: doc.orgPath,
+    });
+    return next;
+  });
+  const names = await orgNames(db, [saved.orgCode]);
+  return contactRow(saved, names.get(saved.orgCode) ?? saved.orgCode);
+}
+
+function contactRow(p: PersonDoc, orgName: string): ContactRow {
+  const row: ContactRow = { personId: p._id, name: p.name, role: p.role, orgCode: p.orgCode, orgName, publishPhone: p.publishPhone === true };
+  if (p.phone) row.phone = p.phone;
+  if (p.serviceHours) row.serviceHours = p.serviceHours;
+  return row;
+}
+
+export async function listArticles(db: Database, caller: Caller): Promise<ManagedArticle[]> {
+  requireRole(caller, ADMIN);
+  const { data } = await db.collection('articles').where({ orgPath: caller.org.code }).orderBy('date', 'desc').limit(200).get();
+  return (data as ArticleDoc[]).map(managedArticle);
+}
+
+const ARTICLE_FIELDS = ['orgCode', 'title', 'category', 'date', 'body', 'published'] as const;
+
+/** Creates or edits an article (its id names it); an unchanged resend changes nothing. */
+export async function saveArticle(db: Database, caller: Caller, input: unknown, now: Date): Promise<ManagedArticle> {
+  requireRole(caller, ADMIN);
+  const checked = validateArticle(input);
+  if (!checked.ok) throw new AppError('INVALID_RECORD', undefined, checked.problems);
+  const { id, ...fields } = checked.value;
+  const org = await findOrg(db, fields.orgCode);
+  if (!org || org.level !== '乡镇') throw new AppError('ORG_NOT_FOUND');
+  requireInScope(caller, org.path);
+  const stamp = now.toISOString();
+  const saved = await inTransaction(db, async (tx) => {
+    const existing = await readDoc<ArticleDoc>(tx, 'articles', id);
+    if (existing && ARTICLE_FIELDS.every((f) => existing[f] === fields[f])) return existing;
+    const doc: ArticleDoc = existing
+      ? { ...existing, ...fields, orgPath: org.path, updatedAt: stamp, version: existing.version + 1 }
+      : {
+          ...fields,
+          _id: id,
+          orgPath: org.path,
+          recordedBy: caller.openid,
+          recorderName: caller.name,
+          recordedAt: stamp,
+          updatedAt: stamp,
+          version: 1,
+        };
+    await tx.collection('articles').doc(id).set(bodyOf(doc));
+    await writeHistory(tx, {
+      collection: 'articles',
+      recordId: id,
+      action: existing ? 'update' : 'create',
+      by: caller.openid,
+      byName: caller.name,
+      at: stamp,
+      version: doc.version,
+      before: existing ? bodyOf(existing) : null,
+      after: bodyOf(doc),
+      orgPath: org.path,
+    });
+    return doc;
+  });
+  return managedArticle(saved);
+}
+
+function managedArticle(doc: ArticleDoc): ManagedArticle {
+  return {
+    id: doc._id,
+    orgCode: doc.orgCode,
+    title: doc.title,
+    category: doc.category,
+    date: doc.date,
+    body: doc.body,
+    published: doc.published,
+    updatedAt: doc.updatedAt,
+    version: doc.version,
+  };
+}
+
+/**
+ * On CloudBase this is where `cloud.openapi.wxacode.getUnlimited({ page, scene })` would make the
+ * image (the local stack cannot call WeChat); the console draws a QR of the H5 address instead.
+ */
+export async function villageCode(db: Database, caller: Caller, code: string): Promise<VillageCodeAnswer> {
+  requireRole(caller, ADMIN);
+  const village = await findOrg(db, code);
+  if (!village || village.level !== '村') throw new AppError('VILLAGE_NOT_FOUND');
+  requireInScope(caller, village.path);
+  return {
+    village: { code: village.code, name: village.name },
+    page: VILLAGE_PAGE,
+    scene: village.code,
+    h5Path: `/#/${VILLAGE_PAGE}?code=${village.code}`,
+  };
+}

@@ -1,0 +1,296 @@
+/**
+ * Residents' requests (我要咨询 / 我要调解) from submission to the village's queue and into a case.
+ *
+ * Who is the submitter? Residents have no account, so a request is tied to them in two ways:
+ * - a KEY the app makes when the form opens (24 random characters, kept in the app's storage). The
+ *   request's `_id` is sha256(key), and that is all that is stored of it. Re-sending the same key is
+ *   the same request (same content: the same answer; different content: DUPLICATE_ID), so a lost
+ *   answer or a double tap never makes two requests, and whoever holds the key can read the state —
+ *   which is what a resident in a browser (H5, no openid) has. The key never travels back from the
+ *   server, so an answer intercepted later does not give it away; the human-readable reference number
+ *   (ZX-20261122-0007) is for phone calls and is not enough to read anything.
+ * - the caller's openid, when the platform gives one (always in the mini-program): stored as
+ *   `submitterOpenid`, so "my requests" also finds requests made on another phone's storage-less
+ *   reinstall. Identity comes from the platform only, never from the request body.
+ * Either way a resident reads only RequestStatusView (ref, kind, village name, state, dates).
+ *
+ * Handlers (人民调解员, 村干部, 乡镇管理员) see the full request of units in their scope, and can accept
+ * it, close it, or turn it into a 法律咨询 or 矛盾纠纷 record in one action. Converting twice makes one
+ * case: the case id is derived from the reference number, and both writes share one transaction.
+ */
+import { inTransaction, type Database, type Transaction } from '../cloudbase';
+import type { Caller } from '../caller';
+import { requireInScope, requireRole } from '../authz';
+import { AppError } from '../errors';
+import { findOrg } from '../orgs';
+import { writeHistory } from '../history';
+import type { RecordMeta } from '../records-meta';
+import { beijingDate } from '../../../src/domain/dates';
+import type { AppRole, ConsultationCategory, DisputeType } from '../../../src/domain/vocab';
+import { validateConsultation, type ConsultationInput } from '../../../src/domain/records/consultation';
+import { validateDispute, type DisputeInput } from '../../../src/domain/records/dispute';
+import {
+  canMove,
+  caseIdOf,
+  defaultCaseKind,
+  formatRef,
+  validateResidentRequest,
+} from '../../../src/domain/public/request';
+import type { ConvertAnswer, QueueItem, RequestStatusView } from '../../../src/domain/public/types';
+import { REF_PREFIX, type CaseKind, type RequestState } from '../../../src/domain/public/vocab';
+import { requestStatusView } from '../../../src/domain/public/views';
+import { bodyOf, hashKey, orgNames, readDoc, type RequestDoc } from './docs';
+
+/** Who handles residents' requests: the village's mediators and cadres, and township admins. */
+export const HANDLER_ROLES: readonly AppRole[] = ['人民调解员', '村干部', '乡镇管理员'];
+
+const CONTENT_FIELDS = ['kind', 'orgCode', 'name', 'phone', 'description'] as const;
+const MINE_LIMIT = 50;
+
+export async function submitRequest(db: Database, openid: string, input: unknown, now: Date): Promise<RequestStatusView> {
+  const checked = validateResidentRequest(input);
+  if (!checked.ok) throw new AppError('INVALID_FORM', undefined, checked.problems);
+  const { key, kind, villageCode, name, phone, description } = checked.value;
+  const village = await findOrg(db, villageCode);
+  if (!village || village.level !== '村') throw new AppError('VILLAGE_NOT_FOUND');
+
+  const id = hashKey(key);
+  const stamp = now.toISOString();
+  const stored = await inTransaction(db, async (tx) => {
+    const existing = await readDoc<RequestDoc>(tx, 'requests', id);
+    if (existing) {
+      const fresh = { kind, orgCode: village.code, name, phone, description };
+      if (CONTENT_FIELDS.some((field) => existing[field] !== fresh[field])) throw new AppError('DUPLICATE_ID');
+      return existing;
+    }
+    const ref = await nextRef(tx, kind, beijingDate(now));
+    const doc: RequestDoc = {
+      _id: id,
+      ref,
+      kind,
+      orgCode: village.code,
+      orgPath: village.path,
+      name,
+      phone,
+      description,
+      consentAt: stamp,
+      ...(openid ? { submitterOpenid: openid } : {}),
+      tokenHash: id,
+      state: '待处理',
+      createdAt: stamp,
+      updatedAt: stamp,
+      version: 1,
+    };
+    await tx.collection('requests').doc(id).set(bodyOf(doc));
+    await writeHistory(tx, {
+      collection: 'requests',
+      recordId: ref,
+      action: 'create',
+      by: openid || 'resident',
+      byName: '村民',
+      at: stamp,
+      version: 1,
+      before: null,
+      after: auditOf(doc),
+      orgPath: doc.orgPath,
+    });
+    return doc;
+  });
+  return requestStatusView(stored, village.name);
+}
+
+/** The day's next number for this kind, counted in the same transaction as the request it names. */
+async function nextRef(tx: Transaction, kind: RequestDoc['kind'], day: string): Promise<string> {
+  const counterId = `requests:${REF_PREFIX[kind]}:${day}`;
+  const counter = await readDoc<{ n: number }>(tx, 'counters', counterId);
+  const n = (counter?.n ?? 0) + 1;
+  await tx.collection('counters').doc(counterId).set({ n });
+  return formatRef(kind, day, n);
+}
+
+/** The caller's own requests: those whose key the app kept, and those made under the caller's openid. */
+export async function myRequests(db: Database, openid: string, keys: readonly string[]): Promise<RequestStatusView[]> {
+  const _ = db.command;
+  const ids = [...new Set(keys)].map(hashKey);
+  const [byKey, byOpenid] = await Promise.all([
+    ids.length ? db.collection('requests').where({ _id: _.in(ids) }).limit(MINE_LIMIT).get() : { data: [] },
+    openid
+      ? db.collection('requests').where({ submitterOpenid: openid }).orderBy('createdAt', 'desc').limit(MINE_LIMIT).get()
+      : { data: [] },
+  ]);
+  const docs = new Map<string, RequestDoc>();
+  for (const doc of [...byKey.data, ...byOpenid.data] as RequestDoc[]) docs.set(doc._id, doc);
+  const list = [...docs.values()].sort((a, b) => b.createdAt.localeCompare(a.createdAt)).slice(0, MINE_LIMIT);
+  const names = await orgNames(db, list.map((doc) => doc.orgCode));
+  return list.map((doc) => requestStatusView(doc, names.get(doc.orgCode) ?? ''));
+}
+
+// ---- the handlers' side ------------------------------------------------------------------------
+
+export async function requestQueue(db: Database, caller: Caller, state?: RequestState): Promise<QueueItem[]> {
+  requireRole(caller, HANDLER_ROLES);
+  const filter: Record<string, unknown> = { orgPath: caller.org.code };
+  if (state) filter.state = state;
+  const { data } = await db.collection('requests').where(filter).orderBy('createdAt', 'desc').limit(200).get();
+  const docs = data as RequestDoc[];
+  const names = await orgNames(db, docs.map((doc) => doc.orgCode));
+  return docs.map((doc) => queueItem(doc, names.get(doc.orgCode) ?? doc.orgCode));
+}
+
+/** The request of that reference number, when the caller may handle it. */
+async function handledRequest(db: Database, caller: Caller, ref: string): Promise<RequestDoc> {
+  requireRole(caller, HANDLER_ROLES);
+  const { data } = await db.collection('requests').where({ ref }).limit(1).get();
+  const doc = (data as RequestDoc[])[0];
+  if (!doc) throw new AppError('NOT_FOUND');
+  requireInScope(caller, doc.orgPath);
+  return doc;
+}
+
+/** 已受理 or 已办结. Asking for the state the request is already in changes nothing (a resend). */
+export async function moveRequest(db: Database, caller: Caller, ref: string, to: '已受理' | '已办结', now: Date): Promise<QueueItem> {
+  const found = await handledRequest(db, caller, ref);
+  const moved = await inTransaction(db, async (tx) => {
+    const doc = await readDoc<RequestDoc>(tx, 'requests', found._id);
+    if (!doc) throw new AppError('NOT_FOUND');
+    if (doc.state === to) return doc;
+    if (!canMove(doc.state, to)) throw new AppError('REQUEST_STATE_CHANGED');
+    return updateRequest(tx, doc, { state: to }, caller, now);
+  });
+  return itemWithName(db, moved);
+}
+
+export interface ConvertOptions {
+  as?: CaseKind;
+  category?: ConsultationCategory;
+  disputeType?: DisputeType;
+}
+
+const CASE_COLLECTION: Record<CaseKind, 'consultations' | 'disputes'> = { consultation: 'consultations', dispute: 'disputes' };
+
+export async function convertRequest(db: Database, caller: Caller, ref: string, options: ConvertOptions, now: Date): Promise<ConvertAnswer> {
+  const found = await handledRequest(db, caller, ref);
+  const result = await inTransaction(db, async (tx) => {
+    const doc = await readDoc<RequestDoc>(tx, 'requests', found._id);
+    if (!doc) throw new AppError('NOT_FOUND');
+    // Already a case: the same answer again, whatever this call asked for.
+    if (doc.caseId && doc.caseKind) return { doc, kind: doc.caseKind, id: doc.caseId };
+    if (!canMove(doc.state, '已转为案件')) throw new AppError('REQUEST_STATE_CHANGED');
+
+    const kind = options.as ?? defaultCaseKind(doc.kind);
+    const collection = CASE_COLLECTION[kind];
+    const record = caseRecord(kind, doc, caller, options, now);
+    const { id, ...fields } = record;
+    const stamp = now.toISOString();
+    const meta: Omit<RecordMeta, '_id' | 'orgCode'> = {
+      orgPath: doc.orgPath,
+      recordedBy: caller.openid,
+      recorderName: caller.name,
+      recordedAt: stamp,
+      updatedAt: stamp,
+      version: 1,
+      deleted: false,
+    };
+    if (!(await readDoc(tx, collection, id))) {
+      const caseDoc = { ...fields, ...meta };
+      await tx.collection(collection).doc(id).set(caseDoc);
+      await writeHistory(tx, {
+        collection,
+        recordId: id,
+        action: 'create',
+        by: caller.openid,
+        byName: caller.name,
+        at: stamp,
+        version: 1,
+        before: null,
+        after: caseDoc,
+        orgPath: doc.orgPath,
+      });
+    }
+    const updated = await updateRequest(tx, doc, { state: '已转为案件', caseKind: kind, caseId: id }, caller, now);
+    return { doc: updated, kind, id };
+  });
+  return { item: await itemWithName(db, result.doc), case: { kind: result.kind, id: result.id } };
+}
+
+/** The case record, validated by the record kind's own schema like any record logged in the app. */
+function caseRecord(kind: CaseKind, doc: RequestDoc, caller: Caller, options: ConvertOptions, now: Date): ConsultationInput | DisputeInput {
+  const id = caseIdOf(doc.ref);
+  const today = beijingDate(now);
+  const checked =
+    kind === 'consultation'
+      ? validateConsultation({ id, orgCode: doc.orgCode, date: today, category: options.category ?? '其他', people: 1, answeredBy: caller.name })
+      : validateDispute({
+          id,
+          orgCode: doc.orgCode,
+          acceptDate: today,
+          disputeType: options.disputeType ?? '其他',
+          source: '当事人申请',
+          state: '受理',
+        });
+  if (!checked.ok) throw new AppError('INVALID_RECORD', undefined, checked.problems);
+  return checked.value;
+}
+
+async function updateRequest(
+  tx: Transaction,
+  doc: RequestDoc,
+  change: Partial<Pick<RequestDoc, 'state' | 'caseKind' | 'caseId'>>,
+  caller: Caller,
+  now: Date,
+): Promise<RequestDoc> {
+  const stamp = now.toISOString();
+  const next: RequestDoc = {
+    ...doc,
+    ...change,
+    handledBy: caller.openid,
+    handlerName: caller.name,
+    updatedAt: stamp,
+    version: doc.version + 1,
+  };
+  await tx.collection('requests').doc(doc._id).set(bodyOf(next));
+  await writeHistory(tx, {
+    collection: 'requests',
+    recordId: doc.ref,
+    action: 'update',
+    by: caller.openid,
+    byName: caller.name,
+    at: stamp,
+    version: next.version,
+    before: auditOf(doc),
+    after: auditOf(next),
+    orgPath: doc.orgPath,
+  });
+  return next;
+}
+
+/** The history keeps the request as its handlers see it; the key's hash stays out. */
+function auditOf(doc: RequestDoc): Record<string, unknown> {
+  const { _id: _ignoredId, tokenHash: _ignoredHash, ...rest } = doc;
+  return rest;
+}
+
+async function itemWithName(db: Database, doc: RequestDoc): Promise<QueueItem> {
+  const names = await orgNames(db, [doc.orgCode]);
+  return queueItem(doc, names.get(doc.orgCode) ?? doc.orgCode);
+}
+
+/** The fields a handler sees: the resident's name, phone and account in full, no key hash, no openid. */
+export function queueItem(doc: RequestDoc, villageName: string): QueueItem {
+  const item: QueueItem = {
+    ref: doc.ref,
+    kind: doc.kind,
+    villageCode: doc.orgCode,
+    villageName,
+    name: doc.name,
+    phone: doc.phone,
+    description: doc.description,
+    state: doc.state,
+    createdAt: doc.createdAt,
+    updatedAt: doc.updatedAt,
+  };
+  if (doc.caseKind) item.caseKind = doc.caseKind;
+  if (doc.caseId) item.caseId = doc.caseId;
+  if (doc.handlerName) item.handlerName = doc.handlerName;
+  return item;
+}

@@ -1,0 +1,121 @@
+/**
+ * Creating and editing records of every kind, safe to resend (DESIGN.md "Records"):
+ * - a new id creates the record (version 1);
+ * - the same id with the same content is a success that changes nothing;
+ * - different content is an edit, accepted only on the version it was made on (`baseVersion`);
+ *   otherwise a CONFLICT carrying the current version — never a second record, never a lost update.
+ * Each write and its history entry happen in one transaction, so racing resends and racing editors
+ * are serialised by the database.
+ */
+import { KINDS, type RecordKind } from '../../../src/domain/records/kinds';
+import type { RecordView } from '../../../src/domain/api';
+import { inTransaction, type Database } from '../cloudbase';
+import type { Caller } from '../caller';
+import { requireInScope, requireRole } from '../authz';
+import { AppError } from '../errors';
+import { findOrg } from '../orgs';
+import { writeHistory } from '../history';
+import { bodyOf, readRecord } from './docs';
+import { mayChange, WRITE_ROLES } from './policy';
+import { contentOf, recordView, sameContent, type StoredRecord } from './views';
+import { checkStateChange } from './workflow-check';
+import { assertPeriodsOpen } from './period-guard';
+
+export interface SaveRequest {
+  kind: RecordKind;
+  record: unknown;
+  baseVersion?: number;
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+export async function saveRecord(db: Database, caller: Caller, request: SaveRequest, now: Date): Promise<RecordView> {
+  const def = KINDS[request.kind];
+  requireRole(caller, WRITE_ROLES[request.kind]);
+  const input = isObject(request.record) && def.prepare ? def.prepare(request.record) : request.record;
+  const checked = def.validate(input);
+  if (!checked.ok) throw new AppError('INVALID_RECORD', undefined, checked.problems);
+  const id = def.idOf(checked.value);
+  const fields = { ...checked.value };
+  delete fields.id;
+  const org = await findOrg(db, String(fields.orgCode));
+  if (!org) throw new AppError('ORG_NOT_FOUND');
+  requireInScope(caller, org.path);
+  const stamp = now.toISOString();
+
+  const stored = await inTransaction(db, async (tx) => {
+    const existing = await readRecord(tx, def.collection, id);
+    if (!existing) {
+      if (request.baseVersion !== undefined) throw new AppError('NOT_FOUND');
+      checkNewRecord(request.kind, caller, fields);
+      await assertPeriodsOpen(db, request.kind, org.path, [fields]);
+      const created: StoredRecord = {
+        ...fields,
+        _id: id,
+        orgCode: org.code,
+        orgPath: org.path,
+        recordedBy: caller.openid,
+        recorderName: caller.name,
+        recordedAt: stamp,
+        updatedAt: stamp,
+        version: 1,
+        deleted: false,
+      };
+      await tx.collection(def.collection).doc(id).set(bodyOf(created));
+      await writeHistory(tx, historyEntry(request.kind, created, caller, stamp, 'create', null));
+      return created;
+    }
+    if (sameContent(request.kind, existing, fields)) return existing;
+    if (existing.deleted) throw new AppError('RECORD_DELETED');
+    if (request.baseVersion !== existing.version) throw new AppError('CONFLICT', undefined, undefined, existing.version);
+    requireInScope(caller, existing.orgPath);
+    if (!mayChange(caller, def.personal, existing)) throw new AppError('FORBIDDEN');
+    checkStateChange(request.kind, existing, fields);
+    await assertPeriodsOpen(db, request.kind, [...new Set([...existing.orgPath, ...org.path])], [existing, fields]);
+    const updated: StoredRecord = {
+      ...fields,
+      _id: id,
+      orgCode: org.code,
+      orgPath: org.path,
+      recordedBy: existing.recordedBy,
+      recorderName: existing.recorderName,
+      recordedAt: existing.recordedAt,
+      updatedAt: stamp,
+      version: existing.version + 1,
+      deleted: false,
+    };
+    await tx.collection(def.collection).doc(id).set(bodyOf(updated));
+    await writeHistory(tx, historyEntry(request.kind, updated, caller, stamp, 'update', existing));
+    return updated;
+  });
+  return recordView(request.kind, stored, caller, org.name);
+}
+
+/** 法律明白人 log clues found while 排查; taking a case further is for mediators and cadres. */
+function checkNewRecord(kind: RecordKind, caller: Caller, fields: Record<string, unknown>): void {
+  if (kind === 'dispute' && caller.role === '法律明白人' && fields.state !== '受理') {
+    throw new AppError('FORBIDDEN', '法律明白人登记的纠纷线索状态只能是“受理”，由调解员接手调解');
+  }
+}
+
+export function historyEntry(
+  kind: RecordKind,
+  after: StoredRecord,
+  caller: Caller,
+  at: string,
+  action: 'create' | 'update' | 'delete' | 'restore',
+  before: StoredRecord | null,
+) {
+  return {
+    collection: KINDS[kind].collection,
+    recordId: after._id,
+    action,
+    by: caller.openid,
+    byName: caller.name,
+    at,
+    version: after.version,
+    before: before ? { ...contentOf(kind, before), deleted: before.deleted } : null,
+    after: { ...contentOf(kind, after), deleted: after.deleted },
+    orgPath: after.orgPath,
+  };
+}

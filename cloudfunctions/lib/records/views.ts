@@ -1,0 +1,54 @@
+/**
+ * Answers for records: the kind's own fields and the listed meta, never the stored document as it is;
+ * parties' data masked unless the caller handles the case, and handler ids never leave the server.
+ */
+import { KINDS, type RecordKind } from '../../../src/domain/records/kinds';
+import { maskParty, type PartyLike } from '../../../src/domain/masking';
+import type { RecordView } from '../../../src/domain/api';
+import type { Caller } from '../caller';
+import type { RecordMeta } from '../records-meta';
+import { isHandler } from './policy';
+
+export type StoredRecord = RecordMeta & Record<string, unknown> & { handlerIds?: string[] };
+
+/** Fields that identify people: only handlers get them at all. */
+const HANDLER_ONLY = new Set(['handlerIds']);
+
+export function recordView(kind: RecordKind, doc: StoredRecord, caller: Caller, orgName: string): RecordView {
+  const def = KINDS[kind];
+  const handler = !def.personal || isHandler(caller, doc);
+  const view: Record<string, unknown> = {};
+  for (const field of def.fields) {
+    if (doc[field] === undefined || (!handler && HANDLER_ONLY.has(field))) continue;
+    view[field] = field === 'parties' && !handler ? (doc.parties as PartyLike[]).map(maskParty) : doc[field];
+  }
+  return {
+    ...view,
+    kind,
+    id: doc._id,
+    orgCode: doc.orgCode,
+    orgName,
+    recordedBy: doc.recorderName,
+    recordedAt: doc.recordedAt,
+    updatedAt: doc.updatedAt,
+    version: doc.version,
+    deleted: doc.deleted === true,
+    masked: !handler,
+  };
+}
+
+/** The kind's own fields of a stored record, for comparing content and writing history. */
+export function contentOf(kind: RecordKind, doc: Record<string, unknown>): Record<string, unknown> {
+  const content: Record<string, unknown> = { orgCode: doc.orgCode };
+  for (const field of KINDS[kind].fields) if (doc[field] !== undefined) content[field] = doc[field];
+  return content;
+}
+
+/** Same content: JSON of the fields in a fixed order, so key order and absent-vs-undefined don't matter. */
+export function sameContent(kind: RecordKind, a: Record<string, unknown>, b: Record<string, unknown>): boolean {
+  const canonical = (doc: Record<string, unknown>) => {
+    const content = contentOf(kind, doc);
+    return JSON.stringify(Object.keys(content).sort().map((key) => [key, content[key]]));
+  };
+  return canonical(a) === canonical(b);
+}

@@ -1,0 +1,181 @@
+/**
+ * Request and answer shapes of the residents' legal services: `public` (anyone, no sign-in) and
+ * `requests` (signed-in staff: the request queue, and township admins' articles, contacts and
+ * village codes). Every answer lists its fields; the public ones carry no person ids, no openids,
+ * no unpublished phones and nobody's request but the caller's own. Pure types.
+ */
+import type { ConsultationCategory, DisputeType, RosterRole } from '../vocab';
+import type { ArticleInput } from './article';
+import type { ResidentRequestInput } from './request';
+import type { ArticleCategory, CaseKind, RequestKind, RequestState } from './vocab';
+
+// ---- cloudfunctions/public -------------------------------------------------------------------
+
+export type PublicRequest =
+  | { action: 'townships' }
+  | { action: 'village'; code: string }
+  | { action: 'article'; id: string }
+  | { action: 'submit'; request: ResidentRequestInput }
+  /** Requests the caller made: by the keys the app kept, and by the caller's openid when there is one. */
+  | { action: 'mine'; keys: string[] };
+
+export interface PublicOrg {
+  code: string;
+  name: string;
+}
+
+export interface TownshipChoice extends PublicOrg {
+  villages: PublicOrg[];
+}
+
+export interface TownshipsAnswer {
+  townships: TownshipChoice[];
+}
+
+/** A person a resident may turn to: a phone only when the person agreed to publish it. */
+export interface PublicContact {
+  name: string;
+  phone?: string;
+  /** 法律顾问 only. */
+  serviceHours?: string;
+}
+
+export interface PublicEvent {
+  date: string;
+  type: string;
+  /** Where: the unit that holds it and the kind of place (白土乡 · 集市). */
+  place: string;
+  topic?: string;
+}
+
+export interface ArticleSummary {
+  id: string;
+  title: string;
+  category: ArticleCategory;
+  date: string;
+}
+
+export interface ArticleView extends ArticleSummary {
+  body: string;
+  townshipName: string;
+}
+
+export interface VillageAnswer {
+  village: PublicOrg;
+  township: PublicOrg;
+  hotline: string;
+  advisers: PublicContact[];
+  mediators: PublicContact[];
+  legalPersons: PublicContact[];
+  events: PublicEvent[];
+  articles: ArticleSummary[];
+}
+
+export interface ArticleAnswer {
+  article: ArticleView;
+}
+
+/** All a resident ever learns of a request, their own included. */
+export interface RequestStatusView {
+  ref: string;
+  kind: RequestKind;
+  villageName: string;
+  state: RequestState;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface SubmitAnswer {
+  request: RequestStatusView;
+}
+
+export interface MineAnswer {
+  items: RequestStatusView[];
+}
+
+// ---- cloudfunctions/requests -----------------------------------------------------------------
+
+export type RequestsRequest =
+  | { action: 'queue'; state?: RequestState }
+  | { action: 'accept'; ref: string }
+  | { action: 'convert'; ref: string; as?: CaseKind; category?: ConsultationCategory; disputeType?: DisputeType }
+  | { action: 'close'; ref: string }
+  | { action: 'contacts'; org?: string }
+  | { action: 'setContact'; personId: string; publishPhone?: boolean; serviceHours?: string }
+  | { action: 'articles' }
+  | { action: 'saveArticle'; article: ArticleInput }
+  | { action: 'villageCode'; code: string };
+
+/** A request as its handlers see it: the resident's name, phone and account of what happened. */
+export interface QueueItem {
+  ref: string;
+  kind: RequestKind;
+  villageCode: string;
+  villageName: string;
+  name: string;
+  phone: string;
+  description: string;
+  state: RequestState;
+  caseKind?: CaseKind;
+  caseId?: string;
+  handlerName?: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface QueueAnswer {
+  items: QueueItem[];
+}
+
+export interface QueueItemAnswer {
+  item: QueueItem;
+}
+
+export interface ConvertAnswer {
+  item: QueueItem;
+  case: { kind: CaseKind; id: string };
+}
+
+/** A roster entry as a township admin manages its publication. */
+export interface ContactRow {
+  personId: string;
+  name: string;
+  role: RosterRole;
+  orgCode: string;
+  orgName: string;
+  phone?: string;
+  publishPhone: boolean;
+  serviceHours?: string;
+}
+
+export interface ContactsAnswer {
+  items: ContactRow[];
+}
+
+export interface ContactAnswer {
+  item: ContactRow;
+}
+
+export interface ManagedArticle extends ArticleInput {
+  updatedAt: string;
+  version: number;
+}
+
+export interface ArticlesAnswer {
+  items: ManagedArticle[];
+}
+
+export interface ArticleSavedAnswer {
+  item: ManagedArticle;
+}
+
+/**
+ * What the township console needs for a village's code image. On CloudBase the image would come from
+ * wxacode.getUnlimited({ page, scene }); the app draws a QR of the H5 address instead.
+ */
+export interface VillageCodeAnswer {
+  village: PublicOrg;
+  page: string;
+  scene: string;
+  h5Path: string;
+}
