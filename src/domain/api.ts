@@ -22,7 +22,7 @@ export interface Me {
 }
 
 /** cloudfunctions/session */
-export type SessionRequest = { action: 'whoami' };
+export type SessionRequest = { action: 'whoami' } | { action: 'bind'; code: string };
 export interface SessionAnswer {
   /** null: an unbound caller, i.e. a resident. */
   me: Me | null;

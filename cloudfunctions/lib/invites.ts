@@ -1,0 +1,89 @@
+/**
+ * Binding a WeChat identity to a person: a township admin issues a one-time invite code that expires;
+ * the person enters it in the app, and their openid (from the platform) becomes an account with the
+ * invite's role and unit. Only a hash of the code is stored, so a leaked database binds nobody.
+ */
+import { createHash, randomInt } from 'node:crypto';
+import { APP_ROLES, type AppRole } from '../../src/domain/vocab';
+import { inTransaction, type Database } from './cloudbase';
+import { requireInScope, requireRole } from './authz';
+import { meOf, resolveCaller, type AccountDoc, type Caller } from './caller';
+import { AppError } from './errors';
+import { findOrg } from './orgs';
+import type { Me } from '../../src/domain/api';
+
+export const INVITE_DAYS = 7;
+// No 0/O, 1/I/L: codes are read out over the phone.
+const ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
+const CODE_LENGTH = 8;
+
+interface InviteDoc {
+  _id: string;
+  name: string;
+  role: AppRole;
+  orgCode: string;
+  personId?: string;
+  issuedBy: string;
+  issuedAt: string;
+  expiresAt: string;
+  usedBy?: string;
+  usedAt?: string;
+}
+
+export const hashCode = (code: string) => createHash('sha256').update(normalise(code)).digest('hex');
+const normalise = (code: string) => code.replace(/[\s-]/g, '').toUpperCase();
+
+export interface InviteRequest {
+  name: string;
+  role: AppRole;
+  orgCode: string;
+  personId?: string;
+}
+
+export async function issueInvite(db: Database, caller: Caller, request: InviteRequest, now: Date): Promise<{ code: string; expiresAt: string }> {
+  requireRole(caller, ['乡镇管理员']);
+  if (!APP_ROLES.includes(request.role)) throw new AppError('INVALID_REQUEST');
+  const org = await findOrg(db, request.orgCode);
+  if (!org) throw new AppError('ORG_NOT_FOUND');
+  requireInScope(caller, org.path);
+  const raw = Array.from({ length: CODE_LENGTH }, () => ALPHABET[randomInt(ALPHABET.length)]).join('');
+  const code = `${raw.slice(0, 4)}-${raw.slice(4)}`;
+  const expiresAt = new Date(now.getTime() + INVITE_DAYS * 86400000).toISOString();
+  const invite: Omit<InviteDoc, '_id'> = {
+    name: request.name,
+    role: request.role,
+    orgCode: org.code,
+    ...(request.personId ? { personId: request.personId } : {}),
+    issuedBy: caller.openid,
+    issuedAt: now.toISOString(),
+    expiresAt,
+  };
+  await db.collection('invites').doc(hashCode(code)).set(invite);
+  return { code, expiresAt };
+}
+
+/** Binds the caller's openid with an invite code; the code works once, before it expires. */
+export async function bindWithInvite(db: Database, openid: string, code: string, now: Date): Promise<Me> {
+  if (!openid) throw new AppError('INVITE_NEEDS_WECHAT');
+  if (await resolveCaller(db, openid)) throw new AppError('ALREADY_BOUND');
+  const id = hashCode(code);
+  await inTransaction(db, async (tx) => {
+    const { data } = await tx.collection('invites').doc(id).get();
+    const invite = (Array.isArray(data) ? data[0] : data) as InviteDoc | undefined;
+    if (!invite) throw new AppError('INVITE_INVALID');
+    if (invite.usedBy) throw new AppError('INVITE_USED');
+    if (invite.expiresAt < now.toISOString()) throw new AppError('INVITE_EXPIRED');
+    await tx.collection('invites').doc(id).set({ ...withoutId(invite), usedBy: openid, usedAt: now.toISOString() });
+    const account: Omit<AccountDoc, '_id'> = { name: invite.name, role: invite.role, orgCode: invite.orgCode, ...(invite.personId ? { personId: invite.personId } : {}) };
+    await tx.collection('accounts').doc(openid).set(account);
+  });
+  const caller = await resolveCaller(db, openid);
+  if (!caller) throw new AppError('INTERNAL');
+  return meOf(caller);
+}
+
+function withoutId(invite: InviteDoc): Omit<InviteDoc, '_id'> {
+  const { _id, ...rest } = invite;
+  void _id;
+  return rest;
+}
