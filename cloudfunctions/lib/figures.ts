@@ -10,6 +10,7 @@ import type { Caller } from './caller';
 import { requireInScope, requireRole, FIGURE_READER_ROLES } from './authz';
 import { AppError } from './errors';
 import { findOrg } from './orgs';
+import { figuresWithClose } from './period-close';
 
 export interface FiguresQuery {
   org?: string;
@@ -25,7 +26,7 @@ export async function figuresFor(db: Database, caller: Caller, query: FiguresQue
   requireInScope(caller, org.path);
   const parsed = parsePeriod(query.period);
   if (!parsed.ok) throw new AppError('INVALID_PERIOD', parsed.message);
-  return { org: code, period: parsed.period.text, figures: await computeFigures(db, code, parsed.period, query.ids) };
+  return { org: code, period: parsed.period.text, figures: await figuresWithClose(db, code, parsed.period, query.ids) };
 }
 
 /** The figures themselves, without authorization: for callers that have already checked (CLI, report). */

@@ -5,7 +5,7 @@
  * dated in the period, and the year's 其他指标. Records that carry photos or a narrative get the
  * `照片` (links) and `情况说明` columns, which import ignores.
  */
-import type { Database } from '../cloudbase';
+import type { CloudApp, Database } from '../cloudbase';
 import { AppError } from '../errors';
 import { findOrg } from '../orgs';
 import { readAll, readByIds, type Doc } from './read';
@@ -22,9 +22,29 @@ export interface ExportOptions {
   photoLinks?: (fileIds: string[]) => Promise<Map<string, string>>;
 }
 
-/** Where records keep what the app adds to a ledger row (not part of the import format). */
+/**
+ * Photo links through the storage's temporary URLs (CloudBase allows 50 files per request). Links of
+ * files that cannot be resolved fall back to the file id, which at least names the file.
+ */
+export function tempUrlLinks(app: CloudApp, maxAgeSeconds = 7 * 24 * 3600): (fileIds: string[]) => Promise<Map<string, string>> {
+  return async (fileIds) => {
+    const links = new Map<string, string>();
+    const cloudIds = fileIds.filter((id) => id.startsWith('cloud://'));
+    for (let start = 0; start < cloudIds.length; start += 50) {
+      const fileList = cloudIds.slice(start, start + 50).map((fileID) => ({ fileID, maxAge: maxAgeSeconds }));
+      const { fileList: answers } = await app.getTempFileURL({ fileList });
+      for (const a of answers) if (a.tempFileURL) links.set(a.fileID, a.tempFileURL);
+    }
+    return links;
+  };
+}
+
+/**
+ * Where records keep what the app adds to a ledger row (not part of the import format): photo fileIDs,
+ * and the case records' 情况说明 (records/case-fields.ts).
+ */
 const PHOTOS = 'photos';
-const NARRATIVE = 'narrative';
+const NARRATIVE = 'description';
 
 /**
  * The dates that place a record in a period. A case counts in the year it was accepted and in the

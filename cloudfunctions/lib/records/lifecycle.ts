@@ -32,8 +32,8 @@ export async function setDeleted(
     // Resending a delete (or restore) that already happened changes nothing.
     if (existing.deleted === request.deleted) return existing;
     if (request.baseVersion !== existing.version) throw new AppError('CONFLICT', undefined, undefined, existing.version);
-    await assertPeriodsOpen(db, request.kind, existing.orgPath, [existing]);
     const changed: StoredRecord = { ...existing, deleted: request.deleted, version: existing.version + 1, updatedAt: stamp };
+    await assertPeriodsOpen(db, request.kind, existing.orgPath, existing, changed);
     await tx.collection(def.collection).doc(request.id).set(bodyOf(changed));
     await writeHistory(tx, historyEntry(request.kind, changed, caller, stamp, request.deleted ? 'delete' : 'restore', existing));
     return changed;

@@ -47,8 +47,8 @@ export async function saveRecord(db: Database, caller: Caller, request: SaveRequ
     const existing = await readRecord(tx, def.collection, id);
     if (!existing) {
       if (request.baseVersion !== undefined) throw new AppError('NOT_FOUND');
-      checkNewRecord(request.kind, caller, fields);
-      await assertPeriodsOpen(db, request.kind, org.path, [fields]);
+      checkCaseState(request.kind, caller, fields, null);
+      await assertPeriodsOpen(db, request.kind, org.path, null, fields);
       const created: StoredRecord = {
         ...fields,
         _id: id,
@@ -66,12 +66,15 @@ export async function saveRecord(db: Database, caller: Caller, request: SaveRequ
       return created;
     }
     if (sameContent(request.kind, existing, fields)) return existing;
-    if (existing.deleted) throw new AppError('RECORD_DELETED');
-    if (request.baseVersion !== existing.version) throw new AppError('CONFLICT', undefined, undefined, existing.version);
+    // Who may change the record is settled before anything about its state is said: someone who may
+    // not edit it learns neither its version nor that it was deleted.
     requireInScope(caller, existing.orgPath);
     if (!mayChange(caller, def.personal, existing)) throw new AppError('FORBIDDEN');
+    if (existing.deleted) throw new AppError('RECORD_DELETED');
+    if (request.baseVersion !== existing.version) throw new AppError('CONFLICT', undefined, undefined, existing.version);
+    checkCaseState(request.kind, caller, fields, existing);
     checkStateChange(request.kind, existing, fields);
-    await assertPeriodsOpen(db, request.kind, [...new Set([...existing.orgPath, ...org.path])], [existing, fields]);
+    await assertPeriodsOpen(db, request.kind, [...new Set([...existing.orgPath, ...org.path])], existing, fields);
     const updated: StoredRecord = {
       ...fields,
       _id: id,
@@ -91,9 +94,13 @@ export async function saveRecord(db: Database, caller: Caller, request: SaveRequ
   return recordView(request.kind, stored, caller, org.name);
 }
 
-/** 法律明白人 log clues found while 排查; taking a case further is for mediators and cadres. */
-function checkNewRecord(kind: RecordKind, caller: Caller, fields: Record<string, unknown>): void {
-  if (kind === 'dispute' && caller.role === '法律明白人' && fields.state !== '受理') {
+/**
+ * 法律明白人 log clues found while 排查; taking a case further is for mediators and cadres — on an edit
+ * as on a new record, or creating a clue and then editing its state would get round the rule.
+ */
+function checkCaseState(kind: RecordKind, caller: Caller, fields: Record<string, unknown>, existing: StoredRecord | null): void {
+  if (kind !== 'dispute' || caller.role !== '法律明白人') return;
+  if (fields.state !== '受理' && fields.state !== existing?.state) {
     throw new AppError('FORBIDDEN', '法律明白人登记的纠纷线索状态只能是“受理”，由调解员接手调解');
   }
 }

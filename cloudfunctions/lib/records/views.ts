@@ -3,7 +3,7 @@
  * parties' data masked unless the caller handles the case, and handler ids never leave the server.
  */
 import { KINDS, type RecordKind } from '../../../src/domain/records/kinds';
-import { maskParty, type PartyLike } from '../../../src/domain/masking';
+import { maskParty, maskText, type PartyLike } from '../../../src/domain/masking';
 import type { RecordView } from '../../../src/domain/api';
 import type { Caller } from '../caller';
 import type { RecordMeta } from '../records-meta';
@@ -18,9 +18,10 @@ export function recordView(kind: RecordKind, doc: StoredRecord, caller: Caller, 
   const def = KINDS[kind];
   const handler = !def.personal || isHandler(caller, doc);
   const view: Record<string, unknown> = {};
+  const parties = Array.isArray(doc.parties) ? (doc.parties as PartyLike[]) : [];
   for (const field of def.fields) {
     if (doc[field] === undefined || (!handler && HANDLER_ONLY.has(field))) continue;
-    view[field] = field === 'parties' && !handler ? (doc.parties as PartyLike[]).map(maskParty) : doc[field];
+    view[field] = handler ? doc[field] : maskedField(field, doc[field], parties);
   }
   return {
     ...view,
@@ -35,6 +36,16 @@ export function recordView(kind: RecordKind, doc: StoredRecord, caller: Caller, 
     deleted: doc.deleted === true,
     masked: !handler,
   };
+}
+
+/** A field of a case as a non-handler sees it: the parties masked, in their fields and in free text. */
+function maskedField(field: string, value: unknown, parties: readonly PartyLike[]): unknown {
+  if (field === 'parties') return parties.map(maskParty);
+  if (field === 'description' && typeof value === 'string') return maskText(value, parties);
+  if (field === 'followUps' && Array.isArray(value)) {
+    return (value as { result?: unknown }[]).map((visit) => (typeof visit.result === 'string' ? { ...visit, result: maskText(visit.result, parties) } : visit));
+  }
+  return value;
 }
 
 /** The kind's own fields of a stored record, for comparing content and writing history. */

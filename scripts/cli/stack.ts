@@ -1,0 +1,65 @@
+/**
+ * The local stack a command talks to: the gateway already serving the data directory when there is
+ * one (it announces itself in `<dataDir>/gateway.json` while it runs), otherwise one started in this
+ * process for the command and closed after it. Either way through the real SDK, as the functions do.
+ */
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { startGateway, type Gateway } from '../../emulator/gateway';
+import { withLocalSdk } from '../local-sdk';
+import { ensureCollections } from '../../cloudfunctions/lib/collections';
+import type { Database } from '../../cloudfunctions/lib/cloudbase';
+
+const ROOT = resolve(__dirname, '..', '..');
+
+/** As `npm run dev` has it: FAZHI_DATA_DIR (relative to where the command runs), else `.data/` in the repository. */
+export function dataDirOf(env: NodeJS.ProcessEnv): string {
+  return env.FAZHI_DATA_DIR ? resolve(env.FAZHI_DATA_DIR) : join(ROOT, '.data');
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** The URL of the gateway serving `dataDir`, if its run file names a live process that answers. */
+export async function runningGateway(dataDir: string): Promise<string | null> {
+  let run: { url?: unknown; pid?: unknown };
+  try {
+    run = JSON.parse(readFileSync(join(dataDir, 'gateway.json'), 'utf8'));
+  } catch {
+    return null;
+  }
+  if (typeof run.url !== 'string' || typeof run.pid !== 'number' || !isAlive(run.pid)) return null;
+  try {
+    const res = await fetch(`${run.url}/api/health`, { signal: AbortSignal.timeout(2000) });
+    return res.ok ? run.url : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Runs `work` with the database of the local stack; collections are created first when missing. */
+export async function withDatabase<T>(env: NodeJS.ProcessEnv, work: (db: Database) => Promise<T>): Promise<T> {
+  const dataDir = dataDirOf(env);
+  let url = await runningGateway(dataDir);
+  let own: Gateway | undefined;
+  if (!url) {
+    // No function workers: a command only uses the database.
+    own = await startGateway({ port: 0, dataDir, envId: 'fazhi-local', functionsDir: join(ROOT, 'cloudfunctions'), minWorkers: 0 });
+    url = own.url;
+  }
+  try {
+    return await withLocalSdk(url, async (db) => {
+      await ensureCollections(db);
+      return work(db);
+    });
+  } finally {
+    await own?.close();
+  }
+}

@@ -1,0 +1,135 @@
+/**
+ * Ledger export: a unit's scope and period, one sheet per table in the format's columns, photos and
+ * narratives as extra columns — and an export imported into an empty system gives the same records
+ * and figures, also when a table holds more than the 1000 documents one CloudBase read returns.
+ */
+import { exportLedger, ledgerSheets } from '../../../cloudfunctions/lib/ledger/export';
+import { importLedger } from '../../../cloudfunctions/lib/ledger/import';
+import { readWorkbook } from '../../../cloudfunctions/lib/ledger/xlsx';
+import { readAll, PAGE } from '../../../cloudfunctions/lib/ledger/read';
+import { insertMany } from '../../../cloudfunctions/lib/bulk';
+import { computeFigures } from '../../../cloudfunctions/lib/figures';
+import { mustParsePeriod } from '../../../src/domain/period';
+import { headerOf } from '../../../src/domain/ledger/export';
+import { TABLES } from '../../../src/domain/ledger/tables';
+import { EXPECTED, OPERATOR, TOWNSHIP, counts, fixtureSheets, localStack, type LocalStack } from './stack';
+
+const VILLAGE = '500114213201';
+const Y2023 = mustParsePeriod('2023');
+let stack: LocalStack;
+
+beforeAll(async () => {
+  stack = await localStack();
+  await stack.run((db) => importLedger(db, fixtureSheets(), OPERATOR));
+}, 60000);
+afterAll(() => stack?.close());
+
+type AnySheet = { name: string; rows: ReadonlyArray<ReadonlyArray<unknown>> };
+const sheetNamed = (sheets: readonly AnySheet[], name: string) => {
+  const sheet = sheets.find((s) => s.name === name);
+  if (!sheet) throw new Error(`no sheet ${name}`);
+  return sheet;
+};
+const column = (sheet: AnySheet, name: string) => sheet.rows.slice(1).map((r) => r[sheet.rows[0].indexOf(name)]);
+
+describe('exporting a ledger', () => {
+  it('should write one sheet per table with the format’s columns, in the format’s order', async () => {
+    const sheets = await stack.run((db) => ledgerSheets(db, TOWNSHIP, Y2023));
+    expect(sheets.map((s) => s.name)).toEqual(TABLES.map((t) => t.sheet));
+    for (const table of TABLES) expect(sheetNamed(sheets, table.sheet).rows[0]).toEqual(headerOf(table));
+  });
+
+  it('should keep to the period: cases accepted or closed in it, the year’s 其他指标, the roster serving in it', async () => {
+    const sheets = await stack.run((db) => ledgerSheets(db, TOWNSHIP, Y2023));
+    const disputes = sheetNamed(sheets, '矛盾纠纷');
+    // TJ00087 was accepted in December 2022 and closed in January 2023: it counts in 2023's 办结.
+    expect(column(disputes, '编号')).toContain('TJ00087');
+    expect(column(sheetNamed(sheets, '其他指标'), '年度')).toEqual([2023, 2023, 2023]);
+    expect(column(sheetNamed(sheets, '普法活动'), '日期').every((d) => String(d).startsWith('2023-'))).toBe(true);
+    // RY00021 served until 2023-06-30; RY00022 started in 2024.
+    const roster = column(sheetNamed(sheets, '人员名册'), '编号');
+    expect(roster).toContain('RY00021');
+    expect(roster).not.toContain('RY00022');
+    const y2022 = await stack.run((db) => ledgerSheets(db, TOWNSHIP, mustParsePeriod('2022')));
+    expect(column(sheetNamed(y2022, '其他指标'), '数值')).toEqual([999]);
+    expect(column(sheetNamed(y2022, '矛盾纠纷'), '编号')).toContain('TJ00087');
+  });
+
+  it('should keep to the unit: a village’s export holds its own records and the units above it', async () => {
+    const sheets = await stack.run((db) => ledgerSheets(db, VILLAGE, Y2023));
+    expect(column(sheetNamed(sheets, '组织机构'), '代码')).toEqual(['500114', TOWNSHIP, VILLAGE]);
+    for (const name of ['人员名册', '普法活动', '法律咨询', '矛盾纠纷', '信访事项']) {
+      const units = column(sheetNamed(sheets, name), '单位代码');
+      expect(units.length).toBeGreaterThan(0);
+      expect(new Set(units)).toEqual(new Set([VILLAGE]));
+    }
+    expect(sheetNamed(sheets, '领导接访').rows).toHaveLength(1);
+  });
+
+  it('should add 照片 links and 情况说明 where records have them, which import then ignores', async () => {
+    await stack.run(async (db) => {
+      await db.collection('outreach').doc('PF00052').update({ photos: ['cloud://fazhi-local.bucket/photos/a.jpg'] });
+      await db.collection('disputes').doc('TJ00088').update({ photos: ['cloud://x/b.jpg', 'cloud://x/c.jpg'], description: '两户因林界发生争执。' });
+    });
+    const links = async (ids: string[]) => new Map(ids.map((id) => [id, `https://example.test/${id.split('/').pop()}`]));
+    const buffer = await stack.run((db) => exportLedger(db, TOWNSHIP, Y2023, { photoLinks: links }));
+    const sheets = await readWorkbook(buffer);
+    const outreach = sheetNamed(sheets, '普法活动');
+    expect(outreach.rows[0].slice(-1)).toEqual(['照片']);
+    expect(outreach.rows.find((r) => r[0] === 'PF00052')?.slice(-1)).toEqual(['https://example.test/a.jpg']);
+    const disputes = sheetNamed(sheets, '矛盾纠纷');
+    expect(disputes.rows[0].slice(-2)).toEqual(['照片', '情况说明']);
+    expect(disputes.rows.find((r) => r[0] === 'TJ00088')?.slice(-2)).toEqual(['https://example.test/b.jpg\nhttps://example.test/c.jpg', '两户因林界发生争执。']);
+    expect(sheetNamed(sheets, '法律咨询').rows[0]).not.toContain('照片');
+
+    const report = await stack.run((db) => importLedger(db, sheets, OPERATOR));
+    expect(report).toMatchObject({ ok: true, warnings: [] });
+    expect(report.sheets.every((s) => s.added === 0 && s.updated === 0)).toBe(true);
+    const [dispute] = await stack.run((db) => readAll(db, 'disputes', { _id: 'TJ00088' }));
+    expect(dispute).toMatchObject({ photos: ['cloud://x/b.jpg', 'cloud://x/c.jpg'], description: '两户因林界发生争执。', version: 1 });
+  });
+});
+
+describe('an export imported into an empty system', () => {
+  let empty: LocalStack;
+  beforeAll(async () => {
+    empty = await localStack();
+  });
+  afterAll(() => empty?.close());
+
+  it('should give back the same records and figures, beyond one page of 1000', async () => {
+    const many = Array.from({ length: PAGE + 350 }, (_, i) => ({
+      _id: `JF-BULK-${String(i).padStart(5, '0')}`,
+      orgCode: VILLAGE,
+      orgPath: ['500114', TOWNSHIP, VILLAGE],
+      date: `2023-${String((i % 12) + 1).padStart(2, '0')}-15`,
+      leader: '测试领导',
+      people: 1,
+      recordedBy: 'test',
+      recorderName: '测试',
+      recordedAt: '2024-01-01T00:00:00.000Z',
+      updatedAt: '2024-01-01T00:00:00.000Z',
+      version: 1,
+      deleted: false,
+    }));
+    await stack.run((db) => insertMany(db, 'receptions', many));
+    const source = await stack.run(async (db) => ({ figures: await computeFigures(db, TOWNSHIP, Y2023), receptions: (await readAll(db, 'receptions')).length }));
+    expect(source.receptions).toBe(300 + many.length);
+    expect(source.figures['petition.receptions']).toBe(EXPECTED['petition.receptions'] + many.length);
+
+    const buffer = await stack.run((db) => exportLedger(db, TOWNSHIP, Y2023));
+    const sheets = await readWorkbook(buffer);
+    expect(sheetNamed(sheets, '领导接访').rows).toHaveLength(1 + 299 + many.length);
+
+    const report = await empty.run((db) => importLedger(db, sheets, OPERATOR));
+    expect(report.problems).toEqual([]);
+    expect(report.sheets.find((s) => s.sheet === '领导接访')).toMatchObject({ added: 299 + many.length });
+    const copy = await empty.run(async (db) => ({ figures: await computeFigures(db, TOWNSHIP, Y2023), counts: await counts(db) }));
+    expect(copy.figures).toEqual(source.figures);
+    expect(copy.counts.receptions).toBe(299 + many.length);
+
+    // And importing the export again over the copy changes nothing, however many rows it has.
+    const again = await empty.run((db) => importLedger(db, sheets, OPERATOR));
+    expect(again.sheets.every((s) => s.added === 0 && s.updated === 0)).toBe(true);
+  });
+});
