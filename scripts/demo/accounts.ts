@@ -12,12 +12,15 @@ interface DemoSeat {
   /** Which roster entry fills the seat: its 身份 and whether it belongs to a village. */
   rosterRole: string;
   atVillage: boolean;
+  /** Another seat whose village this one must differ from (a second village's mediator). */
+  otherVillageThan?: string;
 }
 
 const SEATS: DemoSeat[] = [
   { openid: 'o-demo-flmbr-1', role: '法律明白人', rosterRole: '法律明白人', atVillage: true },
   { openid: 'o-demo-flmbr-2', role: '法律明白人', rosterRole: '法律明白人', atVillage: true },
   { openid: 'o-demo-mediator', role: '人民调解员', rosterRole: '人民调解员', atVillage: true },
+  { openid: 'o-demo-mediator-2', role: '人民调解员', rosterRole: '人民调解员', atVillage: true, otherVillageThan: 'o-demo-mediator' },
   { openid: 'o-demo-cadre', role: '村干部', rosterRole: '村干部', atVillage: true },
   { openid: 'o-demo-admin', role: '乡镇管理员', rosterRole: '乡镇干部', atVillage: false },
 ];
@@ -32,6 +35,7 @@ export function demoAccounts(people: readonly LedgerDoc[], villages: ReadonlySet
       const org = String(p.orgCode);
       if (p.role !== seat.rosterRole || used.has(p._id) || p.endDate) return false;
       if (seat.atVillage !== villages.has(org)) return false;
+      if (seat.otherVillageThan && accounts.some((a) => a._id === seat.otherVillageThan && a.orgCode === org)) return false;
       return !(seat.role === '法律明白人' && usedVillages.has(org));
     });
     const orgCode = person ? String(person.orgCode) : township;

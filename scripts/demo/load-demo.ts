@@ -12,6 +12,7 @@ import { beijingDate } from '../../src/domain/dates';
 import { BAITU_2023, readCsvFolder } from '../ledger-files';
 import { shiftDoc } from './shift-year';
 import { demoAccounts } from './accounts';
+import { seedPublicDemo } from './public-demo';
 
 const LEDGER_YEAR = 2023;
 const TOWNSHIP = '500114213';
@@ -54,6 +55,7 @@ export async function loadDemoIfEmpty(db: Database, now: Date): Promise<string |
   const villages = new Set((parsed.records.orgs ?? []).filter((o) => o.level === '村').map((o) => o._id));
   const people = [...(parsed.records.people ?? []), ...DEMO_STAFF];
   await insertMany(db, 'accounts', demoAccounts(people, villages, TOWNSHIP, COUNTY) as unknown as Record<string, unknown>[]);
+  counts.push(await seedPublicDemo(db, now));
   return counts.join('，');
 }
 

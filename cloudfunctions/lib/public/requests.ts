@@ -10,13 +10,16 @@
  *   server, so an answer intercepted later does not give it away; the human-readable reference number
  *   (ZX-20261122-0007) is for phone calls and is not enough to read anything.
  * - the caller's openid, when the platform gives one (always in the mini-program): stored as
- *   `submitterOpenid`, so "my requests" also finds requests made on another phone's storage-less
- *   reinstall. Identity comes from the platform only, never from the request body.
+ *   `submitterOpenid`, so "my requests" finds the caller's requests even after the app's storage was
+ *   cleared, or on another phone with the same WeChat account. Identity comes from the platform
+ *   only, never from the request body.
  * Either way a resident reads only RequestStatusView (ref, kind, village name, state, dates).
  *
  * Handlers (人民调解员, 村干部, 乡镇管理员) see the full request of units in their scope, and can accept
- * it, close it, or turn it into a 法律咨询 or 矛盾纠纷 record in one action. Converting twice makes one
- * case: the case id is derived from the reference number, and both writes share one transaction.
+ * it, close it, or turn it into a 法律咨询 or 矛盾纠纷 record in one action — validated by the record
+ * kind's schema and written with the records engine's history entry, as if logged in the app.
+ * Converting twice makes one case: the case id is derived from the reference number, and the case
+ * and the request's new state are written in one transaction.
  */
 import { inTransaction, type Database, type Transaction } from '../cloudbase';
 import type { Caller } from '../caller';
@@ -24,7 +27,9 @@ import { requireInScope, requireRole } from '../authz';
 import { AppError } from '../errors';
 import { findOrg } from '../orgs';
 import { writeHistory } from '../history';
-import type { RecordMeta } from '../records-meta';
+import { historyEntry } from '../records/save';
+import { assertPeriodsOpen } from '../records/period-guard';
+import type { StoredRecord } from '../records/views';
 import { beijingDate } from '../../../src/domain/dates';
 import type { AppRole, ConsultationCategory, DisputeType } from '../../../src/domain/vocab';
 import { validateConsultation, type ConsultationInput } from '../../../src/domain/records/consultation';
@@ -179,33 +184,24 @@ export async function convertRequest(db: Database, caller: Caller, ref: string, 
 
     const kind = options.as ?? defaultCaseKind(doc.kind);
     const collection = CASE_COLLECTION[kind];
-    const record = caseRecord(kind, doc, caller, options, now);
-    const { id, ...fields } = record;
-    const stamp = now.toISOString();
-    const meta: Omit<RecordMeta, '_id' | 'orgCode'> = {
-      orgPath: doc.orgPath,
-      recordedBy: caller.openid,
-      recorderName: caller.name,
-      recordedAt: stamp,
-      updatedAt: stamp,
-      version: 1,
-      deleted: false,
-    };
+    const { id, ...fields } = caseRecord(kind, doc, caller, options, now);
     if (!(await readDoc(tx, collection, id))) {
-      const caseDoc = { ...fields, ...meta };
-      await tx.collection(collection).doc(id).set(caseDoc);
-      await writeHistory(tx, {
-        collection,
-        recordId: id,
-        action: 'create',
-        by: caller.openid,
-        byName: caller.name,
-        at: stamp,
-        version: 1,
-        before: null,
-        after: caseDoc,
+      await assertPeriodsOpen(db, kind, doc.orgPath, null, fields);
+      const stamp = now.toISOString();
+      const created: StoredRecord = {
+        ...fields,
+        _id: id,
+        orgCode: doc.orgCode,
         orgPath: doc.orgPath,
-      });
+        recordedBy: caller.openid,
+        recorderName: caller.name,
+        recordedAt: stamp,
+        updatedAt: stamp,
+        version: 1,
+        deleted: false,
+      };
+      await tx.collection(collection).doc(id).set(bodyOf(created));
+      await writeHistory(tx, historyEntry(kind, created, caller, stamp, 'create', null));
     }
     const updated = await updateRequest(tx, doc, { state: '已转为案件', caseKind: kind, caseId: id }, caller, now);
     return { doc: updated, kind, id };
@@ -227,6 +223,9 @@ function caseRecord(kind: CaseKind, doc: RequestDoc, caller: Caller, options: Co
           disputeType: options.disputeType ?? '其他',
           source: '当事人申请',
           state: '受理',
+          // The resident who asked is the applying party; the handler who converts it handles the case.
+          parties: [{ name: doc.name, phone: doc.phone }],
+          description: doc.description,
         });
   if (!checked.ok) throw new AppError('INVALID_RECORD', undefined, checked.problems);
   return checked.value;

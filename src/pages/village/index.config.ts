@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '村公共法律服务',
+});

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '我要咨询 / 我要调解',
+});

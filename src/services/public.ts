@@ -1,0 +1,165 @@
+/**
+ * The residents' legal services as the app's pages see them: typed calls to the `public` and
+ * `requests` functions, and what a resident's phone remembers — the chosen village, 长辈模式, and the
+ * keys of the requests made on it (see cloudfunctions/lib/public/requests.ts for why keys).
+ */
+import Taro from '@tarojs/taro';
+import type {
+  ArticleAnswer,
+  ArticleSavedAnswer,
+  ArticlesAnswer,
+  ArticleView,
+  ContactAnswer,
+  ContactRow,
+  ContactsAnswer,
+  ConvertAnswer,
+  ManagedArticle,
+  MineAnswer,
+  PublicOrg,
+  PublicRequest,
+  QueueAnswer,
+  QueueItem,
+  QueueItemAnswer,
+  RequestStatusView,
+  RequestsRequest,
+  SubmitAnswer,
+  TownshipChoice,
+  TownshipsAnswer,
+  VillageAnswer,
+  VillageCodeAnswer,
+} from '../domain/public/types';
+import type { ResidentRequestInput } from '../domain/public/request';
+import type { ArticleInput } from '../domain/public/article';
+import type { RequestState } from '../domain/public/vocab';
+import { callFunction } from './transport';
+import { newClientId } from './ids';
+import { readStored, removeStored, writeStored } from './storage';
+
+export const PUBLIC_STORAGE_KEYS = {
+  village: 'fazhi.public.village',
+  elder: 'fazhi.public.elder',
+  requestKeys: 'fazhi.public.requestKeys',
+} as const;
+
+/** How many request keys a phone keeps: far more than a resident makes, far less than 1 MB. */
+export const MAX_KEPT_KEYS = 30;
+
+const callPublic = <T>(request: PublicRequest) => callFunction<T>('public', request);
+const callRequests = <T>(request: RequestsRequest) => callFunction<T>('requests', request);
+
+// ---- public (no sign-in) -------------------------------------------------------------------
+
+export async function listTownships(): Promise<TownshipChoice[]> {
+  return (await callPublic<TownshipsAnswer>({ action: 'townships' })).townships ?? [];
+}
+
+export function getVillage(code: string): Promise<VillageAnswer> {
+  return callPublic<VillageAnswer>({ action: 'village', code });
+}
+
+export async function getArticle(id: string): Promise<ArticleView> {
+  return (await callPublic<ArticleAnswer>({ action: 'article', id })).article;
+}
+
+/** The key is kept before sending, so a request whose answer was lost still shows in 我的求助. */
+export async function submitRequest(request: ResidentRequestInput): Promise<RequestStatusView> {
+  keepRequestKey(request.key);
+  return (await callPublic<SubmitAnswer>({ action: 'submit', request })).request;
+}
+
+export async function myRequests(): Promise<RequestStatusView[]> {
+  return (await callPublic<MineAnswer>({ action: 'mine', keys: keptRequestKeys() })).items ?? [];
+}
+
+// ---- requests (signed-in staff) ------------------------------------------------------------
+
+export async function requestQueue(state?: RequestState): Promise<QueueItem[]> {
+  return (await callRequests<QueueAnswer>({ action: 'queue', ...(state ? { state } : {}) })).items ?? [];
+}
+
+export async function acceptRequest(ref: string): Promise<QueueItem> {
+  return (await callRequests<QueueItemAnswer>({ action: 'accept', ref })).item;
+}
+
+export async function closeRequest(ref: string): Promise<QueueItem> {
+  return (await callRequests<QueueItemAnswer>({ action: 'close', ref })).item;
+}
+
+export function convertRequest(request: Omit<Extract<RequestsRequest, { action: 'convert' }>, 'action'>): Promise<ConvertAnswer> {
+  return callRequests<ConvertAnswer>({ action: 'convert', ...request });
+}
+
+export async function listContacts(org?: string): Promise<ContactRow[]> {
+  return (await callRequests<ContactsAnswer>({ action: 'contacts', ...(org ? { org } : {}) })).items ?? [];
+}
+
+export async function setContact(personId: string, change: { publishPhone?: boolean; serviceHours?: string }): Promise<ContactRow> {
+  return (await callRequests<ContactAnswer>({ action: 'setContact', personId, ...change })).item;
+}
+
+export async function listManagedArticles(): Promise<ManagedArticle[]> {
+  return (await callRequests<ArticlesAnswer>({ action: 'articles' })).items ?? [];
+}
+
+export async function saveArticle(article: ArticleInput): Promise<ManagedArticle> {
+  return (await callRequests<ArticleSavedAnswer>({ action: 'saveArticle', article })).item;
+}
+
+export function getVillageCode(code: string): Promise<VillageCodeAnswer> {
+  return callRequests<VillageCodeAnswer>({ action: 'villageCode', code });
+}
+
+// ---- what the phone remembers ----------------------------------------------------------------
+
+export function rememberedVillage(): PublicOrg | undefined {
+  const stored = readStored<PublicOrg>(PUBLIC_STORAGE_KEYS.village);
+  return stored && typeof stored.code === 'string' && typeof stored.name === 'string' ? { code: stored.code, name: stored.name } : undefined;
+}
+
+export function rememberVillage(village: PublicOrg): void {
+  writeStored(PUBLIC_STORAGE_KEYS.village, { code: village.code, name: village.name });
+}
+
+export function isElderMode(): boolean {
+  return readStored<boolean>(PUBLIC_STORAGE_KEYS.elder) === true;
+}
+
+export function setElderMode(on: boolean): void {
+  if (on) writeStored(PUBLIC_STORAGE_KEYS.elder, true);
+  else removeStored(PUBLIC_STORAGE_KEYS.elder);
+}
+
+/** A fresh request key: made when the form opens, the same for every resend of that request. */
+export function newRequestKey(): string {
+  return newClientId();
+}
+
+export function keptRequestKeys(): string[] {
+  const stored = readStored<unknown>(PUBLIC_STORAGE_KEYS.requestKeys);
+  return Array.isArray(stored) ? stored.filter((k): k is string => typeof k === 'string' && /^[A-Za-z0-9_-]{20,64}$/.test(k)) : [];
+}
+
+export function keepRequestKey(key: string): void {
+  writeStored(PUBLIC_STORAGE_KEYS.requestKeys, withKey(keptRequestKeys(), key));
+}
+
+/** Newest first, no repeats, at most MAX_KEPT_KEYS. */
+export function withKey(keys: readonly string[], key: string): string[] {
+  return [key, ...keys.filter((k) => k !== key)].slice(0, MAX_KEPT_KEYS);
+}
+
+/**
+ * WeChat's privacy agreement must be accepted before the form collects personal data. In the
+ * mini-program, requirePrivacyAuthorize shows WeChat's own agreement pop-up when it is still needed;
+ * the browser build of the local stack has no such pop-up, and the form's consent box suffices there.
+ */
+export function requirePrivacyConsent(): Promise<boolean> {
+  if (process.env.FAZHI_LOCAL_STACK === 'true') return Promise.resolve(true);
+  return new Promise((resolve) => {
+    Taro.requirePrivacyAuthorize({ success: () => resolve(true), fail: () => resolve(false) });
+  });
+}
+
+export function callPhone(phoneNumber: string): void {
+  Taro.makePhoneCall({ phoneNumber }).catch(() => undefined);
+}
