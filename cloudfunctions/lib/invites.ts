@@ -65,9 +65,13 @@ export async function issueInvite(db: Database, caller: Caller, request: InviteR
 /** Binds the caller's openid with an invite code; the code works once, before it expires. */
 export async function bindWithInvite(db: Database, openid: string, code: string, now: Date): Promise<Me> {
   if (!openid) throw new AppError('INVITE_NEEDS_WECHAT');
-  if (await resolveCaller(db, openid)) throw new AppError('ALREADY_BOUND');
   const id = hashCode(code);
   await inTransaction(db, async (tx) => {
+    // Checked inside the transaction that writes the account: two codes entered at once (a double tap,
+    // two phones) must not bind one person twice, the second overwriting the first.
+    const { data: accounts } = await tx.collection('accounts').doc(openid).get();
+    const bound = (Array.isArray(accounts) ? accounts[0] : accounts) as AccountDoc | undefined;
+    if (bound && (await findOrg(db, bound.orgCode))) throw new AppError('ALREADY_BOUND');
     const { data } = await tx.collection('invites').doc(id).get();
     const invite = (Array.isArray(data) ? data[0] : data) as InviteDoc | undefined;
     if (!invite) throw new AppError('INVITE_INVALID');
