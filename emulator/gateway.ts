@@ -22,6 +22,7 @@ import { writeRunFile, removeRunFile } from './run-file';
 import { COS_PREFIX, FileStorage } from './storage';
 import { Store } from './store';
 import { TxnManager } from './transactions';
+import { handleUploadRoutes } from './upload';
 
 export interface GatewayOptions {
   /** 0 (default) picks a free port. */
@@ -117,6 +118,8 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       handleDevPeople(store, res);
     } else if (pathname === '/api/health') {
       sendJson(res, 200, { ok: true, envId }, CORS_HEADERS);
+    } else if (await handleUploadRoutes(files, envId, req, res, pathname)) {
+      // H5 photo upload and download (upload.ts).
     } else if (pathname.startsWith(FN_PREFIX)) {
       await handleFnHttp(fn.host as FunctionHost, fnHttp, req, res, pathname.slice(FN_PREFIX.length));
     } else if (pathname.startsWith(COS_PREFIX)) {

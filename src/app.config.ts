@@ -3,13 +3,33 @@
 const devPages = process.env.TARO_ENV === 'h5' ? ['pages/signin/index'] : [];
 
 export default defineAppConfig({
-  pages: ['pages/home/index', ...devPages],
+  pages: ['pages/home/index', 'pages/village/index', ...devPages],
   subPackages: [
     {
       root: 'field',
-      pages: ['outreach/index', 'mine/index'],
+      pages: [
+        'outreach/index',
+        'mine/index',
+        'consultation/index',
+        'dispute/index',
+        'petition/index',
+        'reception/index',
+        'study/index',
+        'todo/index',
+        'case/index',
+      ],
+    },
+    {
+      // Residents' legal services beyond the village page, and their handlers' and admins' pages.
+      root: 'resident',
+      pages: ['ask/index', 'mine/index', 'article/index', 'queue/index', 'manage/index', 'codes/index'],
     },
   ],
+  // Location is optional on events and cases; photos need no permission (chooseMedia asks itself).
+  permission: {
+    'scope.userLocation': { desc: '用于在普法活动和案件记录中标注地点（可不填）' },
+  },
+  requiredPrivateInfos: ['getLocation'],
   window: {
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#1f5fbf',

@@ -8,17 +8,68 @@ import type {
   Me,
   OutreachView,
   RecordsRequest,
+  RecordView,
   SessionAnswer,
   SessionRequest,
+  TodoItem,
 } from '../domain/api';
+import type { RecordKind } from '../domain/records/kinds';
 import type { OutreachInput } from '../domain/records/outreach';
 import { callFunction } from './transport';
+import { isApiError } from './errors';
+import { getDevIdentity } from './identity';
+import { STORAGE_KEYS, readStored, writeStored } from './storage';
 
 /** Who the caller is; null for a resident (no bound identity). */
 export async function whoami(): Promise<Me | null> {
   const request: SessionRequest = { action: 'whoami' };
   const answer = await callFunction<SessionAnswer>('session', request);
   return answer?.me ?? null;
+}
+
+/**
+ * Who the caller is, remembered for when there is no signal: the forms and the outbox work offline
+ * with the last identity this phone (this dev identity, in the browser build) had.
+ */
+export async function whoamiOrLast(): Promise<{ me: Me | null; offline: boolean }> {
+  const owner = getDevIdentity() ?? null;
+  try {
+    const me = await whoami();
+    writeStored(STORAGE_KEYS.lastMe, { owner, me });
+    return { me, offline: false };
+  } catch (error) {
+    const last = readStored<{ owner: string | null; me: Me | null }>(STORAGE_KEYS.lastMe);
+    if (isApiError(error) && error.code === 'NETWORK' && last && last.owner === owner) return { me: last.me, offline: true };
+    throw error;
+  }
+}
+
+/** Create (no baseVersion) or edit a record of any kind; a resend of the same content changes nothing. */
+export async function saveRecord(kind: RecordKind, record: Record<string, unknown>, baseVersion?: number): Promise<RecordView> {
+  const request: RecordsRequest =
+    baseVersion === undefined ? { action: 'create', kind, record } : { action: 'update', kind, record, baseVersion };
+  const answer = await callFunction<{ record: RecordView }>('records', request);
+  return answer.record;
+}
+
+export async function getRecord(kind: RecordKind, id: string): Promise<RecordView> {
+  const request: RecordsRequest = { action: 'get', kind, id };
+  const answer = await callFunction<{ record: RecordView }>('records', request);
+  return answer.record;
+}
+
+/** The caller's own records of a kind, as the server has them. */
+export async function listMine(kind: RecordKind): Promise<RecordView[]> {
+  const request: RecordsRequest = { action: 'listMine', kind };
+  const answer = await callFunction<{ items: RecordView[] }>('records', request);
+  return answer.items ?? [];
+}
+
+/** 我的待办: open cases in the caller's scope, overdue first. */
+export async function listTodo(): Promise<TodoItem[]> {
+  const request: RecordsRequest = { action: 'todo' };
+  const answer = await callFunction<{ todo: TodoItem[] }>('records', request);
+  return answer.todo ?? [];
 }
 
 export async function createOutreach(record: OutreachInput): Promise<OutreachView> {

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { DISPUTE_CLOSED_STATES, DISPUTE_SOURCES, DISPUTE_STATES, DISPUTE_TYPES, type DisputeState } from '../vocab';
-import { calendarDate, clientId, oneOf, optionalText, orgCode } from './fields';
+import { calendarDate, clientId, oneOf, optionalText, orgCode, photoIds, geoPoint } from './fields';
 import { amount, flag, optionalDate, validateWith, type Validation } from './common';
 import { AGREEMENT_FORMS, caseFields } from './case-fields';
 
@@ -21,6 +21,8 @@ export const disputeFields = z
     mediatorName: optionalText('调解员', 50),
     agreementForm: oneOf('协议形式', AGREEMENT_FORMS).optional(),
     ...caseFields,
+    photos: photoIds,
+    location: geoPoint,
   })
   .strict();
 
@@ -61,4 +63,6 @@ export const DISPUTE_LABELS: Record<keyof DisputeInput, string> = {
   description: '纠纷情况',
   handlerIds: '经办人',
   followUps: '回访记录',
+  photos: '照片',
+  location: '位置',
 };

@@ -39,6 +39,21 @@ export const orgCode = z
   .string({ required_error: '请选择单位', invalid_type_error: '单位代码格式不对' })
   .regex(/^\d{6,15}$/, '单位代码格式不对');
 
+/** Photos of an event or a case: cloud storage fileIDs, uploaded from the phone before the record is sent. */
+export const photoIds = z
+  .array(z.string({ invalid_type_error: '照片格式不对' }).min(1, '照片格式不对').max(300, '照片格式不对'), { invalid_type_error: '照片格式不对' })
+  .max(9, '照片最多9张')
+  .optional();
+
+/** Where an event took place, if the person chose to record it (WGS-84/GCJ-02 degrees as the phone gives them). */
+export const geoPoint = z
+  .object({
+    latitude: z.number({ invalid_type_error: '位置格式不对' }).min(-90, '位置格式不对').max(90, '位置格式不对'),
+    longitude: z.number({ invalid_type_error: '位置格式不对' }).min(-180, '位置格式不对').max(180, '位置格式不对'),
+  }, { invalid_type_error: '位置格式不对' })
+  .strict()
+  .optional();
+
 export interface FieldProblem {
   field: string;
   message: string;
@@ -46,5 +61,17 @@ export interface FieldProblem {
 
 /** Flattens zod issues into field-level problems the form can show beside each input. */
 export function problemsOf(error: z.ZodError): FieldProblem[] {
-  return error.issues.map((issue) => ({ field: issue.path.join('.') || '(记录)', message: issue.message }));
+  return error.issues.map((issue) => ({ field: issue.path.join('.') || '(记录)', message: chineseMessage(issue) }));
+}
+
+/**
+ * The schemas give their own Chinese messages; where zod would still say something of its own (an
+ * unknown field on a strict object, an object where a list item belongs …) the person gets a Chinese
+ * one instead of "Unrecognized key(s) in object". Nothing from the input is echoed back.
+ */
+function chineseMessage(issue: z.ZodIssue): string {
+  if (/[\u4e00-\u9fff]/.test(issue.message)) return issue.message;
+  if (issue.code === z.ZodIssueCode.unrecognized_keys) return '含有不认识的填写项，请更新小程序后重试';
+  if (issue.code === z.ZodIssueCode.invalid_type) return issue.received === 'undefined' ? '请填写此项' : '格式不对';
+  return '填写有误';
 }

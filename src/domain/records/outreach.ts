@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { OUTREACH_TYPES, OUTREACH_VENUES } from '../vocab';
-import { calendarDate, clientId, count, oneOf, optionalText, orgCode, problemsOf, type FieldProblem } from './fields';
+import { calendarDate, clientId, count, oneOf, optionalText, orgCode, photoIds, geoPoint, problemsOf, type FieldProblem } from './fields';
 
 export const outreachSchema = z
   .object({
@@ -18,6 +18,8 @@ export const outreachSchema = z
     materials: count('发放资料份数'),
     banners: count('横幅幅数', 1000),
     consultations: count('咨询人次'),
+    photos: photoIds,
+    location: geoPoint,
   })
   .strict();
 
@@ -42,4 +44,6 @@ export const OUTREACH_LABELS: Record<keyof OutreachInput, string> = {
   materials: '发放资料份数',
   banners: '横幅幅数',
   consultations: '咨询人次',
+  photos: '照片',
+  location: '位置',
 };

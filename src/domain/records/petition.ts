@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { PETITION_CHANNELS, PETITION_STATES } from '../vocab';
 import { addDays, isCalendarDate } from '../dates';
-import { calendarDate, clientId, oneOf, optionalText, orgCode } from './fields';
+import { calendarDate, clientId, oneOf, optionalText, orgCode, photoIds, geoPoint } from './fields';
 import { flag, optionalDate, validateWith, type Validation } from './common';
 import { caseFields } from './case-fields';
 
@@ -23,6 +23,8 @@ export const petitionFields = z
     state: oneOf('办理状态', PETITION_STATES),
     closeDate: optionalDate('办结日期'),
     ...caseFields,
+    photos: photoIds,
+    location: geoPoint,
   })
   .strict();
 
@@ -68,4 +70,6 @@ export const PETITION_LABELS: Record<keyof PetitionInput, string> = {
   description: '信访诉求',
   handlerIds: '经办人',
   followUps: '回访记录',
+  photos: '照片',
+  location: '位置',
 };

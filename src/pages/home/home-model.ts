@@ -3,6 +3,7 @@
  */
 import type { Me } from '../../domain/api';
 import type { AppRole } from '../../domain/vocab';
+import { FORM_TITLES, formsFor, hasTodo } from '../../domain/forms/roles';
 
 export type HomeMode = 'field' | 'viewer' | 'resident';
 
@@ -38,4 +39,19 @@ export function figureLines(figures: Record<string, number | null | undefined>):
     const n = figures[id];
     return { id, label, unit, value: typeof n === 'number' ? String(n) : '—' };
   });
+}
+
+export interface FormEntry {
+  /** `go-<kind>`: the button's element id. */
+  id: string;
+  label: string;
+  url: string;
+}
+
+/** The field worker's entries: a button per form the role may use, and whether 我的待办 shows. */
+export function fieldEntries(role: AppRole): { forms: FormEntry[]; todo: boolean } {
+  return {
+    forms: formsFor(role).map((kind) => ({ id: `go-${kind}`, label: `登记${FORM_TITLES[kind]}`, url: `/field/${kind}/index` })),
+    todo: hasTodo(role),
+  };
 }

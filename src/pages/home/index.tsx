@@ -3,24 +3,27 @@ import Taro, { useDidShow } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import type { Me } from '../../domain/api';
 import { beijingYear } from '../../domain/dates';
-import { getFigures, whoami } from '../../services/api';
+import { getFigures, whoamiOrLast } from '../../services/api';
 import { messageOf } from '../../services/errors';
 import { DEV_SIGNIN_AVAILABLE, DEV_SIGNIN_URL } from '../../services/identity';
-import { HOME_FIGURES, figureLines, homeModeOf, type FigureLine } from './home-model';
+import { HOME_FIGURES, fieldEntries, figureLines, homeModeOf, type FigureLine } from './home-model';
+import OutboxStatus from '../../components/OutboxStatus';
+import ResidentHome from '../village/ResidentHome';
 import './index.css';
 
 type Loaded =
   | { state: 'loading' }
-  | { state: 'ready'; me: Me | null; shownAt: number }
+  | { state: 'ready'; me: Me | null; shownAt: number; offline: boolean }
   | { state: 'failed'; message: string };
 
 export default function Home() {
   const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
 
-  // Re-read on every show: the identity may have changed on the sign-in page.
+  // Re-read on every show: the identity may have changed on the sign-in page. Without a signal the
+  // last known identity is used, so field work goes on offline.
   useDidShow(() => {
-    whoami()
-      .then((me) => setLoaded({ state: 'ready', me, shownAt: Date.now() }))
+    whoamiOrLast()
+      .then(({ me, offline }) => setLoaded({ state: 'ready', me, shownAt: Date.now(), offline }))
       .catch((error) => setLoaded({ state: 'failed', message: messageOf(error) }));
   });
 
@@ -32,7 +35,7 @@ export default function Home() {
           {loaded.message}
         </View>
       )}
-      {loaded.state === 'ready' && <HomeBody me={loaded.me} shownAt={loaded.shownAt} />}
+      {loaded.state === 'ready' && <HomeBody me={loaded.me} shownAt={loaded.shownAt} offline={loaded.offline} />}
       {DEV_SIGNIN_AVAILABLE && (
         <View className='home-footer'>
           <Text className='link' id='go-signin' onClick={() => Taro.navigateTo({ url: DEV_SIGNIN_URL })}>
@@ -44,7 +47,7 @@ export default function Home() {
   );
 }
 
-function HomeBody({ me, shownAt }: { me: Me | null; shownAt: number }) {
+function HomeBody({ me, shownAt, offline }: { me: Me | null; shownAt: number; offline: boolean }) {
   const mode = homeModeOf(me);
   if (mode === 'resident' || !me) return <ResidentHome />;
   return (
@@ -62,17 +65,33 @@ function HomeBody({ me, shownAt }: { me: Me | null; shownAt: number }) {
           </Text>
         </View>
       </View>
-      {mode === 'field' ? <FieldActions /> : <YearFigures shownAt={shownAt} />}
+      {offline && (
+        <View className='banner-info' id='home-offline'>
+          现在没有网络：记录先保存在手机上，有网络时自动发送。
+        </View>
+      )}
+      {mode === 'field' ? <FieldActions me={me} /> : <YearFigures shownAt={shownAt} />}
     </View>
   );
 }
 
-function FieldActions() {
+/** The field worker's branch: every form the role may use, 我的记录, 我的待办 and the outbox status. */
+function FieldActions({ me }: { me: Me }) {
   return (
     <View className='home-actions'>
-      <Button className='btn btn-primary' id='go-outreach' onClick={() => Taro.navigateTo({ url: '/field/outreach/index' })}>
-        登记普法活动
-      </Button>
+      <OutboxStatus />
+      <View className='home-forms'>
+        {fieldEntries(me.role).forms.map((entry) => (
+          <Button className='btn btn-primary home-form' id={entry.id} key={entry.id} onClick={() => Taro.navigateTo({ url: entry.url })}>
+            {entry.label}
+          </Button>
+        ))}
+      </View>
+      {fieldEntries(me.role).todo && (
+        <Button className='btn btn-secondary' id='go-todo' onClick={() => Taro.navigateTo({ url: '/field/todo/index' })}>
+          我的待办
+        </Button>
+      )}
       <Button className='btn btn-secondary' id='go-mine' onClick={() => Taro.navigateTo({ url: '/field/mine/index' })}>
         我的记录
       </Button>
@@ -111,23 +130,6 @@ function YearFigures({ shownAt }: { shownAt: number }) {
           <Text className='figure-unit'>{line.unit}</Text>
         </View>
       ))}
-    </View>
-  );
-}
-
-function ResidentHome() {
-  return (
-    <View id='resident-home'>
-      <View className='card'>
-        <View className='title'>公共法律服务</View>
-        <View className='muted'>遇到法律问题，可拨打公共法律服务热线免费咨询。</View>
-      </View>
-      <Button className='btn btn-primary' id='call-12348' onClick={() => Taro.makePhoneCall({ phoneNumber: '12348' })}>
-        12348 公共法律服务热线
-      </Button>
-      <View className='card muted' id='resident-soon'>
-        本村法律顾问、人民调解员、法律明白人和近期活动信息即将上线。
-      </View>
     </View>
   );
 }

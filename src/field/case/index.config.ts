@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '案件跟进',
+});

@@ -1,0 +1,6 @@
+/** 法律咨询: the shared record form with this kind's spec (src/domain/forms/spec.ts). */
+import RecordForm from '../form/RecordForm';
+
+export default function ConsultationForm() {
+  return <RecordForm kind='consultation' />;
+}

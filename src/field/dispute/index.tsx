@@ -1,0 +1,6 @@
+/** 矛盾纠纷: the shared record form with this kind's spec (src/domain/forms/spec.ts). */
+import RecordForm from '../form/RecordForm';
+
+export default function DisputeForm() {
+  return <RecordForm kind='dispute' />;
+}

@@ -1,0 +1,6 @@
+/** 信访事项: the shared record form with this kind's spec (src/domain/forms/spec.ts). */
+import RecordForm from '../form/RecordForm';
+
+export default function PetitionForm() {
+  return <RecordForm kind='petition' />;
+}

@@ -1,0 +1,6 @@
+/** 领导接访: the shared record form with this kind's spec (src/domain/forms/spec.ts). */
+import RecordForm from '../form/RecordForm';
+
+export default function ReceptionForm() {
+  return <RecordForm kind='reception' />;
+}

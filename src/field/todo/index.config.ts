@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '我的待办',
+  enablePullDownRefresh: true,
+});

@@ -1,0 +1,23 @@
+/** 我的待办: how an open case reads in the list. Pure. */
+import type { TodoItem } from '../../domain/api';
+import { MARK_LABELS } from '../../domain/forms/case';
+
+export interface TodoLine {
+  title: string;
+  detail: string;
+  mark: string | null;
+  markClass: string;
+}
+
+export function todoLine(item: TodoItem): TodoLine {
+  const since = item.kind === 'dispute' ? `受理 ${item.since}` : `登记 ${item.since}`;
+  const due = item.dueDate ? ` · 期限 ${item.dueDate}` : '';
+  return {
+    title: item.summary,
+    detail: `${item.orgName} · ${item.state} · ${since}${due}`,
+    mark: item.mark ? MARK_LABELS[item.mark] : null,
+    markClass: item.mark === 'overdue' ? 'mark-overdue' : item.mark === 'dueSoon' ? 'mark-soon' : '',
+  };
+}
+
+export const caseUrl = (item: Pick<TodoItem, 'kind' | 'id'>): string => `/field/case/index?kind=${item.kind}&id=${encodeURIComponent(item.id)}`;

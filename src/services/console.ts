@@ -1,0 +1,81 @@
+/**
+ * Typed calls to the console function (one per action of src/domain/console/api.ts), and opening the
+ * report's .docx: WeChat downloads it and opens it in its document viewer; the browser build lets the
+ * browser download it.
+ */
+import Taro from '@tarojs/taro';
+import type {
+  ByMonthAnswer,
+  ByVillageAnswer,
+  CloseAnswer,
+  ConsoleRequest,
+  DrillAnswer,
+  OverviewAnswer,
+  QualityAnswer,
+  QualityCheck,
+  ReportDocxAnswer,
+  ReportPreviewAnswer,
+  ReportTextsAnswer,
+} from '../domain/console/api';
+import type { ReportTexts } from '../domain/report/types';
+import { ApiError } from './errors';
+import { callFunction } from './transport';
+
+const call = <T>(request: ConsoleRequest) => callFunction<T>('console', request);
+
+export const getOverview = (year: number, org?: string) => call<OverviewAnswer>({ action: 'overview', year, org });
+export const getByVillage = (year: number, ids: string[], org?: string) => call<ByVillageAnswer>({ action: 'byVillage', year, ids, org });
+export const getByMonth = (year: number, ids: string[], org?: string) => call<ByMonthAnswer>({ action: 'byMonth', year, ids, org });
+
+export interface DrillQuery {
+  org?: string;
+  period?: string;
+  figure?: string;
+  check?: QualityCheck;
+  part?: number;
+  offset?: number;
+  limit?: number;
+}
+export const getDrill = (query: DrillQuery) => call<DrillAnswer>({ action: 'records', ...query });
+
+export const getQuality = (year: number, org?: string) => call<QualityAnswer>({ action: 'quality', year, org });
+
+export const getReportTexts = (year: number, org?: string) => call<ReportTextsAnswer>({ action: 'reportTexts', year, org });
+export const saveReportTexts = (year: number, texts: ReportTexts, baseVersion: number, org?: string) =>
+  call<ReportTextsAnswer>({ action: 'saveReportTexts', year, texts, baseVersion, org });
+export const getReportPreview = (year: number, yu: boolean, org?: string) => call<ReportPreviewAnswer>({ action: 'reportPreview', year, yu, org });
+export const makeReportDocx = (year: number, yu: boolean, org?: string) => call<ReportDocxAnswer>({ action: 'reportDocx', year, yu, org });
+
+export const getCloseState = (year: number, org?: string) => call<CloseAnswer>({ action: 'closeState', year, org });
+export const closeYear = (year: number, org?: string) => call<CloseAnswer>({ action: 'close', year, org });
+export const reopenYear = (year: number, org?: string) => call<CloseAnswer>({ action: 'reopen', year, org });
+
+const FILE_MESSAGE = '报告文件打开失败，可复制下载链接到电脑上打开';
+
+/** Opens the generated report: WeChat's document viewer on the phone, a download in the browser. */
+export async function openReportFile(file: ReportDocxAnswer): Promise<void> {
+  if (process.env.TARO_ENV === 'weapp') {
+    try {
+      const { tempFilePath, statusCode } = await Taro.downloadFile({ url: file.url });
+      if (statusCode !== 200) throw new Error(`download ${statusCode}`);
+      await Taro.openDocument({ filePath: tempFilePath, fileType: 'docx', showMenu: true });
+    } catch {
+      throw new ApiError('FILE', FILE_MESSAGE);
+    }
+    return;
+  }
+  if (typeof document === 'undefined') throw new ApiError('FILE', FILE_MESSAGE);
+  const link = document.createElement('a');
+  link.href = file.url;
+  link.download = file.fileName;
+  link.target = '_blank';
+  link.rel = 'noopener';
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+}
+
+/** Puts the download address on the clipboard, to open the file on a computer. */
+export async function copyText(text: string): Promise<void> {
+  await Taro.setClipboardData({ data: text });
+}

@@ -1,0 +1,219 @@
+/**
+ * The outbox: a record is saved on the phone first, then sent — photos uploaded before the record,
+ * records sent oldest first in small batches, each send's failure judged by decide(). Everything it
+ * touches is handed in (storage, the send and upload calls, the clock), so tests run it with the
+ * in-memory store and fakes. It never drops a record: only the person discards one.
+ */
+import { describeError, endsRound } from './decide';
+import { afterFailure, afterSuccess, byQueueOrder, countsOf, dueBatch, nextWake, staleSent, upsert, type OutboxCounts } from './queue';
+import type { OutboxRepo, Usage } from './repo';
+import type { NewEntry, OutboxEntry, OutboxPhoto } from './types';
+
+export interface OutboxDeps {
+  repo: OutboxRepo;
+  /** Creates or updates the record; answers the server's version. */
+  send(entry: OutboxEntry): Promise<{ version?: number }>;
+  /** Uploads one kept photo to `cloudPath`; answers its fileID. */
+  upload(photo: OutboxPhoto, cloudPath: string): Promise<string>;
+  /** Deletes a kept photo file once its record is sent or discarded (best effort). */
+  forgetPhoto(local: string): Promise<void>;
+  /** Whose records are sent now (the dev identity in the browser build; null on the phone). */
+  owner(): string | null;
+  now(): number;
+  /** False when the platform knows there is no network: nothing is tried then. */
+  online?(): boolean;
+  batchSize?: number;
+}
+
+export interface FlushResult {
+  sent: number;
+  kept: number;
+  retrying: number;
+}
+
+export type Listener = () => void;
+
+export const DEFAULT_BATCH = 5;
+
+/** Where a record's photos go in cloud storage: fixed per record and position, so a re-upload overwrites. */
+export const photoPath = (entry: Pick<OutboxEntry, 'kind' | 'id'>, index: number): string => `photos/${entry.kind}/${entry.id}/${index + 1}.jpg`;
+
+export class Outbox {
+  private flushing: Promise<FlushResult> | undefined;
+  private again = false;
+  private readonly listeners = new Set<Listener>();
+
+  constructor(private readonly deps: OutboxDeps) {}
+
+  /** Saves a record to send (de-duplicated by its client id). Throws OutboxStorageError when it cannot be kept. */
+  add(incoming: NewEntry): OutboxEntry {
+    const { repo } = this.deps;
+    const id = String(incoming.record.id);
+    const entry = upsert(repo.get(id), incoming, this.deps.owner(), this.deps.now(), repo.nextSeq());
+    this.prune();
+    repo.save(entry);
+    this.emit();
+    return entry;
+  }
+
+  /** This person's records, oldest first. */
+  list(): OutboxEntry[] {
+    const owner = this.deps.owner();
+    return this.deps.repo
+      .load()
+      .filter((e) => e.owner === owner)
+      .sort(byQueueOrder);
+  }
+
+  get(id: string): OutboxEntry | undefined {
+    const entry = this.deps.repo.get(id);
+    return entry && entry.owner === this.deps.owner() ? entry : undefined;
+  }
+
+  counts(): OutboxCounts {
+    return countsOf(this.deps.repo.load(), this.deps.owner());
+  }
+
+  usage(): Usage {
+    return this.deps.repo.usage();
+  }
+
+  /** When a pending record is next due, for the app's timer. */
+  nextWakeAt(): number | undefined {
+    return nextWake(this.deps.repo.load(), this.deps.owner());
+  }
+
+  /** The person gives up on a record: it and its kept photos are removed. */
+  async discard(id: string): Promise<void> {
+    const entry = this.get(id);
+    if (!entry) return;
+    this.deps.repo.remove(id);
+    this.emit();
+    await Promise.all(entry.photos.map((p) => this.deps.forgetPhoto(p.local).catch(() => undefined)));
+  }
+
+  /** 需处理 back to 待发送 (e.g. after a permission was restored), to be tried at once. */
+  retry(id: string): void {
+    const entry = this.get(id);
+    if (!entry || entry.status === 'sent') return;
+    this.deps.repo.save({ ...entry, status: 'pending', attempts: 0, nextAttemptAt: this.deps.now(), updatedAt: this.deps.now() });
+    this.emit();
+  }
+
+  subscribe(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /**
+   * Sends what is due, batch after batch, until nothing is due or the network fails. One flush at a
+   * time: a call during a flush runs once more after it (a record saved meanwhile is not left behind).
+   * `ignoreBackoff` when the network just came back or the app was shown.
+   */
+  flush(options: { ignoreBackoff?: boolean } = {}): Promise<FlushResult> {
+    if (this.flushing) {
+      this.again = true;
+      return this.flushing;
+    }
+    this.flushing = (async () => {
+      const total: FlushResult = { sent: 0, kept: 0, retrying: 0 };
+      let ignoreBackoff = options.ignoreBackoff ?? false;
+      do {
+        this.again = false;
+        const round = await this.sendDue(ignoreBackoff);
+        total.sent += round.sent;
+        total.kept += round.kept;
+        total.retrying += round.retrying;
+        if (round.retrying > 0) break;
+        ignoreBackoff = false;
+      } while (this.again);
+      return total;
+    })().finally(() => {
+      this.flushing = undefined;
+    });
+    return this.flushing;
+  }
+
+  private async sendDue(ignoreBackoff: boolean): Promise<FlushResult> {
+    const result: FlushResult = { sent: 0, kept: 0, retrying: 0 };
+    const size = this.deps.batchSize ?? DEFAULT_BATCH;
+    const tried = new Set<string>();
+    for (;;) {
+      if (this.deps.online && !this.deps.online()) return result;
+      const batch = dueBatch(this.deps.repo.load(), this.deps.owner(), this.deps.now(), size + tried.size, ignoreBackoff).filter((e) => !tried.has(e.id)).slice(0, size);
+      if (batch.length === 0) return result;
+      for (const entry of batch) {
+        tried.add(entry.id);
+        const { outcome, stop } = await this.sendOne(entry);
+        result[outcome]++;
+        this.emit();
+        if (stop) return result;
+      }
+    }
+  }
+
+  private async sendOne(queued: OutboxEntry): Promise<{ outcome: 'sent' | 'kept' | 'retrying'; stop: boolean }> {
+    const { repo } = this.deps;
+    let entry = queued;
+    try {
+      // Photos first; each fileID is saved as soon as it exists, so an upload is never repeated.
+      for (let i = 0; i < entry.photos.length; i++) {
+        if (entry.photos[i].fileID) continue;
+        const fileID = await this.deps.upload(entry.photos[i], photoPath(entry, i));
+        const photos = entry.photos.map((p, j) => (j === i ? { ...p, fileID } : p));
+        entry = { ...entry, photos };
+        this.saveIfStillQueued(entry, queued);
+      }
+      const record = entry.photos.length ? { ...entry.record, photos: entry.photos.map((p) => p.fileID as string) } : entry.record;
+      const answer = await this.deps.send({ ...entry, record });
+      const current = repo.get(entry.id);
+      // Saved again while it was on its way: the newer version still has to go (as an edit).
+      if (current && current.updatedAt !== queued.updatedAt) {
+        repo.save({ ...current, action: 'update', baseVersion: answer.version ?? current.baseVersion, photos: mergeFileIds(current.photos, entry.photos) });
+        return { outcome: 'sent', stop: false };
+      }
+      repo.save(afterSuccess({ ...entry, record }, answer.version, this.deps.now()));
+      await Promise.all(entry.photos.map((p) => this.deps.forgetPhoto(p.local).catch(() => undefined)));
+      return { outcome: 'sent', stop: false };
+    } catch (thrown) {
+      const error = describeError(thrown);
+      const current = repo.get(entry.id);
+      // Discarded by the person meanwhile: nothing to keep.
+      if (!current) return { outcome: 'kept', stop: false };
+      // Saved again meanwhile: the new version is judged on its own next time.
+      if (current.updatedAt !== queued.updatedAt) {
+        repo.save({ ...current, photos: mergeFileIds(current.photos, entry.photos) });
+        return { outcome: 'retrying', stop: endsRound(error) };
+      }
+      const next = afterFailure({ ...current, photos: mergeFileIds(current.photos, entry.photos) }, error, this.deps.now());
+      repo.save(next);
+      return { outcome: next.status === 'failed' ? 'kept' : 'retrying', stop: endsRound(error) };
+    }
+  }
+
+  private saveIfStillQueued(entry: OutboxEntry, queued: OutboxEntry): void {
+    const current = this.deps.repo.get(entry.id);
+    if (current && current.updatedAt === queued.updatedAt) this.deps.repo.save(entry);
+  }
+
+  private prune(): void {
+    for (const stale of staleSent(this.deps.repo.load(), this.deps.now())) this.deps.repo.remove(stale.id);
+  }
+
+  private emit(): void {
+    for (const listener of this.listeners) {
+      try {
+        listener();
+      } catch {
+        // A view's listener must not stop the sending.
+      }
+    }
+  }
+}
+
+function mergeFileIds(target: OutboxPhoto[], uploaded: OutboxPhoto[]): OutboxPhoto[] {
+  return target.map((p) => {
+    const done = uploaded.find((u) => u.local === p.local && u.fileID);
+    return done && !p.fileID ? { ...p, fileID: done.fileID } : p;
+  });
+}

@@ -1,0 +1,141 @@
+/**
+ * The outbox kept in key-value storage, within WeChat's limits: one key per record (a record is far
+ * below 1 MB; a bigger one is refused with a message, never written), an index key for queue order,
+ * and the total counted before every write so the person is warned at 80 % of 10 MB and a write that
+ * would not fit is refused while the draft is kept. Entries are written before the index, so a
+ * crash between the two leaves an entry that load() still finds by its key prefix.
+ */
+import { byteSize, KEY_LIMIT_BYTES, STORAGE_LIMIT_BYTES, type KeyValueStore } from './kv';
+import type { OutboxEntry } from './types';
+
+export const ENTRY_PREFIX = 'fazhi.outbox.e.';
+export const INDEX_KEY = 'fazhi.outbox.index';
+export const WARN_RATIO = 0.8;
+
+export const TOO_LARGE_MESSAGE = '这条记录内容太多（超过1MB），手机无法保存，请精简情况说明后再保存';
+export const FULL_MESSAGE = '手机上的小程序存储空间已满（10MB），请先联网发送待发送的记录，或删除不需要的记录';
+
+export class OutboxStorageError extends Error {
+  constructor(
+    readonly code: 'TOO_LARGE' | 'FULL',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'OutboxStorageError';
+    Object.setPrototypeOf(this, OutboxStorageError.prototype);
+  }
+}
+
+export type UsageLevel = 'ok' | 'warn' | 'full';
+
+export interface Usage {
+  usedBytes: number;
+  limitBytes: number;
+  level: UsageLevel;
+}
+
+interface Index {
+  ids: string[];
+  seq: number;
+}
+
+function isEntry(value: unknown): value is OutboxEntry {
+  const e = value as Partial<OutboxEntry> | null;
+  return typeof e === 'object' && e !== null && typeof e.id === 'string' && typeof e.kind === 'string' && typeof e.record === 'object' && typeof e.seq === 'number';
+}
+
+export function usageLevel(used: number, limit = STORAGE_LIMIT_BYTES): UsageLevel {
+  if (used >= limit) return 'full';
+  return used >= limit * WARN_RATIO ? 'warn' : 'ok';
+}
+
+export class OutboxRepo {
+  constructor(
+    private readonly store: KeyValueStore,
+    private readonly limitBytes = STORAGE_LIMIT_BYTES,
+    private readonly keyLimitBytes = KEY_LIMIT_BYTES,
+  ) {}
+
+  private index(): Index {
+    const raw = this.store.get(INDEX_KEY) as Partial<Index> | undefined;
+    return {
+      ids: Array.isArray(raw?.ids) ? raw.ids.filter((id): id is string => typeof id === 'string') : [],
+      seq: typeof raw?.seq === 'number' ? raw.seq : 0,
+    };
+  }
+
+  load(): OutboxEntry[] {
+    const ids = new Set(this.index().ids);
+    for (const key of this.store.keys()) if (key.startsWith(ENTRY_PREFIX)) ids.add(key.slice(ENTRY_PREFIX.length));
+    const entries: OutboxEntry[] = [];
+    for (const id of ids) {
+      const value = this.store.get(ENTRY_PREFIX + id);
+      if (isEntry(value)) entries.push(value);
+    }
+    return entries.sort((a, b) => a.seq - b.seq);
+  }
+
+  get(id: string): OutboxEntry | undefined {
+    const value = this.store.get(ENTRY_PREFIX + id);
+    return isEntry(value) ? value : undefined;
+  }
+
+  /** The next queue position (persisted with the index on save). */
+  nextSeq(): number {
+    const index = this.index();
+    const highest = this.load().reduce((max, e) => Math.max(max, e.seq), index.seq);
+    return highest + 1;
+  }
+
+  /** Bytes used by everything in storage (drafts and other keys included). */
+  usage(): Usage {
+    const used = this.usedBytes();
+    return { usedBytes: used, limitBytes: this.limitBytes, level: usageLevel(used, this.limitBytes) };
+  }
+
+  private usedBytes(): number {
+    const reported = this.store.usedBytes?.();
+    if (typeof reported === 'number' && Number.isFinite(reported)) return reported;
+    let total = 0;
+    for (const key of this.store.keys()) total += byteSize(this.store.get(key)) + key.length;
+    return total;
+  }
+
+  /** Writes one entry; refuses (OutboxStorageError) rather than write what the platform would reject. */
+  save(entry: OutboxEntry): void {
+    const key = ENTRY_PREFIX + entry.id;
+    const size = byteSize(entry) + key.length;
+    if (size > this.keyLimitBytes) throw new OutboxStorageError('TOO_LARGE', TOO_LARGE_MESSAGE);
+    const before = this.store.get(key);
+    const beforeSize = before === undefined ? 0 : byteSize(before) + key.length;
+    const index = this.index();
+    const known = index.ids.includes(entry.id);
+    const indexGrowth = known ? 0 : entry.id.length + 3 + 4;
+    if (this.usedBytes() - beforeSize + size + indexGrowth > this.limitBytes) throw new OutboxStorageError('FULL', FULL_MESSAGE);
+    try {
+      this.store.set(key, entry);
+    } catch {
+      // The platform's own accounting may differ from ours: its refusal is final.
+      throw new OutboxStorageError('FULL', FULL_MESSAGE);
+    }
+    if (!known || entry.seq > index.seq) {
+      try {
+        this.store.set(INDEX_KEY, { ids: known ? index.ids : [...index.ids, entry.id], seq: Math.max(index.seq, entry.seq) });
+      } catch {
+        // The entry is written; load() finds it by its prefix even without the index.
+      }
+    }
+  }
+
+  remove(id: string): void {
+    this.store.remove(ENTRY_PREFIX + id);
+    const index = this.index();
+    if (index.ids.includes(id)) {
+      try {
+        this.store.set(INDEX_KEY, { ids: index.ids.filter((x) => x !== id), seq: index.seq });
+      } catch {
+        // A stale id in the index is skipped by load().
+      }
+    }
+  }
+}

@@ -1,0 +1,65 @@
+/** A test outbox: the in-memory storage twin, a fake server and fake uploads, a clock the test moves. */
+import { MemoryStore } from '../../../../src/services/outbox/kv';
+import { OutboxRepo } from '../../../../src/services/outbox/repo';
+import { Outbox } from '../../../../src/services/outbox/outbox';
+import { ApiError } from '../../../../src/services/errors';
+import type { NewEntry, OutboxEntry, OutboxPhoto } from '../../../../src/services/outbox/types';
+
+export interface Harness {
+  store: MemoryStore;
+  outbox: Outbox;
+  clock: { now: number };
+  /** Records the fake server accepted, in the order it got them (a resend of the same id counts again). */
+  received: Array<{ id: string; action: string; record: Record<string, unknown>; baseVersion?: number }>;
+  uploads: string[];
+  /** What the next sends answer, by record id: an error code throws an ApiError. */
+  failSend: Map<string, string>;
+  failUpload: Set<string>;
+  forgotten: string[];
+  online: { value: boolean };
+  reopen(): Outbox;
+}
+
+export function harness(options: { limit?: number; batchSize?: number; owner?: string | null } = {}): Harness {
+  const store = new MemoryStore(options.limit);
+  const clock = { now: 1_700_000_000_000 };
+  const received: Harness['received'] = [];
+  const uploads: string[] = [];
+  const failSend = new Map<string, string>();
+  const failUpload = new Set<string>();
+  const forgotten: string[] = [];
+  const online = { value: true };
+  const versions = new Map<string, number>();
+  const make = () =>
+    new Outbox({
+      repo: new OutboxRepo(store, options.limit),
+      send: async (entry: OutboxEntry) => {
+        const code = failSend.get(entry.id);
+        if (code) throw new ApiError(code, code === 'INVALID_RECORD' ? '记录填写有误，请按提示修改' : `失败：${code}`, code === 'INVALID_RECORD' ? [{ field: 'date', message: '请填写活动日期' }] : []);
+        received.push({ id: entry.id, action: entry.action, record: entry.record, baseVersion: entry.baseVersion });
+        const version = (versions.get(entry.id) ?? 0) + 1;
+        versions.set(entry.id, version);
+        return { version };
+      },
+      upload: async (photo: OutboxPhoto, cloudPath: string) => {
+        if (failUpload.has(photo.local)) throw new ApiError('NETWORK', '网络不可用，请稍后重试');
+        uploads.push(cloudPath);
+        return `cloud://env.bucket/${cloudPath}`;
+      },
+      forgetPhoto: async (local: string) => void forgotten.push(local),
+      owner: () => (options.owner === undefined ? null : options.owner),
+      now: () => clock.now,
+      online: () => online.value,
+      batchSize: options.batchSize,
+    });
+  return { store, outbox: make(), clock, received, uploads, failSend, failUpload, forgotten, online, reopen: make };
+}
+
+let n = 0;
+export function outreach(id = `rec${String(++n).padStart(6, '0')}`, extra: Record<string, unknown> = {}): NewEntry {
+  return {
+    kind: 'outreach',
+    action: 'create',
+    record: { id, orgCode: '500114101201', date: '2024-05-06', type: '赶集日集中宣传', venue: '集市', attendees: 80, materials: 200, banners: 1, consultations: 6, ...extra },
+  };
+}
