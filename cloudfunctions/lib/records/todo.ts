@@ -9,10 +9,10 @@ import type { PetitionState } from '../../../src/domain/vocab';
 import type { Database } from '../cloudbase';
 import type { Caller } from '../caller';
 import { requireRole } from '../authz';
+import { TODO_ROLES } from '../../../src/domain/records/roles';
 import { orgNames } from '../orgs';
 import type { StoredRecord } from './views';
 
-const TODO_ROLES = ['人民调解员', '村干部', '乡镇管理员'] as const;
 const MAX_ITEMS = 500;
 
 export async function todoList(db: Database, caller: Caller, now: Date): Promise<TodoItem[]> {

@@ -1,26 +1,16 @@
 /**
- * Which forms a person sees and who has 我的待办. Mirrors the server's policy
- * (cloudfunctions/lib/records/policy.ts WRITE_ROLES, records/todo.ts TODO_ROLES), which stays the
- * authority: a unit test keeps the two lists equal. Pure.
+ * Which forms a person sees and who has 我的待办: the records' role lists (records/roles.ts), which
+ * the server's policy enforces, restricted to the kinds logged in the field. Pure.
  */
 import type { AppRole } from '../vocab';
+import { TODO_ROLES, WRITE_ROLES } from '../records/roles';
 
 export const FORM_KINDS = ['outreach', 'consultation', 'dispute', 'petition', 'reception', 'study'] as const;
 export type FormKind = (typeof FORM_KINDS)[number];
 
-const FIELD_LOGGERS: readonly AppRole[] = ['法律明白人', '人民调解员', '村干部', '乡镇管理员'];
-const CASE_WORKERS: readonly AppRole[] = ['人民调解员', '村干部', '乡镇管理员'];
+export const FORM_ROLES: Record<FormKind, readonly AppRole[]> = WRITE_ROLES;
 
-export const FORM_ROLES: Record<FormKind, readonly AppRole[]> = {
-  outreach: FIELD_LOGGERS,
-  consultation: FIELD_LOGGERS,
-  dispute: FIELD_LOGGERS,
-  petition: CASE_WORKERS,
-  reception: ['村干部', '乡镇管理员'],
-  study: ['村干部', '乡镇管理员'],
-};
-
-export const TODO_ROLES: readonly AppRole[] = CASE_WORKERS;
+export { TODO_ROLES };
 
 export const FORM_TITLES: Record<FormKind, string> = {
   outreach: '普法活动',
