@@ -13,8 +13,3 @@ export interface RecordMeta {
   version: number;
   deleted: boolean;
 }
-
-/** True when every listed field of the stored document equals the submitted value. */
-export function sameFields<T extends object>(stored: T, submitted: T, fields: readonly (keyof T)[]): boolean {
-  return fields.every((field) => JSON.stringify(stored[field] ?? null) === JSON.stringify(submitted[field] ?? null));
-}
