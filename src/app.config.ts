@@ -24,6 +24,11 @@ export default defineAppConfig({
       root: 'resident',
       pages: ['ask/index', 'mine/index', 'article/index', 'queue/index', 'manage/index', 'codes/index'],
     },
+    {
+      // The township console: figures, charts, drill-down, data quality, report draft, year close.
+      root: 'console',
+      pages: ['index/index', 'charts/index', 'records/index', 'quality/index', 'report/index', 'close/index'],
+    },
   ],
   // Location is optional on events and cases; photos need no permission (chooseMedia asks itself).
   permission: {

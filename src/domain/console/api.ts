@@ -148,6 +148,8 @@ export interface ReportTextsAnswer {
   version: number;
   updatedAt: string | null;
   updatedBy: string | null;
+  /** Whether the caller may change them (the unit's own township admin). */
+  canWrite: boolean;
 }
 
 export interface ReportPreviewAnswer {

@@ -50,7 +50,8 @@ export function changeOf(value: number | null | undefined, last: number | null |
   const delta = tidy(value - last);
   if (delta === 0) return { text: '持平', direction: 'same' };
   const direction = delta > 0 ? 'up' : 'down';
-  if (last === 0) return { text: signed(delta), direction };
+  // Against a tiny base the share says nothing a cadre can use ("+26200%"): the difference alone then.
+  if (last === 0 || Math.abs(delta / last) > 10) return { text: signed(delta), direction };
   const share = formatFigure(Math.abs(delta / last), '%');
   return { text: `${signed(delta)}（${delta > 0 ? '+' : '−'}${share}）`, direction };
 }

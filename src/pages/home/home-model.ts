@@ -55,3 +55,6 @@ export function fieldEntries(role: AppRole): { forms: FormEntry[]; todo: boolean
     todo: hasTodo(role),
   };
 }
+
+/** The viewers' way into the township console (subpackage `console`): figures, charts, quality, report, close. */
+export const CONSOLE_ENTRY: FormEntry = { id: 'go-console', label: '进入乡镇工作台', url: '/console/index/index' };

@@ -6,7 +6,7 @@ import { beijingYear } from '../../domain/dates';
 import { getFigures, whoamiOrLast } from '../../services/api';
 import { messageOf } from '../../services/errors';
 import { DEV_SIGNIN_AVAILABLE, DEV_SIGNIN_URL } from '../../services/identity';
-import { HOME_FIGURES, fieldEntries, figureLines, homeModeOf, type FigureLine } from './home-model';
+import { CONSOLE_ENTRY, HOME_FIGURES, fieldEntries, figureLines, homeModeOf, type FigureLine } from './home-model';
 import OutboxStatus from '../../components/OutboxStatus';
 import ResidentHome from '../village/ResidentHome';
 import './index.css';
@@ -70,7 +70,16 @@ function HomeBody({ me, shownAt, offline }: { me: Me | null; shownAt: number; of
           现在没有网络：记录先保存在手机上，有网络时自动发送。
         </View>
       )}
-      {mode === 'field' ? <FieldActions me={me} /> : <YearFigures shownAt={shownAt} />}
+      {mode === 'field' ? (
+        <FieldActions me={me} />
+      ) : (
+        <View>
+          <YearFigures shownAt={shownAt} />
+          <Button className='btn btn-primary' id='go-console' onClick={() => Taro.navigateTo({ url: CONSOLE_ENTRY.url })}>
+            {CONSOLE_ENTRY.label}
+          </Button>
+        </View>
+      )}
     </View>
   );
 }

@@ -7,6 +7,7 @@ describe('changeOf', () => {
     expect(changeOf(150, 120, '次')).toEqual({ text: '+30（+25%）', direction: 'up' });
     expect(changeOf(90, 120, '件')).toEqual({ text: '−30（−25%）', direction: 'down' });
     expect(changeOf(5, 0, '件')).toEqual({ text: '+5', direction: 'up' });
+    expect(changeOf(263, 1, '次')).toEqual({ text: '+262', direction: 'up' });
     expect(changeOf(7, 7, '件')).toEqual({ text: '持平', direction: 'same' });
   });
 

@@ -1,0 +1,81 @@
+/**
+ * console: the township console's reads and writes — figures this year against last, by unit and by
+ * month, the records behind any figure, data-quality warnings, the report draft (texts, preview,
+ * .docx) and the year close. 乡镇管理员 and 县级查看 read within their scope; only a 乡镇管理员 writes, for
+ * their own unit.
+ */
+import { z } from 'zod';
+import { QUALITY_CHECKS } from '../../src/domain/console/api';
+import { defineFunction } from '../lib/handler';
+import { requireCaller } from '../lib/authz';
+import { byMonth, byVillage, overview } from '../lib/console/figures';
+import { drillRecords } from '../lib/console/drill';
+import { quality } from '../lib/console/quality';
+import { getReportTexts, reportDocx, reportPreview, saveReportTexts } from '../lib/console/report';
+import { cloudFileStore } from '../lib/console/storage';
+import { close, closeState, reopen } from '../lib/console/close';
+
+const org = z.string().regex(/^\d{6,15}$/).optional();
+const year = z.number().int().min(1990).max(2100);
+const ids = z.array(z.string().min(1).max(80)).min(1).max(50);
+const text = z.string().max(20000).optional();
+
+const request = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('overview'), org, year }),
+  z.object({ action: z.literal('byVillage'), org, year, ids }),
+  z.object({ action: z.literal('byMonth'), org, year, ids }),
+  z.object({
+    action: z.literal('records'),
+    org,
+    period: z.string().max(40).optional(),
+    figure: z.string().min(1).max(80).optional(),
+    check: z.enum(QUALITY_CHECKS).optional(),
+    part: z.number().int().min(0).max(10).optional(),
+    offset: z.number().int().min(0).max(1_000_000).optional(),
+    limit: z.number().int().min(1).max(100).optional(),
+  }),
+  z.object({ action: z.literal('quality'), org, year }),
+  z.object({ action: z.literal('reportTexts'), org, year }),
+  z.object({
+    action: z.literal('saveReportTexts'),
+    org,
+    year,
+    texts: z.object({ opening: text, extraMeasures: text, shortcomings: text, leaderDuty: text, nextYear: text }).strict(),
+    baseVersion: z.number().int().min(0).optional(),
+  }),
+  z.object({ action: z.literal('reportPreview'), org, year, yu: z.boolean().optional() }),
+  z.object({ action: z.literal('reportDocx'), org, year, yu: z.boolean().optional() }),
+  z.object({ action: z.literal('closeState'), org, year }),
+  z.object({ action: z.literal('close'), org, year }),
+  z.object({ action: z.literal('reopen'), org, year }),
+]);
+
+export const main = defineFunction(request, async (req, { db, caller, now }) => {
+  const me = requireCaller(caller);
+  switch (req.action) {
+    case 'overview':
+      return overview(db, me, req);
+    case 'byVillage':
+      return byVillage(db, me, req);
+    case 'byMonth':
+      return byMonth(db, me, req);
+    case 'records':
+      return drillRecords(db, me, req, now);
+    case 'quality':
+      return quality(db, me, req, now);
+    case 'reportTexts':
+      return getReportTexts(db, me, req);
+    case 'saveReportTexts':
+      return saveReportTexts(db, me, req, now);
+    case 'reportPreview':
+      return reportPreview(db, me, req);
+    case 'reportDocx':
+      return reportDocx(db, me, req, cloudFileStore(), now);
+    case 'closeState':
+      return closeState(db, me, req);
+    case 'close':
+      return close(db, me, req, now);
+    case 'reopen':
+      return reopen(db, me, req, now);
+  }
+});

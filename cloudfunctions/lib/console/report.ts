@@ -1,0 +1,164 @@
+/**
+ * The annual report draft in the console: the township's own texts per year (report_texts, `_id`
+ * `${orgCode}:${year}`, versioned with history like a record), the draft built from the figures and
+ * those texts (the same buildReport the command line uses), and the .docx put in cloud storage for
+ * download. Storage is handed in, so tests and the local gateway use the same calls as CloudBase.
+ */
+import { buildReport, type ReportModel, type ReportTexts } from '../../../src/domain/report';
+import type { ReportDocxAnswer, ReportPreviewAnswer, ReportTextsAnswer } from '../../../src/domain/console/api';
+import { inTransaction, type Database, type Transaction } from '../cloudbase';
+import type { Caller } from '../caller';
+import { AppError } from '../errors';
+import { writeHistory } from '../history';
+import type { OrgDoc } from '../orgs';
+import { closeOf, figuresWithClose } from '../period-close';
+import { renderReportDocx } from '../report/docx';
+import { consoleOrg, mayWrite, readableOrg, writableOrg } from './access';
+import { yearPeriod } from './figures';
+
+export const REPORT_TEXTS = 'report_texts';
+export const TEXT_FIELDS = ['opening', 'extraMeasures', 'shortcomings', 'leaderDuty', 'nextYear'] as const;
+
+interface ReportTextsDoc extends ReportTexts {
+  _id: string;
+  orgCode: string;
+  orgPath: string[];
+  year: number;
+  version: number;
+  updatedAt: string;
+  updatedBy: string;
+  updatedByName: string;
+}
+
+/** Where the rendered file goes: CloudBase storage in production, the gateway's locally. */
+export interface FileStore {
+  /** Stores the bytes; answers the fileID. */
+  upload(cloudPath: string, content: Buffer): Promise<string>;
+  /** A temporary download address of a stored file. */
+  tempUrl(fileID: string): Promise<string>;
+}
+
+const textsId = (orgCode: string, year: number) => `${orgCode}:${year}`;
+
+async function readTexts(source: Database | Transaction, id: string): Promise<ReportTextsDoc | null> {
+  const { data } = await source.collection(REPORT_TEXTS).doc(id).get();
+  return ((Array.isArray(data) ? data[0] : data) as ReportTextsDoc | undefined) ?? null;
+}
+
+function textsOf(doc: Partial<ReportTexts> | null): ReportTexts {
+  const texts: ReportTexts = {};
+  for (const field of TEXT_FIELDS) if (typeof doc?.[field] === 'string') texts[field] = doc[field];
+  return texts;
+}
+
+function textsAnswer(caller: Caller, org: OrgDoc, year: number, doc: ReportTextsDoc | null): ReportTextsAnswer {
+  return {
+    org: consoleOrg(org),
+    year,
+    texts: textsOf(doc),
+    version: doc?.version ?? 0,
+    updatedAt: doc?.updatedAt ?? null,
+    updatedBy: doc?.updatedByName ?? null,
+    canWrite: mayWrite(caller, org),
+  };
+}
+
+export async function getReportTexts(db: Database, caller: Caller, query: { org?: string; year: number }): Promise<ReportTextsAnswer> {
+  const org = await readableOrg(db, caller, query.org);
+  yearPeriod(query.year);
+  return textsAnswer(caller, org, query.year, await readTexts(db, textsId(org.code, query.year)));
+}
+
+/**
+ * Saves the texts as a new version. With `baseVersion`, an edit made on an older version is refused
+ * (CONFLICT with the current version), so two people editing at once never overwrite each other.
+ */
+export async function saveReportTexts(
+  db: Database,
+  caller: Caller,
+  request: { org?: string; year: number; texts: ReportTexts; baseVersion?: number },
+  now: Date,
+): Promise<ReportTextsAnswer> {
+  const org = await writableOrg(db, caller, request.org);
+  yearPeriod(request.year);
+  const id = textsId(org.code, request.year);
+  const at = now.toISOString();
+  const saved = await inTransaction(db, async (tx) => {
+    const before = await readTexts(tx, id);
+    const current = before?.version ?? 0;
+    if (request.baseVersion !== undefined && request.baseVersion !== current) {
+      throw new AppError('CONFLICT', '报告文字已被别人修改过，请刷新后在最新内容上再改', undefined, current);
+    }
+    const texts = textsOf(request.texts);
+    // Same texts again (a resend): nothing to version.
+    if (before && JSON.stringify(textsOf(before)) === JSON.stringify(texts)) return before;
+    const doc: ReportTextsDoc = {
+      ...texts,
+      _id: id,
+      orgCode: org.code,
+      orgPath: org.path,
+      year: request.year,
+      version: current + 1,
+      updatedAt: at,
+      updatedBy: caller.openid,
+      updatedByName: caller.name,
+    };
+    const { _id: _ignored, ...body } = doc;
+    await tx.collection(REPORT_TEXTS).doc(id).set(body);
+    await writeHistory(tx, {
+      collection: REPORT_TEXTS,
+      recordId: id,
+      action: before ? 'update' : 'create',
+      by: caller.openid,
+      byName: caller.name,
+      at,
+      version: doc.version,
+      before: before ? { ...textsOf(before), version: before.version } : null,
+      after: { ...texts, version: doc.version },
+      orgPath: org.path,
+    });
+    return doc;
+  });
+  return textsAnswer(caller, org, request.year, saved);
+}
+
+async function buildModel(db: Database, org: OrgDoc, year: number, yu: boolean): Promise<{ model: ReportModel; closed: boolean }> {
+  const [figures, doc, close] = await Promise.all([
+    figuresWithClose(db, org.code, yearPeriod(year)),
+    readTexts(db, textsId(org.code, year)),
+    closeOf(db, org.code, year),
+  ]);
+  const model = buildReport({ orgName: org.name, orgLevel: org.level, year, figures, texts: textsOf(doc), options: { yu } });
+  return { model, closed: close?.closed === true };
+}
+
+export async function reportPreview(db: Database, caller: Caller, query: { org?: string; year: number; yu?: boolean }): Promise<ReportPreviewAnswer> {
+  const org = await readableOrg(db, caller, query.org);
+  const yu = query.yu === true;
+  const { model, closed } = await buildModel(db, org, query.year, yu);
+  return { org: consoleOrg(org), year: query.year, yu, closed, model };
+}
+
+export async function reportDocx(
+  db: Database,
+  caller: Caller,
+  query: { org?: string; year: number; yu?: boolean },
+  files: FileStore,
+  now: Date,
+): Promise<ReportDocxAnswer> {
+  const org = await readableOrg(db, caller, query.org);
+  const { model } = await buildModel(db, org, query.year, query.yu === true);
+  const content = await renderReportDocx(model);
+  // An ASCII path: temporary URLs are then usable as they come, on COS and locally alike.
+  const cloudPath = `reports/${org.code}/${query.year}/report-${now.getTime()}${query.yu ? '-yu' : ''}.docx`;
+  let fileID: string;
+  let url: string;
+  try {
+    fileID = await files.upload(cloudPath, content);
+    url = await files.tempUrl(fileID);
+  } catch (error) {
+    console.error('report upload failed', error);
+    throw new AppError('FILE_FAILED');
+  }
+  return { fileName: `${model.title}.docx`, fileID, url };
+}

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '分村/分月图表',
+});

@@ -1,0 +1,2 @@
+/** The browser build: the console's PC-screen adjustment (see pc-wide.css). */
+import './pc-wide.css';

@@ -1,0 +1,146 @@
+/** 年度报告: the township's own texts for the year, the draft's preview (with the 余 switch) and its .docx. */
+import { useRouter } from '@tarojs/taro';
+import { useEffect, useState } from 'react';
+import { Button, Switch, Text, Textarea, View } from '@tarojs/components';
+import { beijingYear } from '../../domain/dates';
+import type { ReportDocxAnswer } from '../../domain/console/api';
+import type { ReportTexts } from '../../domain/report/types';
+import { getReportPreview, getReportTexts, makeReportDocx, openReportFile, saveReportTexts, copyText } from '../../services/console';
+import { messageOf } from '../../services/errors';
+import { consoleParams } from '../nav';
+import { useLoad } from '../useLoad';
+import Status from '../components/Status';
+import YearTabs from '../components/YearTabs';
+import { TEXT_FIELDS, cleanTexts, isDirty, previewBlocks } from './report-model';
+import '../console.css';
+import '../pc';
+
+export default function Report() {
+  const currentYear = beijingYear(new Date());
+  const params = consoleParams(useRouter().params, currentYear);
+  const [year, setYear] = useState(params.year);
+  const [yu, setYu] = useState(false);
+  const [draft, setDraft] = useState<ReportTexts>({});
+  const [busy, setBusy] = useState(false);
+  const [notice, setNotice] = useState<{ error: boolean; text: string } | null>(null);
+  const [file, setFile] = useState<ReportDocxAnswer | null>(null);
+
+  const texts = useLoad(() => getReportTexts(year, params.org), `${year}:${params.org ?? ''}`);
+  const preview = useLoad(() => getReportPreview(year, yu, params.org), `${year}:${yu}:${params.org ?? ''}`);
+  const saved = texts.loaded.state === 'ready' ? texts.loaded.data : null;
+
+  useEffect(() => {
+    if (saved) setDraft(saved.texts);
+    setFile(null);
+  }, [saved]);
+
+  const save = async () => {
+    if (!saved) return;
+    setBusy(true);
+    setNotice(null);
+    try {
+      const answer = await saveReportTexts(year, cleanTexts(draft), saved.version, params.org);
+      setNotice({ error: false, text: `已保存（第 ${answer.version} 版）` });
+      texts.reload();
+      preview.reload();
+    } catch (error) {
+      setNotice({ error: true, text: messageOf(error) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const download = async () => {
+    setBusy(true);
+    setNotice(null);
+    try {
+      const answer = await makeReportDocx(year, yu, params.org);
+      setFile(answer);
+      await openReportFile(answer);
+    } catch (error) {
+      setNotice({ error: true, text: messageOf(error) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const editable = saved?.canWrite === true;
+  const dirty = saved !== null && isDirty(draft, saved.texts);
+
+  return (
+    <View className='page console' id='console-report'>
+      <YearTabs year={year} currentYear={currentYear} onChange={setYear} />
+      {notice && (
+        <View className={notice.error ? 'banner-error' : 'banner-info'} id='report-notice'>
+          {notice.text}
+        </View>
+      )}
+      <View className='page-two'>
+        <View className='card' id='report-texts'>
+          <View className='title'>乡镇填写的内容</View>
+          <Status loaded={texts.loaded} id='report-texts' />
+          {saved && (
+            <View>
+              <View className='muted' id='report-version'>
+                {saved.version === 0 ? '尚未保存过' : `第 ${saved.version} 版 · ${saved.updatedBy ?? ''} ${saved.updatedAt?.slice(0, 10) ?? ''}`}
+              </View>
+              {TEXT_FIELDS.map((field) => (
+                <View key={field.key}>
+                  <Text className='field-label'>{field.label}</Text>
+                  {field.hint && <View className='muted'>{field.hint}</View>}
+                  <Textarea
+                    className='text-area'
+                    id={`text-${field.key}`}
+                    value={draft[field.key] ?? ''}
+                    maxlength={20000}
+                    autoHeight
+                    disabled={!editable}
+                    onInput={(e) => setDraft((d) => ({ ...d, [field.key]: e.detail.value }))}
+                  />
+                </View>
+              ))}
+              {editable ? (
+                <Button className={`btn btn-primary ${busy ? 'btn-busy' : ''}`} id='report-save' disabled={busy || !dirty || undefined} onClick={save}>
+                  {dirty ? '保存' : '已保存'}
+                </Button>
+              ) : (
+                <View className='muted'>只有本乡镇的管理员可以修改这些内容。</View>
+              )}
+            </View>
+          )}
+        </View>
+        <View className='card' id='report-side'>
+          <View className='switch-row'>
+            <Text>大数用“余”表示（如 3000余份）</Text>
+            <Switch id='report-yu' checked={yu} onChange={(e) => setYu(e.detail.value)} />
+          </View>
+          <Button className={`btn btn-secondary ${busy ? 'btn-busy' : ''}`} id='report-docx' disabled={busy || undefined} onClick={download}>
+            下载报告（Word）
+          </Button>
+          {file && (
+            <View id='report-file'>
+              <View className='muted'>{file.fileName}</View>
+              <Text className='url-text' id='report-file-url'>
+                {file.url}
+              </Text>
+              <Text className='link' id='report-copy-url' onClick={() => void copyText(file.url)}>
+                复制下载链接
+              </Text>
+            </View>
+          )}
+          <Status loaded={preview.loaded} id='report-preview' />
+          {preview.loaded.state === 'ready' && (
+            <View className='preview' id='report-preview'>
+              {preview.loaded.data.closed && <View className='console-badge'>该年度已结账，数据已冻结</View>}
+              {previewBlocks(preview.loaded.data.model).map((block, i) => (
+                <View className={`preview-${block.kind}`} key={`${i}-${block.kind}`}>
+                  {block.text}
+                </View>
+              ))}
+            </View>
+          )}
+        </View>
+      </View>
+    </View>
+  );
+}

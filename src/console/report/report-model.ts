@@ -1,0 +1,46 @@
+/**
+ * The 年度报告 page's logic: the township's text fields with their labels, whether the draft differs
+ * from what is saved, and the report model flattened into the blocks the preview prints. Pure.
+ */
+import type { ReportModel, ReportTexts } from '../../domain/report/types';
+
+export const TEXT_FIELDS: readonly { key: keyof ReportTexts; label: string; hint: string }[] = [
+  { key: 'opening', label: '开头段落', hint: '不填则用通用开头：“××年，××乡坚持以习近平法治思想为指导……”' },
+  { key: 'extraMeasures', label: '一、主要举措和成效（补充）', hint: '数据段落由系统生成；这里补充其他工作举措，可用（一）（二）分小标题' },
+  { key: 'shortcomings', label: '二、存在的不足和原因', hint: '如：一是……；二是……' },
+  { key: 'leaderDuty', label: '三、党政主要负责人履行第一责任人职责情况', hint: '' },
+  { key: 'nextYear', label: '四、下一年度工作安排', hint: '' },
+];
+
+/** Only the fields with text, so an untouched field is not saved as ''. */
+export function cleanTexts(texts: ReportTexts): ReportTexts {
+  const out: ReportTexts = {};
+  for (const { key } of TEXT_FIELDS) {
+    const value = texts[key];
+    if (typeof value === 'string' && value.trim() !== '') out[key] = value;
+  }
+  return out;
+}
+
+export function isDirty(draft: ReportTexts, saved: ReportTexts): boolean {
+  const a = cleanTexts(draft);
+  const b = cleanTexts(saved);
+  return TEXT_FIELDS.some(({ key }) => (a[key] ?? '') !== (b[key] ?? ''));
+}
+
+export interface PreviewBlock {
+  kind: 'title' | 'h1' | 'h2' | 'p' | 'gap';
+  text: string;
+}
+
+/** The draft as the preview prints it; bracketed reminders of what is still to be written stand out. */
+export function previewBlocks(model: ReportModel): PreviewBlock[] {
+  const blocks: PreviewBlock[] = [{ kind: 'title', text: model.title }];
+  const paragraph = (text: string): PreviewBlock => ({ kind: /^（请填写.*）$/.test(text) ? 'gap' : 'p', text });
+  blocks.push(...model.opening.map(paragraph));
+  for (const section of model.sections) {
+    blocks.push({ kind: 'h1', text: section.heading }, ...section.paragraphs.map(paragraph));
+    for (const sub of section.subsections ?? []) blocks.push({ kind: 'h2', text: sub.heading }, ...sub.paragraphs.map(paragraph));
+  }
+  return blocks;
+}
