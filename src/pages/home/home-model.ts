@@ -56,5 +56,22 @@ export function fieldEntries(role: AppRole): { forms: FormEntry[]; todo: boolean
   };
 }
 
+const QUEUE_ROLES: readonly AppRole[] = ['人民调解员', '村干部', '乡镇管理员'];
+
+/**
+ * Residents' services as staff see them: the village queue of consultation and mediation requests
+ * (mediators, cadres, admins), and for admins what residents see (articles, published contacts) and
+ * each village's QR code.
+ */
+export function serviceEntries(role: AppRole): FormEntry[] {
+  const entries: FormEntry[] = [];
+  if (QUEUE_ROLES.includes(role)) entries.push({ id: 'go-queue', label: '群众求助', url: '/resident/queue/index' });
+  if (role === '乡镇管理员') {
+    entries.push({ id: 'go-manage', label: '公开信息管理', url: '/resident/manage/index' });
+    entries.push({ id: 'go-codes', label: '村二维码', url: '/resident/codes/index' });
+  }
+  return entries;
+}
+
 /** The viewers' way into the township console (subpackage `console`): figures, charts, quality, report, close. */
 export const CONSOLE_ENTRY: FormEntry = { id: 'go-console', label: '进入乡镇工作台', url: '/console/index/index' };

@@ -6,7 +6,7 @@ import { beijingYear } from '../../domain/dates';
 import { getFigures, whoamiOrLast } from '../../services/api';
 import { messageOf } from '../../services/errors';
 import { DEV_SIGNIN_AVAILABLE, DEV_SIGNIN_URL } from '../../services/identity';
-import { CONSOLE_ENTRY, HOME_FIGURES, fieldEntries, figureLines, homeModeOf, type FigureLine } from './home-model';
+import { CONSOLE_ENTRY, HOME_FIGURES, fieldEntries, figureLines, homeModeOf, serviceEntries, type FigureLine, type FormEntry } from './home-model';
 import OutboxStatus from '../../components/OutboxStatus';
 import ResidentHome from '../village/ResidentHome';
 import './index.css';
@@ -78,6 +78,7 @@ function HomeBody({ me, shownAt, offline }: { me: Me | null; shownAt: number; of
           <Button className='btn btn-primary' id='go-console' onClick={() => Taro.navigateTo({ url: CONSOLE_ENTRY.url })}>
             {CONSOLE_ENTRY.label}
           </Button>
+          {me.role === '乡镇管理员' && <FieldActions me={me} />}
         </View>
       )}
     </View>
@@ -96,6 +97,7 @@ function FieldActions({ me }: { me: Me }) {
           </Button>
         ))}
       </View>
+      <EntryButtons entries={serviceEntries(me.role)} />
       {fieldEntries(me.role).todo && (
         <Button className='btn btn-secondary' id='go-todo' onClick={() => Taro.navigateTo({ url: '/field/todo/index' })}>
           我的待办
@@ -104,6 +106,18 @@ function FieldActions({ me }: { me: Me }) {
       <Button className='btn btn-secondary' id='go-mine' onClick={() => Taro.navigateTo({ url: '/field/mine/index' })}>
         我的记录
       </Button>
+    </View>
+  );
+}
+
+function EntryButtons({ entries }: { entries: FormEntry[] }) {
+  return (
+    <View className='home-services'>
+      {entries.map((entry) => (
+        <Button className='btn btn-secondary' id={entry.id} key={entry.id} onClick={() => Taro.navigateTo({ url: entry.url })}>
+          {entry.label}
+        </Button>
+      ))}
     </View>
   );
 }

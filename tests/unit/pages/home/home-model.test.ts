@@ -1,6 +1,6 @@
 import type { Me } from '../../../../src/domain/api';
 import type { AppRole } from '../../../../src/domain/vocab';
-import { figureLines, homeModeOf } from '../../../../src/pages/home/home-model';
+import { figureLines, homeModeOf, serviceEntries } from '../../../../src/pages/home/home-model';
 
 const me = (role: AppRole): Me => ({ personId: 'p', name: '张三', role, org: { code: '520000000001', name: '大寨村', level: '村' } });
 
@@ -25,5 +25,18 @@ describe('home', () => {
       { id: 'outreach.events', label: '开展普法宣传活动', value: '21', unit: '次' },
       { id: 'outreach.materials', label: '发放宣传资料', value: '—', unit: '份' },
     ]);
+  });
+});
+
+describe('residents’ services on the staff home page', () => {
+  it('should lead mediators and cadres to the village queue, and admins also to publishing and QR codes', () => {
+    expect(serviceEntries('人民调解员').map((entry) => entry.id)).toEqual(['go-queue']);
+    expect(serviceEntries('村干部').map((entry) => entry.url)).toEqual(['/resident/queue/index']);
+    expect(serviceEntries('乡镇管理员').map((entry) => entry.id)).toEqual(['go-queue', 'go-manage', 'go-codes']);
+  });
+
+  it('should show nothing of the queue to a 法律明白人 or a county viewer', () => {
+    expect(serviceEntries('法律明白人')).toEqual([]);
+    expect(serviceEntries('县级查看')).toEqual([]);
   });
 });
