@@ -13,3 +13,11 @@ export interface RecordMeta {
   version: number;
   deleted: boolean;
 }
+
+/** The meta of a document someone creates now: its first version, recorded by them. */
+export function firstVersionMeta(
+  by: { openid: string; name: string },
+  stamp: string,
+): Pick<RecordMeta, 'recordedBy' | 'recorderName' | 'recordedAt' | 'updatedAt' | 'version'> {
+  return { recordedBy: by.openid, recorderName: by.name, recordedAt: stamp, updatedAt: stamp, version: 1 };
+}

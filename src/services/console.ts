@@ -12,7 +12,7 @@ import type {
   DrillAnswer,
   OverviewAnswer,
   QualityAnswer,
-  QualityCheck,
+  DrillQuery,
   ReportDocxAnswer,
   ReportPreviewAnswer,
   ReportTextsAnswer,
@@ -27,15 +27,7 @@ export const getOverview = (year: number, org?: string) => call<OverviewAnswer>(
 export const getByVillage = (year: number, ids: string[], org?: string) => call<ByVillageAnswer>({ action: 'byVillage', year, ids, org });
 export const getByMonth = (year: number, ids: string[], org?: string) => call<ByMonthAnswer>({ action: 'byMonth', year, ids, org });
 
-export interface DrillQuery {
-  org?: string;
-  period?: string;
-  figure?: string;
-  check?: QualityCheck;
-  part?: number;
-  offset?: number;
-  limit?: number;
-}
+export type { DrillQuery };
 export const getDrill = (query: DrillQuery) => call<DrillAnswer>({ action: 'records', ...query });
 
 export const getQuality = (year: number, org?: string) => call<QualityAnswer>({ action: 'quality', year, org });

@@ -6,7 +6,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, phonePage, screenshot } from './helpers/browser';
-import { startBrowserStack } from './helpers/stack';
+import { signInAs as signIn, startBrowserStack } from './helpers/stack';
 import { DEMO, type AppStack } from '../helpers/app-stack';
 import { beijingYear } from '../../src/domain/dates';
 import type { FiguresAnswer } from '../../src/domain/api';
@@ -26,11 +26,7 @@ afterAll(async () => {
 
 const at = (path: string) => `${stack.gateway.url}/#${path}`;
 
-async function signInAs(page: Page, openid: string): Promise<void> {
-  await page.goto(at('/pages/signin/index'));
-  await page.locator(`[id="signin-${openid}"]`).click();
-  await page.locator('#whoami').waitFor();
-}
+const signInAs = (page: Page, openid: string) => signIn(page, stack.gateway.url, openid);
 
 async function pcPage(): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1, locale: 'zh-CN' });

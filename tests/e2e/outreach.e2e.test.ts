@@ -2,28 +2,13 @@
  * The skeleton in a real browser: the township admin reads this year's figures, a 法律明白人 logs a
  * market-day event on the phone-sized H5 app, and the admin's figures grow by the event's numbers.
  */
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, phonePage, screenshot } from './helpers/browser';
-import { startBrowserStack } from './helpers/stack';
-import { DEMO, type AppStack } from '../helpers/app-stack';
+import type { Page } from 'playwright-core';
+import { phonePage, screenshot } from './helpers/browser';
+import { signInAs as signIn, browserStackForFile } from './helpers/stack';
+import { DEMO } from '../helpers/app-stack';
 
-let stack: AppStack;
-let browser: Browser;
-
-beforeAll(async () => {
-  stack = await startBrowserStack();
-  browser = await launchBrowser();
-}, 60000);
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
-
-async function signInAs(page: Page, openid: string): Promise<void> {
-  await page.goto(`${stack.gateway.url}/#/pages/signin/index`);
-  await page.locator(`[id="signin-${openid}"]`).click();
-  await page.locator('#whoami').waitFor();
-}
+const local = browserStackForFile();
+const signInAs = (page: Page, openid: string) => signIn(page, local.stack.gateway.url, openid);
 
 async function figureOf(page: Page, id: string): Promise<number> {
   const text = await page.locator(`[id="figure-${id}"]`).innerText();
@@ -40,7 +25,7 @@ async function fillNumber(page: Page, id: string, value: number): Promise<void> 
 
 describe('the outreach slice in Chromium', () => {
   it('should count an event logged by a 法律明白人 in the township admin figures', async () => {
-    const page = await phonePage(browser);
+    const page = await phonePage(local.browser);
 
     await signInAs(page, DEMO.admin);
     await page.locator('[id="figure-outreach.events"]').waitFor();

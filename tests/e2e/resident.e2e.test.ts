@@ -7,7 +7,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, phonePage, screenshot } from './helpers/browser';
-import { startBrowserStack } from './helpers/stack';
+import { signInAs as signIn, startBrowserStack } from './helpers/stack';
 import { DEMO, type AppStack } from '../helpers/app-stack';
 
 let stack: AppStack;
@@ -27,11 +27,7 @@ afterAll(async () => {
 
 const at = (path: string) => `${stack.gateway.url}/#${path}`;
 
-async function signInAs(page: Page, openid: string): Promise<void> {
-  await page.goto(at('/pages/signin/index'));
-  await page.locator(`[id="signin-${openid}"]`).click();
-  await page.locator('#whoami').waitFor();
-}
+const signInAs = (page: Page, openid: string) => signIn(page, stack.gateway.url, openid);
 
 async function fontSize(page: Page, selector: string): Promise<number> {
   return page.locator(selector).first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));

@@ -4,7 +4,7 @@
  * database, and every record goes out through recordView, so parties stay masked for non-handlers.
  */
 import { checkPlan, drillCountPipeline, drillPagePipeline, drillPlan, type DrillPlan, type DrillSpec } from '../../../src/domain/console/drill';
-import type { DrillAnswer, DrillRow, QualityCheck } from '../../../src/domain/console/api';
+import type { DrillAnswer, DrillQuery, DrillRow } from '../../../src/domain/console/api';
 import { beijingDate } from '../../../src/domain/dates';
 import { parsePeriod, type Period } from '../../../src/domain/period';
 import type { OrgLevel } from '../../../src/domain/vocab';
@@ -15,15 +15,7 @@ import { orgNames } from '../orgs';
 import { recordView, type StoredRecord } from '../records/views';
 import { consoleOrg, readableOrg } from './access';
 
-export interface DrillQuery {
-  org?: string;
-  period?: string;
-  figure?: string;
-  check?: QualityCheck;
-  part?: number;
-  offset?: number;
-  limit?: number;
-}
+export type { DrillQuery };
 
 export const DRILL_PAGE_MAX = 100;
 

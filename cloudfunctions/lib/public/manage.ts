@@ -14,6 +14,7 @@ import { isActiveOn } from '../../../src/domain/records/roster';
 import { validateArticle } from '../../../src/domain/public/article';
 import type { ContactRow, ManagedArticle, VillageCodeAnswer } from '../../../src/domain/public/types';
 import { PUBLIC_ROSTER_ROLES, bodyOf, orgNames, readDoc, type ArticleDoc, type PersonDoc } from './docs';
+import { firstVersionMeta } from '../records-meta';
 
 const ADMIN = ['乡镇管理员'] as const;
 
@@ -118,11 +119,7 @@ export async function saveArticle(db: Database, caller: Caller, input: unknown, 
           ...fields,
           _id: id,
           orgPath: org.path,
-          recordedBy: caller.openid,
-          recorderName: caller.name,
-          recordedAt: stamp,
-          updatedAt: stamp,
-          version: 1,
+          ...firstVersionMeta(caller, stamp),
         };
     await tx.collection('articles').doc(id).set(bodyOf(doc));
     await writeHistory(tx, {

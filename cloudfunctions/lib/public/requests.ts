@@ -45,6 +45,7 @@ import type { ConvertAnswer, QueueItem, RequestStatusView } from '../../../src/d
 import { REF_PREFIX, type CaseKind, type RequestState } from '../../../src/domain/public/vocab';
 import { requestStatusView } from '../../../src/domain/public/views';
 import { bodyOf, hashKey, orgNames, readDoc, type RequestDoc } from './docs';
+import { firstVersionMeta } from '../records-meta';
 
 /** Who handles residents' requests: the village's mediators and cadres, and township admins. */
 export const HANDLER_ROLES: readonly AppRole[] = ['人民调解员', '村干部', '乡镇管理员'];
@@ -193,11 +194,7 @@ export async function convertRequest(db: Database, caller: Caller, ref: string, 
         _id: id,
         orgCode: doc.orgCode,
         orgPath: doc.orgPath,
-        recordedBy: caller.openid,
-        recorderName: caller.name,
-        recordedAt: stamp,
-        updatedAt: stamp,
-        version: 1,
+        ...firstVersionMeta(caller, stamp),
         deleted: false,
       };
       await tx.collection(collection).doc(id).set(bodyOf(created));

@@ -20,6 +20,7 @@ import { mayChange, WRITE_ROLES } from './policy';
 import { contentOf, recordView, sameContent, type StoredRecord } from './views';
 import { checkStateChange } from './workflow-check';
 import { assertPeriodsOpen } from './period-guard';
+import { firstVersionMeta } from '../records-meta';
 
 export interface SaveRequest {
   kind: RecordKind;
@@ -54,11 +55,7 @@ export async function saveRecord(db: Database, caller: Caller, request: SaveRequ
         _id: id,
         orgCode: org.code,
         orgPath: org.path,
-        recordedBy: caller.openid,
-        recorderName: caller.name,
-        recordedAt: stamp,
-        updatedAt: stamp,
-        version: 1,
+        ...firstVersionMeta(caller, stamp),
         deleted: false,
       };
       await tx.collection(def.collection).doc(id).set(bodyOf(created));

@@ -16,6 +16,17 @@ export interface ConsoleOrg {
   level: OrgLevel;
 }
 
+/** Which records to list: those behind a figure (its `part` for rates and totals) or a quality check. */
+export interface DrillQuery {
+  org?: string;
+  period?: string;
+  figure?: string;
+  check?: QualityCheck;
+  part?: number;
+  offset?: number;
+  limit?: number;
+}
+
 /** Quality checks whose cases can be listed (the records behind a warning that is not a figure). */
 export const QUALITY_CHECKS = ['overdue_petitions', 'stale_disputes'] as const;
 export type QualityCheck = (typeof QUALITY_CHECKS)[number];
@@ -24,7 +35,7 @@ export type ConsoleRequest =
   | { action: 'overview'; org?: string; year: number }
   | { action: 'byVillage'; org?: string; year: number; ids: string[] }
   | { action: 'byMonth'; org?: string; year: number; ids: string[] }
-  | { action: 'records'; org?: string; period?: string; figure?: string; check?: QualityCheck; part?: number; offset?: number; limit?: number }
+  | ({ action: 'records' } & DrillQuery)
   | { action: 'quality'; org?: string; year: number }
   | { action: 'reportTexts'; org?: string; year: number }
   | { action: 'saveReportTexts'; org?: string; year: number; texts: ReportTexts; baseVersion?: number }

@@ -5,11 +5,7 @@
 import { deflateSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 
-export async function signInAs(page: Page, baseUrl: string, openid: string): Promise<void> {
-  await page.goto(`${baseUrl}/#/pages/signin/index`);
-  await page.locator(`[id="signin-${openid}"]`).click();
-  await page.locator('#whoami').waitFor();
-}
+export { signInAs } from './stack';
 
 /** From the home page: the form's button, then its form. */
 export async function openForm(page: Page, kind: string): Promise<void> {
