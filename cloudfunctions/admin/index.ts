@@ -1,9 +1,10 @@
-/** admin: township administration — invite codes that bind a person's WeChat to a role and unit. */
+/** admin: township administration — invite codes that bind a person's WeChat to a role and unit; units. */
 import { z } from 'zod';
 import { APP_ROLES } from '../../src/domain/vocab';
 import { defineFunction } from '../lib/handler';
 import { requireCaller } from '../lib/authz';
 import { issueInvite } from '../lib/invites';
+import { saveOrg } from '../lib/org-admin';
 
 const request = z.discriminatedUnion('action', [
   z.object({
@@ -13,6 +14,7 @@ const request = z.discriminatedUnion('action', [
     orgCode: z.string().regex(/^\d{6,15}$/),
     personId: z.string().min(1).max(64).optional(),
   }),
+  z.object({ action: z.literal('saveOrg'), org: z.unknown() }),
 ]);
 
 export const main = defineFunction(request, async (req, { db, caller, now }) => {
@@ -20,5 +22,7 @@ export const main = defineFunction(request, async (req, { db, caller, now }) => 
   switch (req.action) {
     case 'issueInvite':
       return { invite: await issueInvite(db, me, req, now) };
+    case 'saveOrg':
+      return { org: await saveOrg(db, me, req.org, now) };
   }
 });
