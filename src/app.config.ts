@@ -3,7 +3,7 @@
 const devPages = process.env.TARO_ENV === 'h5' ? ['pages/signin/index'] : [];
 
 export default defineAppConfig({
-  pages: ['pages/home/index', 'pages/village/index', ...devPages],
+  pages: ['pages/home/index', 'pages/village/index', 'pages/bind/index', ...devPages],
   subPackages: [
     {
       root: 'field',
@@ -27,7 +27,17 @@ export default defineAppConfig({
     {
       // The township console: figures, charts, drill-down, data quality, report draft, year close.
       root: 'console',
-      pages: ['index/index', 'charts/index', 'records/index', 'quality/index', 'report/index', 'close/index'],
+      pages: [
+        'index/index',
+        'charts/index',
+        'records/index',
+        'quality/index',
+        'report/index',
+        'close/index',
+        'people/index',
+        'units/index',
+        'invites/index',
+      ],
     },
   ],
   // Location is optional on events and cases; photos need no permission (chooseMedia asks itself).

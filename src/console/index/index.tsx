@@ -49,6 +49,9 @@ export default function ConsoleHome() {
         <Button className='btn btn-secondary' id='go-report' onClick={() => go('report')}>
           年度报告
         </Button>
+        <Button className='btn btn-secondary' id='go-people' onClick={() => Taro.navigateTo({ url: '/console/people/index' })}>
+          人员与单位
+        </Button>
         {loaded.state === 'ready' && loaded.data.canWrite && (
           <Button className='btn btn-secondary' id='go-close' onClick={() => go('close')}>
             年度结账

@@ -75,3 +75,6 @@ export function serviceEntries(role: AppRole): FormEntry[] {
 
 /** The viewers' way into the township console (subpackage `console`): figures, charts, quality, report, close. */
 export const CONSOLE_ENTRY: FormEntry = { id: 'go-console', label: '进入乡镇工作台', url: '/console/index/index' };
+
+/** A resident who is in fact staff binds their WeChat with the admin's invite code. */
+export const BIND_ENTRY: FormEntry = { id: 'go-bind', label: '我是工作人员，绑定身份', url: '/pages/bind/index' };

@@ -6,7 +6,7 @@ import { beijingYear } from '../../domain/dates';
 import { getFigures, whoamiOrLast } from '../../services/api';
 import { messageOf } from '../../services/errors';
 import { DEV_SIGNIN_AVAILABLE, DEV_SIGNIN_URL } from '../../services/identity';
-import { CONSOLE_ENTRY, HOME_FIGURES, fieldEntries, figureLines, homeModeOf, serviceEntries, type FigureLine, type FormEntry } from './home-model';
+import { BIND_ENTRY, CONSOLE_ENTRY, HOME_FIGURES, fieldEntries, figureLines, homeModeOf, serviceEntries, type FigureLine, type FormEntry } from './home-model';
 import OutboxStatus from '../../components/OutboxStatus';
 import ResidentHome from '../village/ResidentHome';
 import './index.css';
@@ -49,7 +49,18 @@ export default function Home() {
 
 function HomeBody({ me, shownAt, offline }: { me: Me | null; shownAt: number; offline: boolean }) {
   const mode = homeModeOf(me);
-  if (mode === 'resident' || !me) return <ResidentHome />;
+  if (mode === 'resident' || !me) {
+    return (
+      <View>
+        <ResidentHome />
+        <View className='home-footer'>
+          <Text className='link' id={BIND_ENTRY.id} onClick={() => Taro.navigateTo({ url: BIND_ENTRY.url })}>
+            {BIND_ENTRY.label}
+          </Text>
+        </View>
+      </View>
+    );
+  }
   return (
     <View>
       <View className='card' id='whoami'>
