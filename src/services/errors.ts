@@ -10,12 +10,15 @@ export const SERVER_MESSAGE = '服务出错，请稍后重试';
 export class ApiError extends Error {
   readonly code: string;
   readonly problems: FieldProblem[];
+  /** On CONFLICT: the record's version now, to edit again from. */
+  readonly currentVersion?: number;
 
-  constructor(code: string, message: string, problems: FieldProblem[] = []) {
+  constructor(code: string, message: string, problems: FieldProblem[] = [], currentVersion?: number) {
     super(message);
     this.name = 'ApiError';
     this.code = code;
     this.problems = problems;
+    this.currentVersion = currentVersion;
     // Keeps `instanceof` true even when a build transpiles classes down to functions.
     Object.setPrototypeOf(this, ApiError.prototype);
   }

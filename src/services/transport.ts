@@ -26,8 +26,8 @@ export async function callFunction<T>(name: string, data: unknown): Promise<T> {
 /** A function's own error answer becomes an ApiError; anything else is the result. */
 export function unwrapAnswer<T>(answer: unknown): T {
   if (isErrorAnswer(answer)) {
-    const { code, message, problems } = answer.error;
-    throw new ApiError(code, message || SERVER_MESSAGE, problems ?? []);
+    const { code, message, problems, currentVersion } = answer.error;
+    throw new ApiError(code, message || SERVER_MESSAGE, problems ?? [], currentVersion);
   }
   return answer as T;
 }

@@ -51,6 +51,12 @@ describe('transport on weapp', () => {
     expect(error).toMatchObject({ code: 'INVALID', message: '请按提示修改', problems });
   });
 
+  it('should keep the current version a conflict answer carries, to edit again from it', async () => {
+    taro.cloud.callFunction.mockResolvedValue({ result: { error: { code: 'CONFLICT', message: '已被别人修改', currentVersion: 4 } } });
+    const error = await caught(callFunction('records', { action: 'update' }));
+    expect(error).toMatchObject({ code: 'CONFLICT', currentVersion: 4 });
+  });
+
   it('should report a failed call as a network problem in Chinese', async () => {
     taro.cloud.callFunction.mockRejectedValue({ errMsg: 'cloud.callFunction:fail timeout' });
     const error = await caught(callFunction('session', {}));
