@@ -4,32 +4,22 @@
  * 开展普法宣传活动 to its records, looks at the data-quality warnings, writes a report text and finds it
  * in the preview. Screenshots: test-artifacts/e2e/console-*.png.
  */
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, phonePage, screenshot } from './helpers/browser';
-import { signInAs as signIn, startBrowserStack } from './helpers/stack';
-import { DEMO, type AppStack } from '../helpers/app-stack';
+import type { Page } from 'playwright-core';
+import { phonePage, screenshot } from './helpers/browser';
+import { browserStackForFile, signInAs as signIn } from './helpers/stack';
+import { DEMO } from '../helpers/app-stack';
 import { beijingYear } from '../../src/domain/dates';
 import type { FiguresAnswer } from '../../src/domain/api';
 
-let stack: AppStack;
-let browser: Browser;
+const env = browserStackForFile();
 const year = beijingYear(new Date());
 
-beforeAll(async () => {
-  stack = await startBrowserStack();
-  browser = await launchBrowser();
-}, 60000);
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
+const at = (path: string) => `${env.stack.gateway.url}/#${path}`;
 
-const at = (path: string) => `${stack.gateway.url}/#${path}`;
-
-const signInAs = (page: Page, openid: string) => signIn(page, stack.gateway.url, openid);
+const signInAs = (page: Page, openid: string) => signIn(page, env.stack.gateway.url, openid);
 
 async function pcPage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1, locale: 'zh-CN' });
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1, locale: 'zh-CN' });
   return context.newPage();
 }
 
@@ -58,10 +48,10 @@ const numberIn = (text: string): number => Number(/(\d+)/.exec(text.replace(/,/g
 
 describe('the township console in Chromium', () => {
   it('should take the admin from home through figures, chart, drill-down, quality and report', async () => {
-    const figures = (await stack.call<FiguresAnswer>('figures', { action: 'get', period: String(year) }, DEMO.admin)).figures;
+    const figures = (await env.stack.call<FiguresAnswer>('figures', { action: 'get', period: String(year) }, DEMO.admin)).figures;
     const events = figures['outreach.events'] as number;
     expect(events).toBeGreaterThan(0);
-    const page = await phonePage(browser);
+    const page = await phonePage(env.browser);
 
     await signInAs(page, DEMO.admin);
     await page.locator('#go-console').click();

@@ -5,23 +5,13 @@
  * retrievable from cloud storage, and the one the server now refuses waits under 需处理 with the
  * server's message.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, phonePage, screenshot } from './helpers/browser';
-import { startBrowserStack } from './helpers/stack';
+import type { BrowserContext, Page } from 'playwright-core';
+import { phonePage, screenshot } from './helpers/browser';
+import { browserStackForFile } from './helpers/stack';
 import { addPhoto, backHome, fillCount, fillText, noisePng, openForm, outboxEntries, saveForm, signInAs, type StoredEntry } from './helpers/field';
-import { DEMO, type AppStack } from '../helpers/app-stack';
+import { DEMO } from '../helpers/app-stack';
 
-let stack: AppStack;
-let browser: Browser;
-
-beforeAll(async () => {
-  stack = await startBrowserStack();
-  browser = await launchBrowser();
-}, 60000);
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
+const env = browserStackForFile();
 
 const FORMS = ['outreach', 'consultation', 'dispute', 'petition'];
 
@@ -35,9 +25,9 @@ async function waitFor(check: () => Promise<boolean>, what: string, ms = 20000):
 
 describe('field logging without a network', () => {
   it('should keep records through a kill and send them exactly once when the network returns', async () => {
-    const page: Page = await phonePage(browser);
+    const page: Page = await phonePage(env.browser);
     const context: BrowserContext = page.context();
-    const base = stack.gateway.url;
+    const base = env.stack.gateway.url;
     const me = DEMO.mediator;
 
     await signInAs(page, base, me);
@@ -100,7 +90,7 @@ describe('field logging without a network', () => {
     await screenshot(page, 'field-offline-03-after-kill');
 
     // Meanwhile the township makes the person a 法律明白人, who may not register petitions.
-    const db = await stack.db();
+    const db = await env.stack.db();
     await db.collection('accounts').doc(me).update({ role: '法律明白人' });
 
     // The network returns.
@@ -122,13 +112,13 @@ describe('field logging without a network', () => {
     for (const e of [outreach, consultation, dispute]) {
       const ids = await serverIds(e.kind, me);
       expect(ids.filter((id) => id === e.id)).toHaveLength(1);
-      const { history } = await stack.call<{ history: { action: string }[] }>('records', { action: 'history', kind: e.kind, id: e.id }, DEMO.admin);
+      const { history } = await env.stack.call<{ history: { action: string }[] }>('records', { action: 'history', kind: e.kind, id: e.id }, DEMO.admin);
       expect(history.map((h) => h.action)).toEqual(['create']);
     }
     expect(await serverIds('petition', DEMO.admin)).not.toContain(petition.id);
 
     // The photo is linked to the record and retrievable from cloud storage.
-    const { record } = await stack.call<{ record: { photos?: string[]; attendees: number } }>('records', { action: 'get', kind: 'outreach', id: outreach.id }, me);
+    const { record } = await env.stack.call<{ record: { photos?: string[]; attendees: number } }>('records', { action: 'get', kind: 'outreach', id: outreach.id }, me);
     expect(record.attendees).toBe(64);
     expect(record.photos).toHaveLength(1);
     const bytes = await download(record.photos![0]);
@@ -142,14 +132,14 @@ describe('field logging without a network', () => {
 });
 
 async function serverIds(kind: string, openid: string): Promise<string[]> {
-  const answer = await stack.call<{ items: { id: string }[] }>('records', { action: 'list', kind, limit: 100, mine: false }, openid).catch(() => ({ items: [] }));
-  const mine = await stack.call<{ items: { id: string }[] }>('records', { action: 'listMine', kind }, openid).catch(() => ({ items: [] }));
+  const answer = await env.stack.call<{ items: { id: string }[] }>('records', { action: 'list', kind, limit: 100, mine: false }, openid).catch(() => ({ items: [] }));
+  const mine = await env.stack.call<{ items: { id: string }[] }>('records', { action: 'listMine', kind }, openid).catch(() => ({ items: [] }));
   return [...answer.items, ...mine.items].map((i) => i.id).filter((id, i, all) => all.indexOf(id) === i);
 }
 
 /** Through the CloudBase storage protocol the SDK uses: a temp URL, then the bytes. */
 async function download(fileID: string): Promise<Buffer> {
-  const res = await fetch(`${stack.gateway.url}/admin`, {
+  const res = await fetch(`${env.stack.gateway.url}/admin`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ action: 'storage.batchGetDownloadUrl', file_list: [{ fileid: fileID, max_age: 600 }] }),

@@ -5,29 +5,19 @@
  * change; a mediator of another village never sees it. Also keeps screenshots of every public page,
  * normal and 长辈模式 (test-artifacts/e2e/resident-*.png).
  */
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, phonePage, screenshot } from './helpers/browser';
-import { signInAs as signIn, startBrowserStack } from './helpers/stack';
-import { DEMO, type AppStack } from '../helpers/app-stack';
+import type { Page } from 'playwright-core';
+import { phonePage, screenshot } from './helpers/browser';
+import { browserStackForFile, signInAs as signIn } from './helpers/stack';
+import { DEMO } from '../helpers/app-stack';
 
-let stack: AppStack;
-let browser: Browser;
+const env = browserStackForFile();
 
 const VILLAGE = '500114213201';
 const OTHER_VILLAGE_MEDIATOR = 'o-demo-mediator-2';
 
-beforeAll(async () => {
-  stack = await startBrowserStack();
-  browser = await launchBrowser();
-}, 60000);
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
+const at = (path: string) => `${env.stack.gateway.url}/#${path}`;
 
-const at = (path: string) => `${stack.gateway.url}/#${path}`;
-
-const signInAs = (page: Page, openid: string) => signIn(page, stack.gateway.url, openid);
+const signInAs = (page: Page, openid: string) => signIn(page, env.stack.gateway.url, openid);
 
 async function fontSize(page: Page, selector: string): Promise<number> {
   return page.locator(selector).first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
@@ -58,7 +48,7 @@ async function queueOf(page: Page): Promise<void> {
 
 describe('a resident asks the village for help', () => {
   it('should reach the village mediator queue, become a case, and show the resident the new state', async () => {
-    const resident = await phonePage(browser);
+    const resident = await phonePage(env.browser);
 
     // Arriving by the village code: the adviser, the hotline and what is coming.
     await resident.goto(at(`/pages/village/index?code=${VILLAGE}`));
@@ -94,14 +84,14 @@ describe('a resident asks the village for help', () => {
     expect(await resident.locator(`[id="request-state-${ref}"]`).innerText()).toBe('待处理');
 
     // A mediator of another village does not see it.
-    const other = await phonePage(browser);
+    const other = await phonePage(env.browser);
     await signInAs(other, OTHER_VILLAGE_MEDIATOR);
     await queueOf(other);
     expect(await other.locator(`[id="queue-${ref}"]`).count()).toBe(0);
     await screenshot(other, 'resident-20-other-village-queue');
 
     // The village's mediator sees it in full and turns it into a case with one tap.
-    const mediator = await phonePage(browser);
+    const mediator = await phonePage(env.browser);
     await signInAs(mediator, DEMO.mediator);
     await queueOf(mediator);
     const card = mediator.locator(`[id="queue-${ref}"]`);
@@ -125,7 +115,7 @@ describe('a resident asks the village for help', () => {
 
 describe('the public pages at 375×667, normal and 长辈模式', () => {
   it('should enlarge text to at least 20px in 长辈模式 and remember the switch', async () => {
-    const page = await phonePage(browser);
+    const page = await phonePage(env.browser);
     await page.goto(at(`/pages/village/index?code=${VILLAGE}`));
     await page.locator('#village-name').waitFor();
     expect(await fontSize(page, '#contacts-advisers .contact-name')).toBeLessThan(20);
@@ -143,7 +133,7 @@ describe('the public pages at 375×667, normal and 长辈模式', () => {
   }, 60000);
 
   it('should keep a screenshot of each public page in both modes', async () => {
-    const page = await phonePage(browser);
+    const page = await phonePage(env.browser);
     await page.goto(at(`/pages/village/index?code=${VILLAGE}`));
     await page.locator('#village-name').waitFor();
     const articleId = (await page.locator('#articles .article-line').first().getAttribute('id'))!.replace(/^article-/, '');
