@@ -4,7 +4,7 @@
  */
 import type { Page } from 'playwright-core';
 import { phonePage, screenshot } from './helpers/browser';
-import { signInAs as signIn, browserStackForFile } from './helpers/stack';
+import { browserStackForFile, expectEventually, signInAs as signIn } from './helpers/stack';
 import { DEMO } from '../helpers/app-stack';
 
 const local = browserStackForFile();
@@ -57,13 +57,3 @@ describe('the outreach slice in Chromium', () => {
     await screenshot(page, '05-admin-after');
   }, 90000);
 });
-
-async function expectEventually(read: () => Promise<number>, expected: number): Promise<void> {
-  const deadline = Date.now() + 10000;
-  let value = await read();
-  while (value !== expected && Date.now() < deadline) {
-    await new Promise((ok) => setTimeout(ok, 200));
-    value = await read();
-  }
-  expect(value).toBe(expected);
-}

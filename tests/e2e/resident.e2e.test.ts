@@ -7,7 +7,7 @@
  */
 import type { Page } from 'playwright-core';
 import { phonePage, screenshot } from './helpers/browser';
-import { browserStackForFile, signInAs as signIn } from './helpers/stack';
+import { browserStackForFile, expectEventually, signInAs as signIn } from './helpers/stack';
 import { DEMO } from '../helpers/app-stack';
 
 const env = browserStackForFile();
@@ -21,16 +21,6 @@ const signInAs = (page: Page, openid: string) => signIn(page, env.stack.gateway.
 
 async function fontSize(page: Page, selector: string): Promise<number> {
   return page.locator(selector).first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
-}
-
-async function eventually(read: () => Promise<string>, expected: string): Promise<void> {
-  const deadline = Date.now() + 10000;
-  let value = await read();
-  while (value !== expected && Date.now() < deadline) {
-    await new Promise((ok) => setTimeout(ok, 200));
-    value = await read();
-  }
-  expect(value).toBe(expected);
 }
 
 /** The whole page in one picture: the viewport made as tall as the page, then put back to 375×667. */
@@ -99,7 +89,7 @@ describe('a resident asks the village for help', () => {
     expect(await card.innerText()).toContain('王秀兰');
     expect(await card.innerText()).toContain('13908123456');
     await mediator.locator(`[id="convert-${ref}"]`).click();
-    await eventually(() => mediator.locator(`[id="queue-state-${ref}"]`).innerText(), '已转为案件');
+    await expectEventually(() => mediator.locator(`[id="queue-state-${ref}"]`).innerText(), '已转为案件');
     await mediator.locator(`[id="queue-case-${ref}"]`).waitFor();
     await mediator.locator('.taro__toast').first().waitFor({ state: 'hidden' }).catch(() => undefined);
     await screenshot(mediator, 'resident-21-mediator-converted');
@@ -107,7 +97,7 @@ describe('a resident asks the village for help', () => {
     // The resident sees the new state, and only their own request (a fresh load, as when coming back later).
     await resident.goto('about:blank');
     await resident.goto(at('/resident/mine/index'));
-    await eventually(() => resident.locator(`[id="request-state-${ref}"]`).innerText(), '已转为案件');
+    await expectEventually(() => resident.locator(`[id="request-state-${ref}"]`).innerText(), '已转为案件');
     expect(await resident.locator('#my-requests .card').count()).toBe(1);
     await screenshot(resident, 'resident-04-state-changed');
   }, 120000);

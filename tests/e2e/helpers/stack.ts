@@ -53,3 +53,14 @@ export async function signInAs(page: Page, baseUrl: string, openid: string): Pro
   await page.locator(`[id="signin-${openid}"]`).click();
   await page.locator('#whoami').waitFor();
 }
+
+/** What the page shows changes after a round trip: read it again until it is `expected` (10 s at most). */
+export async function expectEventually<T>(read: () => Promise<T>, expected: T): Promise<void> {
+  const deadline = Date.now() + 10000;
+  let value = await read();
+  while (value !== expected && Date.now() < deadline) {
+    await new Promise((ok) => setTimeout(ok, 200));
+    value = await read();
+  }
+  expect(value).toBe(expected);
+}
