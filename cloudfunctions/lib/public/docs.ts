@@ -7,24 +7,18 @@ import type { Database, Transaction } from '../cloudbase';
 import type { ArticleInput } from '../../../src/domain/public/article';
 import type { CaseKind, RequestKind, RequestState } from '../../../src/domain/public/vocab';
 import type { RosterRole } from '../../../src/domain/vocab';
+import type { RosterPerson } from '../../../src/domain/public/views';
 
 /**
  * A roster entry (`people`) as this feature reads it. `publishPhone` (the person agreed to show their
  * phone to residents) and `serviceHours` (法律顾问) are kept only here: the ledger's 人员名册 has no
  * such columns, so an import must leave them as they are.
  */
-export interface PersonDoc {
+export interface PersonDoc extends RosterPerson {
   _id: string;
-  name: string;
   role: RosterRole;
   orgCode: string;
   orgPath: string[];
-  phone?: string;
-  publishPhone?: boolean;
-  serviceHours?: string;
-  startDate?: string;
-  endDate?: string;
-  deleted?: boolean;
   version?: number;
   updatedAt?: string;
 }
