@@ -17,6 +17,28 @@ import { Codes, GatewayError, invalidParam } from './errors';
 import { CORS_HEADERS, mimeOf, sendText } from './http-util';
 
 export const COS_PREFIX = '/__cos/';
+
+/**
+ * Streams bytes into `file` so that it is either absent or complete after a crash: a temp file,
+ * fsynced, renamed over the target, and the directory fsynced so the rename itself survives.
+ */
+export async function writeDurably(source: NodeJS.ReadableStream, file: string): Promise<void> {
+  await fsp.mkdir(dirname(file), { recursive: true });
+  const tmp = `${file}.${randomBytes(6).toString('hex')}.part`;
+  try {
+    await pipeline(source, createWriteStream(tmp));
+    const fh = await fsp.open(tmp, 'r+');
+    await fh.sync();
+    await fh.close();
+    await fsp.rename(tmp, file);
+    const dir = await fsp.open(dirname(file), 'r');
+    await dir.sync().catch(() => undefined);
+    await dir.close();
+  } catch (err) {
+    await fsp.unlink(tmp).catch(() => undefined);
+    throw err;
+  }
+}
 const BUCKET = 'local-bucket';
 const NO_SUCH_KEY =
   '<?xml version="1.0" encoding="UTF-8"?><Error><Code>NoSuchKey</Code><Message>The specified key does not exist.</Message></Error>';
@@ -138,21 +160,7 @@ export class FileStorage {
   private async put(req: IncomingMessage, res: ServerResponse, file: string): Promise<void> {
     const declared = Number(req.headers['content-length'] ?? 0);
     if (declared > this.maxUploadBytes) throw new GatewayError('EntityTooLarge', 'upload too large');
-    await fsp.mkdir(dirname(file), { recursive: true });
-    const tmp = `${file}.${randomBytes(6).toString('hex')}.part`;
-    try {
-      await pipeline(req, createWriteStream(tmp));
-      const fh = await fsp.open(tmp, 'r+');
-      await fh.sync();
-      await fh.close();
-      await fsp.rename(tmp, file);
-      const dir = await fsp.open(dirname(file), 'r');
-      await dir.sync().catch(() => undefined);
-      await dir.close();
-    } catch (err) {
-      await fsp.unlink(tmp).catch(() => undefined);
-      throw err;
-    }
+    await writeDurably(req, file);
     res.writeHead(200, { ...CORS_HEADERS, 'content-type': 'application/xml', 'content-length': '0', etag: `"${randomBytes(8).toString('hex')}"` });
     res.end();
   }

@@ -4,16 +4,13 @@
  *   POST /api/upload?path=<cloudPath>   raw bytes → `200 {"fileID"}` (identity header required,
  *                                        paths under `photos/` only, 10 MB at most)
  *   GET  /api/file?fileID=<fileID>      the stored bytes (404 when absent)
- * Files land in the same storage the SDK's storage actions use, written to a temp file, fsynced and
- * renamed, so an upload is either absent or complete; re-uploading a path replaces the file.
+ * Files land in the same storage the SDK's storage actions use, written durably (storage.ts writeDurably),
+ * so an upload is either absent or complete; re-uploading a path replaces the file.
  */
-import { createWriteStream, promises as fsp } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { dirname, join } from 'node:path';
-import { randomBytes } from 'node:crypto';
-import { pipeline } from 'node:stream/promises';
+import { join } from 'node:path';
 import { CORS_HEADERS, sendJson } from './http-util';
-import type { FileStorage } from './storage';
+import { writeDurably, type FileStorage } from './storage';
 
 export const UPLOAD_ROUTE = '/api/upload';
 export const FILE_ROUTE = '/api/file';
@@ -51,21 +48,14 @@ export async function handleUploadRoutes(files: FileStorage, envId: string, req:
     return fail(res, 400, 'INVALID_PARAM', 'invalid path');
   }
   const file = join(files.root, ...path.split('/'));
-  await fsp.mkdir(dirname(file), { recursive: true });
-  const tmp = `${file}.${randomBytes(6).toString('hex')}.part`;
   let size = 0;
   req.on('data', (chunk: Buffer) => {
     size += chunk.length;
     if (size > MAX_BYTES) req.destroy(new Error('too large'));
   });
   try {
-    await pipeline(req, createWriteStream(tmp));
-    const fh = await fsp.open(tmp, 'r+');
-    await fh.sync();
-    await fh.close();
-    await fsp.rename(tmp, file);
+    await writeDurably(req, file);
   } catch {
-    await fsp.unlink(tmp).catch(() => undefined);
     return res.headersSent || fail(res, size > MAX_BYTES ? 413 : 400, 'UPLOAD_FAILED', 'upload failed');
   }
   sendJson(res, 200, { fileID: fileId }, CORS_HEADERS);
