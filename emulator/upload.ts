@@ -53,6 +53,9 @@ export async function handleUploadRoutes(files: FileStorage, envId: string, req:
     size += chunk.length;
     if (size > MAX_BYTES) req.destroy(new Error('too large'));
   });
+  // A 'data' listener starts the flow at once; hold it until writeDurably pipes the request, or the
+  // bytes that arrive while it prepares the directory are lost.
+  req.pause();
   try {
     await writeDurably(req, file);
   } catch {
