@@ -23,7 +23,19 @@ export default tseslint.config(
     },
   },
   {
-    // The domain is pure: shared by the app and the functions, runnable anywhere.
+    // Only cloudfunctions/lib talks to CloudBase; entry points and the app never do.
+    files: ['src/**/*.{ts,tsx}', 'cloudfunctions/*/index.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['@cloudbase/*'], message: 'Only cloudfunctions/lib imports the CloudBase SDK.' }] },
+      ],
+    },
+  },
+  {
+    // The domain is pure: shared by the app and the functions, runnable anywhere. This block must come
+    // after the src/** block: for the same rule the later block replaces the earlier one, and the
+    // domain's list already forbids @cloudbase/* as well.
     files: ['src/domain/**/*.ts'],
     rules: {
       'no-restricted-imports': [
@@ -31,19 +43,9 @@ export default tseslint.config(
         {
           patterns: [
             { group: ['@tarojs/*', '@cloudbase/*', 'node:*', 'fs', 'path', 'http', 'https', 'child_process'], message: 'src/domain stays pure.' },
-            { group: ['**/services/**', '**/pages/**', '**/cloudfunctions/**'], message: 'src/domain depends on nothing above it.' },
+            { group: ['**/services/**', '**/pages/**', '**/components/**', '**/field/**', '**/resident/**', '**/cloudfunctions/**', 'react', 'react-dom'], message: 'src/domain depends on nothing above it.' },
           ],
         },
-      ],
-    },
-  },
-  {
-    // Only cloudfunctions/lib talks to CloudBase; entry points and the app never do.
-    files: ['src/**/*.{ts,tsx}', 'cloudfunctions/*/index.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        { patterns: [{ group: ['@cloudbase/*'], message: 'Only cloudfunctions/lib imports the CloudBase SDK.' }] },
       ],
     },
   },
