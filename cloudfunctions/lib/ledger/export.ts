@@ -10,7 +10,7 @@ import { AppError } from '../errors';
 import { findOrg } from '../orgs';
 import { readAll, readByIds, type Doc } from './read';
 import { writeWorkbook, type OutSheet, type OutXCell } from './xlsx';
-import { exportTable } from '../../../src/domain/ledger/export';
+import { exportTable, maskedFreeText } from '../../../src/domain/ledger/export';
 import { TABLES, type TableDef } from '../../../src/domain/ledger/tables';
 import type { Period } from '../../../src/domain/period';
 
@@ -103,7 +103,8 @@ function sortBy(docs: Doc[], fields: readonly string[]): Doc[] {
 }
 
 const photosOf = (doc: Doc): string[] => (Array.isArray(doc[PHOTOS]) ? (doc[PHOTOS] as unknown[]).filter((p): p is string => typeof p === 'string' && p !== '') : []);
-const narrativeOf = (doc: Doc): string => (typeof doc[NARRATIVE] === 'string' ? (doc[NARRATIVE] as string) : '');
+/** The narrative masked like every answer to someone outside the case (an inspector is). */
+const narrativeOf = (doc: Doc): string => (typeof doc[NARRATIVE] === 'string' ? maskedFreeText(doc[NARRATIVE] as string, doc) : '');
 
 /** One link is a clickable cell; several are listed one per line (a cell holds one hyperlink). */
 function photoCell(ids: string[], links: Map<string, string>): OutXCell {

@@ -4,6 +4,7 @@
  * records (dates are already 'YYYY-MM-DD' strings; an absent optional field becomes an empty cell).
  */
 import type { Collection } from '../records/common';
+import { maskText, type PartyLike } from '../masking';
 import { TABLE_BY_COLLECTION, type TableDef } from './tables';
 
 export type OutCell = string | number;
@@ -13,11 +14,21 @@ export const headerOf = (table: TableDef): string[] => table.columns.map((c) => 
 /** The stored field behind a column: 编号 is the document's `_id`. */
 const storedField = (field: string): string => (field === 'id' ? '_id' : field);
 
+const partiesOf = (doc: Readonly<Record<string, unknown>>): PartyLike[] => (Array.isArray(doc.parties) ? (doc.parties as PartyLike[]) : []);
+
+/**
+ * Free text as it may leave the system: an inspector reading the ledger is outside every case, so the
+ * case's parties (names, phones, ID numbers) and any other mobile or ID number written in it are masked
+ * as in every other answer (masking.ts). Used for the free-text columns and the 情况说明 narrative.
+ */
+export const maskedFreeText = (text: string, doc: Readonly<Record<string, unknown>>): string => (text === '' ? text : maskText(text, partiesOf(doc)));
+
 export function toRow(table: TableDef, doc: Readonly<Record<string, unknown>>): OutCell[] {
   return table.columns.map((c) => {
     const v = doc[storedField(c.field)];
     if (v === undefined || v === null) return '';
-    return typeof v === 'number' ? v : String(v);
+    if (typeof v === 'number') return v;
+    return c.freeText ? maskedFreeText(String(v), doc) : String(v);
   });
 }
 

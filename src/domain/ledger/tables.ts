@@ -32,6 +32,11 @@ export interface ColumnDef {
   /** The cell must hold a value. Required columns, and count columns, must be present in row 1. */
   required: boolean;
   words?: readonly string[];
+  /**
+   * Free text a person typed (主题, 事项类别): it may name people or write their numbers, so the export
+   * masks it like every answer to someone outside the case.
+   */
+  freeText?: true;
 }
 
 export interface TableDef {
@@ -46,6 +51,7 @@ const col = (name: string, field: string, kind: ColumnKind, required = true, wor
   words ? { name, field, kind, required, words } : { name, field, kind, required };
 const id = col('编号', 'id', 'text');
 const unit = col('单位代码', 'orgCode', 'text');
+const freeText = (name: string, field: string): ColumnDef => ({ ...col(name, field, 'text', false), freeText: true });
 
 /** Columns the XLSX export adds (photo links, narratives): ignored on import without a warning. */
 export const EXPORT_ONLY_COLUMNS: readonly string[] = ['照片', '情况说明'];
@@ -85,7 +91,7 @@ export const TABLES: readonly TableDef[] = [
       col('日期', 'date', 'date'),
       col('类型', 'type', 'vocab', true, OUTREACH_TYPES),
       col('场所', 'venue', 'vocab', true, OUTREACH_VENUES),
-      col('主题', 'topic', 'text', false),
+      freeText('主题', 'topic'),
       col('受众人数', 'attendees', 'count'),
       col('发放资料份数', 'materials', 'count'),
       col('横幅幅数', 'banners', 'count'),
@@ -132,7 +138,7 @@ export const TABLES: readonly TableDef[] = [
       unit,
       col('登记日期', 'registerDate', 'date'),
       col('渠道', 'channel', 'vocab', true, PETITION_CHANNELS),
-      col('事项类别', 'category', 'text', false),
+      freeText('事项类别', 'category'),
       // Optional in the file: an empty 办理期限 gets the statutory default (petition.ts).
       col('办理期限', 'dueDate', 'date', false),
       col('状态', 'state', 'vocab', true, PETITION_STATES),
@@ -160,7 +166,7 @@ export const TABLES: readonly TableDef[] = [
       unit,
       col('日期', 'date', 'date'),
       col('类型', 'type', 'vocab', true, STUDY_TYPES),
-      col('主题', 'topic', 'text', false),
+      freeText('主题', 'topic'),
       col('应参加人数', 'expected', 'count'),
       col('实际参加人数', 'attended', 'count'),
       col('合格人数', 'passed', 'count'),

@@ -90,6 +90,27 @@ describe('exporting a ledger', () => {
   });
 });
 
+describe('personal data in an exported ledger', () => {
+  it('should mask the parties’ names, phones and ID numbers in 情况说明 and in free-text columns', async () => {
+    const party = { name: '王小明', phone: '13812345678', idNumber: '500114199001011234' };
+    await stack.run(async (db) => {
+      await db.collection('disputes').doc('TJ00089').update({
+        parties: [party],
+        description: '王小明（电话13812345678，身份证500114199001011234）与邻居李四因林界争执，邻居电话13987654321。',
+      });
+      await db.collection('petitions').doc('XF00311').update({ parties: [party], category: '王小明反映土地问题，13812345678' });
+    });
+    const sheets = await readWorkbook(await stack.run((db) => exportLedger(db, TOWNSHIP, Y2023)));
+    const text = JSON.stringify(sheets);
+    for (const secret of ['王小明', '13812345678', '500114199001011234', '13987654321']) expect(text).not.toContain(secret);
+    const disputes = sheetNamed(sheets, '矛盾纠纷');
+    const narrative = disputes.rows.find((r) => r[0] === 'TJ00089')?.[disputes.rows[0].indexOf('情况说明')];
+    expect(narrative).toBe('王*明（电话138****5678，身份证**************1234）与邻居李四因林界争执，邻居电话139****4321。');
+    const petitions = sheetNamed(sheets, '信访事项');
+    expect(petitions.rows.find((r) => r[0] === 'XF00311')?.[petitions.rows[0].indexOf('事项类别')]).toBe('王*明反映土地问题，138****5678');
+  });
+});
+
 describe('an export imported into an empty system', () => {
   let empty: LocalStack;
   beforeAll(async () => {
