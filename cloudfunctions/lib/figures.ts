@@ -5,7 +5,7 @@
 import type { Database } from './cloudbase';
 import type { FiguresAnswer } from '../../src/domain/api';
 import { parsePeriod, type Period } from '../../src/domain/period';
-import { assemble, pipelinesFor, type AggregateRows } from '../../src/domain/indicators';
+import { assemble, pipelinesFor, type AggregateRows, type CollectionPipeline } from '../../src/domain/indicators';
 import type { Caller } from './caller';
 import { requireInScope, requireRole, FIGURE_READER_ROLES } from './authz';
 import { AppError } from './errors';
@@ -36,13 +36,18 @@ export async function computeFigures(
   period: Period,
   ids?: readonly string[],
 ): Promise<Record<string, number | null>> {
+  return assemble(await runPipelines(db, pipelinesFor(orgCode, period, ids)), ids);
+}
+
+/** Runs the catalogue's pipelines in the database: the rows assemble() and its helpers read. */
+export async function runPipelines(db: Database, pipelines: readonly CollectionPipeline[]): Promise<AggregateRows> {
   const rows: AggregateRows = {};
   await Promise.all(
-    pipelinesFor(orgCode, period, ids).map(async ({ collection, pipeline }) => {
+    pipelines.map(async ({ collection, pipeline }) => {
       // Without `raw` the SDK silently drops a pipeline given as plain stages.
       const answer = await db.collection(collection).options({ raw: true }).aggregate(pipeline).end();
       rows[collection] = (answer as { data: Record<string, unknown>[] }).data;
     }),
   );
-  return assemble(rows, ids);
+  return rows;
 }

@@ -17,7 +17,7 @@ import type {
   ReportPreviewAnswer,
   ReportTextsAnswer,
 } from '../domain/console/api';
-import type { ReportTexts } from '../domain/report/types';
+import type { ReportSettings, ReportTexts } from '../domain/report/types';
 import { ApiError } from './errors';
 import { callFunction } from './transport';
 
@@ -33,8 +33,8 @@ export const getDrill = (query: DrillQuery) => call<DrillAnswer>({ action: 'reco
 export const getQuality = (year: number, org?: string) => call<QualityAnswer>({ action: 'quality', year, org });
 
 export const getReportTexts = (year: number, org?: string) => call<ReportTextsAnswer>({ action: 'reportTexts', year, org });
-export const saveReportTexts = (year: number, texts: ReportTexts, baseVersion: number, org?: string) =>
-  call<ReportTextsAnswer>({ action: 'saveReportTexts', year, texts, baseVersion, org });
+export const saveReportTexts = (year: number, texts: ReportTexts, baseVersion: number, org?: string, settings?: ReportSettings) =>
+  call<ReportTextsAnswer>({ action: 'saveReportTexts', year, texts, baseVersion, org, ...(settings ? { settings } : {}) });
 export const getReportPreview = (year: number, yu: boolean, org?: string) => call<ReportPreviewAnswer>({ action: 'reportPreview', year, yu, org });
 export const makeReportDocx = (year: number, yu: boolean, org?: string) => call<ReportDocxAnswer>({ action: 'reportDocx', year, yu, org });
 

@@ -4,7 +4,7 @@
  * those texts (the same buildReport the command line uses), and the .docx put in cloud storage for
  * download. Storage is handed in, so tests and the local gateway use the same calls as CloudBase.
  */
-import { buildReport, type ReportModel, type ReportTexts } from '../../../src/domain/report';
+import { buildReport, type ReportModel, type ReportSettings, type ReportTexts } from '../../../src/domain/report';
 import type { ReportDocxAnswer, ReportPreviewAnswer, ReportTextsAnswer } from '../../../src/domain/console/api';
 import { inTransaction, type Database, type Transaction } from '../cloudbase';
 import type { Caller } from '../caller';
@@ -13,13 +13,25 @@ import { writeHistory } from '../history';
 import type { OrgDoc } from '../orgs';
 import { closeOf, figuresWithClose } from '../period-close';
 import { renderReportDocx } from '../report/docx';
+import { reportExtras } from '../report/input';
 import { consoleOrg, mayWrite, readableOrg, writableOrg } from './access';
 import { yearPeriod } from './figures';
 
 export const REPORT_TEXTS = 'report_texts';
 export const TEXT_FIELDS = ['opening', 'extraMeasures', 'shortcomings', 'leaderDuty', 'nextYear'] as const;
 
-interface ReportTextsDoc extends ReportTexts {
+/**
+ * Settings as stored: figure ids contain dots, which a database reads as paths in a field name, so the
+ * choice of 余 is kept as a list.
+ */
+interface StoredSettings {
+  yuChoiceList?: { id: string; yu: boolean }[];
+  addressee?: string;
+  signer?: string;
+  signDate?: string;
+}
+
+interface ReportTextsDoc extends ReportTexts, StoredSettings {
   _id: string;
   orgCode: string;
   orgPath: string[];
@@ -40,15 +52,41 @@ export interface FileStore {
 
 const textsId = (orgCode: string, year: number) => `${orgCode}:${year}`;
 
-async function readTexts(source: Database | Transaction, id: string): Promise<ReportTextsDoc | null> {
+export async function readTexts(source: Database | Transaction, id: string): Promise<ReportTextsDoc | null> {
   const { data } = await source.collection(REPORT_TEXTS).doc(id).get();
   return ((Array.isArray(data) ? data[0] : data) as ReportTextsDoc | undefined) ?? null;
 }
 
-function textsOf(doc: Partial<ReportTexts> | null): ReportTexts {
+export function textsOf(doc: Partial<ReportTexts> | null): ReportTexts {
   const texts: ReportTexts = {};
   for (const field of TEXT_FIELDS) if (typeof doc?.[field] === 'string') texts[field] = doc[field];
   return texts;
+}
+
+/** The settings of a request, only the known fields of the right types, blanks dropped. */
+function cleanSettings(input: Partial<ReportSettings> | null | undefined): ReportSettings {
+  const settings: ReportSettings = {};
+  const choices = input?.yuChoices;
+  if (choices && typeof choices === 'object') {
+    const kept = Object.entries(choices).filter(([, v]) => typeof v === 'boolean');
+    if (kept.length > 0) settings.yuChoices = Object.fromEntries(kept);
+  }
+  for (const field of ['addressee', 'signer', 'signDate'] as const) {
+    const value = input?.[field];
+    if (typeof value === 'string' && value.trim() !== '') settings[field] = value.trim();
+  }
+  return settings;
+}
+
+/** The settings of a stored doc. */
+export function settingsOf(doc: StoredSettings | null): ReportSettings {
+  const list = Array.isArray(doc?.yuChoiceList) ? doc.yuChoiceList : [];
+  return cleanSettings({ ...doc, yuChoices: Object.fromEntries(list.map((c) => [c.id, c.yu])) });
+}
+
+function stored(settings: ReportSettings): StoredSettings {
+  const { yuChoices, ...rest } = settings;
+  return yuChoices ? { ...rest, yuChoiceList: Object.entries(yuChoices).map(([id, yu]) => ({ id, yu })) } : rest;
 }
 
 function textsAnswer(caller: Caller, org: OrgDoc, year: number, doc: ReportTextsDoc | null): ReportTextsAnswer {
@@ -56,6 +94,7 @@ function textsAnswer(caller: Caller, org: OrgDoc, year: number, doc: ReportTexts
     org: consoleOrg(org),
     year,
     texts: textsOf(doc),
+    settings: settingsOf(doc),
     version: doc?.version ?? 0,
     updatedAt: doc?.updatedAt ?? null,
     updatedBy: doc?.updatedByName ?? null,
@@ -76,7 +115,7 @@ export async function getReportTexts(db: Database, caller: Caller, query: { org?
 export async function saveReportTexts(
   db: Database,
   caller: Caller,
-  request: { org?: string; year: number; texts: ReportTexts; baseVersion?: number },
+  request: { org?: string; year: number; texts: ReportTexts; settings?: ReportSettings; baseVersion?: number },
   now: Date,
 ): Promise<ReportTextsAnswer> {
   const org = await writableOrg(db, caller, request.org);
@@ -90,10 +129,14 @@ export async function saveReportTexts(
       throw new AppError('CONFLICT', '报告文字已被别人修改过，请刷新后在最新内容上再改', undefined, current);
     }
     const texts = textsOf(request.texts);
+    // Settings left out of the request stay as they were.
+    const settings = request.settings ? cleanSettings(request.settings) : settingsOf(before);
+    const content = (d: ReportTextsDoc) => JSON.stringify([textsOf(d), settingsOf(d)]);
     // Same texts again (a resend): nothing to version.
-    if (before && JSON.stringify(textsOf(before)) === JSON.stringify(texts)) return before;
+    if (before && content(before) === JSON.stringify([texts, settings])) return before;
     const doc: ReportTextsDoc = {
       ...texts,
+      ...stored(settings),
       _id: id,
       orgCode: org.code,
       orgPath: org.path,
@@ -113,8 +156,8 @@ export async function saveReportTexts(
       byName: caller.name,
       at,
       version: doc.version,
-      before: before ? { ...textsOf(before), version: before.version } : null,
-      after: { ...texts, version: doc.version },
+      before: before ? { ...textsOf(before), ...settingsOf(before), version: before.version } : null,
+      after: { ...texts, ...settings, version: doc.version },
       orgPath: org.path,
     });
     return doc;
@@ -122,13 +165,29 @@ export async function saveReportTexts(
   return textsAnswer(caller, org, request.year, saved);
 }
 
-async function buildModel(db: Database, org: OrgDoc, year: number, yu: boolean): Promise<{ model: ReportModel; closed: boolean }> {
-  const [figures, doc, close] = await Promise.all([
-    figuresWithClose(db, org.code, yearPeriod(year)),
+/**
+ * The draft of a unit's year: figures (frozen when closed), the township's texts and settings (its
+ * choice of 余 per figure), its own 其他指标 and the 六进 venues. The console and the CLI both build it here.
+ */
+export async function buildModel(db: Database, org: Pick<OrgDoc, 'code' | 'name' | 'level'>, year: number, yu: boolean): Promise<{ model: ReportModel; closed: boolean }> {
+  const period = yearPeriod(year);
+  const [figures, doc, close, extras] = await Promise.all([
+    figuresWithClose(db, org.code, period),
     readTexts(db, textsId(org.code, year)),
     closeOf(db, org.code, year),
+    reportExtras(db, org.code, year, period),
   ]);
-  const model = buildReport({ orgName: org.name, orgLevel: org.level, year, figures, texts: textsOf(doc), options: { yu } });
+  const settings = settingsOf(doc);
+  const model = buildReport({
+    orgName: org.name,
+    orgLevel: org.level,
+    year,
+    figures,
+    texts: textsOf(doc),
+    options: { yu, yuChoices: settings.yuChoices },
+    customFigures: extras.customFigures.filter((c) => figures[c.id] !== undefined),
+    sixIntoVenues: extras.sixIntoVenues,
+  });
   return { model, closed: close?.closed === true };
 }
 

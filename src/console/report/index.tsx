@@ -11,7 +11,7 @@ import { consoleParams } from '../nav';
 import { useLoad } from '../useLoad';
 import Status from '../components/Status';
 import YearTabs from '../components/YearTabs';
-import { TEXT_FIELDS, cleanTexts, isDirty, previewBlocks } from './report-model';
+import { TEXT_FIELDS, cleanTexts, isDirty, previewBlocks, yuChoiceRows } from './report-model';
 import '../console.css';
 import '../pc';
 
@@ -57,6 +57,23 @@ export default function Report() {
       const answer = await makeReportDocx(year, yu, params.org);
       setFile(answer);
       await openReportFile(answer);
+    } catch (error) {
+      setNotice({ error: true, text: messageOf(error) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  /** The township's choice for one figure, saved at once with the texts as stored (not the unsaved draft). */
+  const chooseYu = async (id: string, value: boolean) => {
+    if (!saved) return;
+    setBusy(true);
+    setNotice(null);
+    try {
+      const settings = { ...saved.settings, yuChoices: { ...saved.settings.yuChoices, [id]: value } };
+      await saveReportTexts(year, saved.texts, saved.version, params.org, settings);
+      texts.reload();
+      preview.reload();
     } catch (error) {
       setNotice({ error: true, text: messageOf(error) });
     } finally {
@@ -114,6 +131,19 @@ export default function Report() {
             <Text>大数用“余”表示（如 3000余份）</Text>
             <Switch id='report-yu' checked={yu} onChange={(e) => setYu(e.detail.value)} />
           </View>
+          {yu && preview.loaded.state === 'ready' && (
+            <View id='report-yu-choices'>
+              <View className='muted'>每个数字可单独选择：打开用“余”，关闭写准确数。已按本乡镇本年度记住。</View>
+              {yuChoiceRows(preview.loaded.data.model).map((row) => (
+                <View className='switch-row' key={row.id} id={`yu-${row.id.replace(/\./g, '-')}`}>
+                  <Text>
+                    {row.label}（{row.unit}）
+                  </Text>
+                  <Switch checked={row.yu} disabled={!editable || busy || undefined} onChange={(e) => void chooseYu(row.id, e.detail.value)} />
+                </View>
+              ))}
+            </View>
+          )}
           <Button className={`btn btn-secondary ${busy ? 'btn-busy' : ''}`} id='report-docx' disabled={busy || undefined} onClick={download}>
             下载报告（Word）
           </Button>

@@ -2,7 +2,8 @@
  * The 年度报告 page's logic: the township's text fields with their labels, whether the draft differs
  * from what is saved, and the report model flattened into the blocks the preview prints. Pure.
  */
-import type { ReportModel, ReportTexts } from '../../domain/report/types';
+import type { PrintedFigure, ReportModel, ReportTexts } from '../../domain/report/types';
+import { yuApplies } from '../../domain/indicators/format';
 
 export const TEXT_FIELDS: readonly { key: keyof ReportTexts; label: string; hint: string }[] = [
   { key: 'opening', label: '开头段落', hint: '不填则用通用开头：“××年，××乡坚持以习近平法治思想为指导……”' },
@@ -43,4 +44,10 @@ export function previewBlocks(model: ReportModel): PreviewBlock[] {
     for (const sub of section.subsections ?? []) blocks.push({ kind: 'h2', text: sub.heading }, ...sub.paragraphs.map(paragraph));
   }
   return blocks;
+}
+
+/** The printed figures the township may print with 余 or exactly: all but rates, each once. */
+export function yuChoiceRows(model: ReportModel): PrintedFigure[] {
+  const seen = new Set<string>();
+  return model.printed.filter((f) => yuApplies(f.unit) && !seen.has(f.id) && seen.add(f.id));
 }

@@ -6,7 +6,7 @@
 import type { OrgLevel } from '../vocab';
 import type { RecordKind } from '../records/kinds';
 import type { RecordView } from '../api';
-import type { ReportModel, ReportTexts } from '../report/types';
+import type { ReportModel, ReportSettings, ReportTexts } from '../report/types';
 
 export type Figures = Record<string, number | null>;
 
@@ -38,7 +38,7 @@ export type ConsoleRequest =
   | ({ action: 'records' } & DrillQuery)
   | { action: 'quality'; org?: string; year: number }
   | { action: 'reportTexts'; org?: string; year: number }
-  | { action: 'saveReportTexts'; org?: string; year: number; texts: ReportTexts; baseVersion?: number }
+  | { action: 'saveReportTexts'; org?: string; year: number; texts: ReportTexts; settings?: ReportSettings; baseVersion?: number }
   | { action: 'reportPreview'; org?: string; year: number; yu?: boolean }
   | { action: 'reportDocx'; org?: string; year: number; yu?: boolean }
   | { action: 'closeState'; org?: string; year: number }
@@ -155,6 +155,8 @@ export interface ReportTextsAnswer {
   org: ConsoleOrg;
   year: number;
   texts: ReportTexts;
+  /** The choice of 余 per figure, 主送机关 and 落款. */
+  settings: ReportSettings;
   /** 0 while nothing was saved. */
   version: number;
   updatedAt: string | null;

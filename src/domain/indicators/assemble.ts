@@ -88,3 +88,16 @@ export function extraManualFigures(rows: AggregateRows): FigureDef[] {
       measure: { kind: 'manual', code: r._id },
     }));
 }
+
+/**
+ * The values behind a `distinct` figure, in the order of its `among` list: the 法律六进 venues behind
+ * outreach.six_into_venues, which the report names ("法律进机关、进乡村") rather than counts.
+ */
+export function distinctValues(rows: AggregateRows, f: FigureDef): string[] {
+  const m = f.measure;
+  if (m.kind !== 'distinct') return [];
+  const flat = Object.assign({}, ...(rows[m.source] ?? []).filter((r) => r._id === null || r._id === undefined)) as Record<string, unknown>;
+  const raw = flat[partsOf(f)[0].key];
+  const values = new Set((Array.isArray(raw) ? raw : []).filter((v) => v !== null && v !== undefined).map(String));
+  return m.among ? m.among.filter((v) => values.has(v)) : [...values].sort();
+}

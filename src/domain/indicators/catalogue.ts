@@ -91,6 +91,7 @@ export const FIGURES: readonly FigureDef[] = [
     numerator: sum('studies', 'passed', 'date', exam),
     denominator: sum('studies', 'attended', 'date', exam),
   }),
+  fig(S, 'study.exam_participants', '参加法治考试', '人次', sum('studies', 'attended', 'date', exam)),
 
   fig(T, 'org.villages', '行政村（社区）', '个', count('orgs', undefined, is('level', '村'))),
   fig(T, 'roster.legal_understanding', '法律明白人', '人', active(is('role', '法律明白人'))),
@@ -117,6 +118,7 @@ export const FIGURES: readonly FigureDef[] = [
   fig(P, 'petition.received_people', '接待来访群众', '人次', sum('receptions', 'people', 'date')),
   fig(P, 'petition.registered', '信访事项录入', '条', count('petitions', 'registerDate')),
   fig(P, 'petition.visits', '上访诉求', '件', count('petitions', 'registerDate', is('channel', '来访'))),
+  fig(P, 'petition.visits_closed', '上访诉求办结', '件', count('petitions', 'closeDate', is('channel', '来访'), is('state', '办结'))),
   fig(P, 'petition.closed', '信访事项办结', '件', count('petitions', 'closeDate', is('state', '办结'))),
   // Of the matters closed in the period, those closed on or before their due date.
   fig(P, 'petition.on_time_rate', '交办信访事项按期办结率', '%', {

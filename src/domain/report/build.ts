@@ -4,7 +4,7 @@
  * bracketed reminder of what is still to be written, so the draft shows its own gaps.
  * reportPlainText prints the model for previews and tests.
  */
-import { measureBlocks } from './measures';
+import { measureBlocks, type MeasureBlock } from './measures';
 import { numberSubsections, parseTownshipText, splitParagraphs, subsectionNumber } from './text';
 import type { ReportInput, ReportModel, ReportSection, ReportSectionKey, ReportSubsection } from './types';
 
@@ -42,14 +42,7 @@ function openingParagraphs(input: ReportInput): string[] {
   ];
 }
 
-function measuresSection(input: ReportInput): ReportSection {
-  const blocks = measureBlocks({
-    orgName: input.orgName,
-    orgLevel: input.orgLevel,
-    year: input.year,
-    figures: input.figures,
-    yu: input.options?.yu === true,
-  });
+function measuresSection(input: ReportInput, blocks: readonly MeasureBlock[]): ReportSection {
   const subsections: ReportSubsection[] = blocks.map((b, i) => ({
     heading: `${subsectionNumber(i + 1)}${b.title}`,
     paragraphs: b.paragraphs,
@@ -81,11 +74,21 @@ function textSection(key: Exclude<ReportSectionKey, 'measures'>, input: ReportIn
 }
 
 export function buildReport(input: ReportInput): ReportModel {
+  const blocks = measureBlocks({
+    orgName: input.orgName,
+    orgLevel: input.orgLevel,
+    year: input.year,
+    figures: input.figures,
+    options: input.options ?? {},
+    customFigures: input.customFigures ?? [],
+    sixIntoVenues: input.sixIntoVenues ?? [],
+  });
   return {
     title: reportTitle(input.orgName, input.year),
     opening: openingParagraphs(input),
+    printed: blocks.flatMap((b) => b.printed),
     sections: [
-      measuresSection(input),
+      measuresSection(input, blocks),
       textSection('shortcomings', input),
       textSection('leaderDuty', input),
       textSection('nextYear', input),

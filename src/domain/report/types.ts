@@ -3,6 +3,7 @@
  * previews and what the server renders to .docx. Pure types; nothing here knows about Word or the UI.
  */
 import type { OrgLevel } from '../vocab';
+import { yuApplies, yuByDefault } from '../indicators/format';
 
 /** The four parts every township report has (the official 法治政府建设年度报告 outline). */
 export type ReportSectionKey = 'measures' | 'shortcomings' | 'leaderDuty' | 'nextYear';
@@ -18,9 +19,49 @@ export interface ReportTexts {
   nextYear?: string;
 }
 
+/**
+ * What the township chooses for its report besides the texts, kept per township and year with them:
+ * which figures print with 余, and the 公文's 主送机关 and 落款.
+ */
+export interface ReportSettings {
+  /** Per figure id: true prints it with 余, false exactly (when 余 is asked for). */
+  yuChoices?: Record<string, boolean>;
+  /** 主送机关: "中共三门峡市陕州区委". */
+  addressee?: string;
+  /** 署名 of the 落款; the unit's name when empty. */
+  signer?: string;
+  /** 成文日期, YYYY-MM-DD. */
+  signDate?: string;
+}
+
 export interface ReportOptions {
-  /** Print large counts in the 余 form (3046 → 3000余), as many reports do. */
+  /** Print large figures in the 余 form (3046 → 3000余), as many reports do. */
   yu?: boolean;
+  /**
+   * The township's choice per figure id when 余 is asked for: true prints it with 余, false exactly.
+   * A figure not listed follows INDICATORS.md's default (sums use 余, counts do not); rates never do.
+   */
+  yuChoices?: Readonly<Record<string, boolean>>;
+}
+
+/** Whether a figure prints with 余 under these options. */
+export const usesYu = (options: ReportOptions, id: string, unit: string): boolean =>
+  options.yu === true && yuApplies(unit) && (options.yuChoices?.[id] ?? yuByDefault(unit));
+
+/** A 其他指标 code the township defined itself, with the label and unit it entered. */
+export interface CustomFigure {
+  id: string;
+  label: string;
+  unit: string;
+}
+
+/** A figure the draft printed: what the console offers to print exactly or with 余. */
+export interface PrintedFigure {
+  id: string;
+  label: string;
+  unit: string;
+  /** It printed with 余. */
+  yu: boolean;
 }
 
 export interface ReportInput {
@@ -32,6 +73,10 @@ export interface ReportInput {
   figures: Readonly<Record<string, number | null | undefined>>;
   texts?: ReportTexts;
   options?: ReportOptions;
+  /** The township's own 其他指标 codes that have a value in `figures`. */
+  customFigures?: readonly CustomFigure[];
+  /** The 法律六进 venues where events were held in the year, for "法律进机关、进乡村". */
+  sixIntoVenues?: readonly string[];
 }
 
 export interface ReportSubsection {
@@ -58,4 +103,6 @@ export interface ReportModel {
   /** The paragraphs between the title and section 一. */
   opening: string[];
   sections: ReportSection[];
+  /** Every figure printed in section 一, in order, with whether it printed with 余. */
+  printed: PrintedFigure[];
 }

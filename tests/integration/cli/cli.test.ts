@@ -13,6 +13,14 @@ import { mustParsePeriod } from '../../../src/domain/period';
 import type { Database } from '../../../cloudfunctions/lib/cloudbase';
 import { EXPECTED, FIXTURE, TOWNSHIP, counts, stamps } from '../ledger/stack';
 import { runCli, spawnCli } from './run-cli';
+import JSZip from 'jszip';
+
+/** The words of a .docx's body, runs joined (Word splits a paragraph's text into runs). */
+async function docxText(file: string): Promise<string> {
+  const zip = await JSZip.loadAsync(readFileSync(file));
+  const xml = (await zip.file('word/document.xml')?.async('string')) ?? '';
+  return xml.replace(/<\/w:p>/g, '\n').replace(/<[^>]+>/g, '');
+}
 
 let dataDir: string;
 let gateway: GatewayProcess;
@@ -138,6 +146,9 @@ describe('npm run cli', () => {
     expect(report.code).toBe(0);
     expect(report.stdout).toContain('白土乡2023年度法治政府建设情况报告');
     expect(existsSync(docx)).toBe(true);
+    // --yu follows INDICATORS.md's defaults: sums with 余 as the real report prints them, counts exact.
+    const text = await docxText(docx);
+    for (const printed of ['3000余份', '500余人次', '20余幅', '受理各类矛盾纠纷221件', '处理上访诉求5件，办理5件']) expect(text).toContain(printed);
 
     expect((await runCli(['reopen', '--org', TOWNSHIP, '--year', '2023'], dataDir)).stdout).toContain('已反结账');
     const twice = await runCli(['reopen', '--org', TOWNSHIP, '--year', '2023'], dataDir);

@@ -19,6 +19,7 @@ import type {
   ReportTextsAnswer,
 } from '../../../src/domain/console/api';
 import { reportPlainText } from '../../../src/domain/report';
+import { formatFigure } from '../../../src/domain/indicators/format';
 
 const TOWNSHIP = '500114213';
 const VILLAGE = '500114213207';
@@ -204,6 +205,29 @@ describe('the console function', () => {
     const db = await stack.db();
     const history = await db.collection('history').where({ collection: 'report_texts', recordId: `${TOWNSHIP}:${year}` }).get();
     expect(history.data).toHaveLength(1);
+  });
+
+  it('should remember the township’s choice of 余 per figure for the year and print by it', async () => {
+    const current = await consoleCall<ReportTextsAnswer>({ action: 'reportTexts', year });
+    const figures = await figuresOf(String(year));
+    const choices = { 'mediation.accepted': true, 'outreach.materials': false };
+    const saved = await consoleCall<ReportTextsAnswer>({ action: 'saveReportTexts', year, texts: current.texts, settings: { yuChoices: choices }, baseVersion: current.version });
+    expect(saved.settings.yuChoices).toEqual(choices);
+    // Saving texts alone keeps the choice; another year has none.
+    const again = await consoleCall<ReportTextsAnswer>({ action: 'saveReportTexts', year, texts: { ...current.texts, nextYear: '一是抓好重点。' }, baseVersion: saved.version });
+    expect(again.settings.yuChoices).toEqual(choices);
+    expect((await consoleCall<ReportTextsAnswer>({ action: 'reportTexts', year: year - 1 })).settings).toEqual({});
+
+    const preview = await consoleCall<ReportPreviewAnswer>({ action: 'reportPreview', year, yu: true });
+    const text = reportPlainText(preview.model);
+    const accepted = Number(figures['mediation.accepted']);
+    expect(accepted).toBeGreaterThanOrEqual(20);
+    expect(text).toContain(`共受理各类矛盾纠纷${formatFigure(accepted, '件', { yu: true, withUnit: true })}`);
+    expect(text).toContain(`发放宣传资料${figures['outreach.materials']}份`);
+    expect(preview.model.printed.find((f) => f.id === 'mediation.accepted')?.yu).toBe(true);
+    // Without 余 every figure prints exactly, whatever was chosen.
+    const exact = reportPlainText((await consoleCall<ReportPreviewAnswer>({ action: 'reportPreview', year })).model);
+    expect(exact).toContain(`共受理各类矛盾纠纷${accepted}件`);
   });
 
   it('should put the .docx in storage and answer a download address that serves it', async () => {

@@ -37,6 +37,9 @@ describe('the 白土乡 2023 fixture', () => {
     const figures = figuresOf(db, expected.org, expected.period);
     expect(Object.keys(figures).sort()).toEqual(FIGURES.map((f) => f.id).sort());
     expect(figures['outreach.six_into_venues']).toBe(2); // 乡村 and 学校; 集市 is not one of the six
+    // "组织2名新提任领导干部法治考试", "处理上访诉求5件，办理5件": two figures, not one printed twice.
+    expect(figures['study.exam_participants']).toBe(2);
+    expect(figures['petition.visits_closed']).toBe(5);
     expect(figures['mediation.success_rate']).toBeCloseTo(214 / 221, 12);
     expect(figures['manual.disclosure_coverage']).toBeNull(); // nobody entered it
   });

@@ -1,4 +1,4 @@
-import { formatFigure, yuFloor, yuForm } from '@/domain/indicators/format';
+import { formatFigure, yuByDefault, yuFloor, yuForm } from '@/domain/indicators/format';
 
 describe('formatFigure', () => {
   it.each([
@@ -23,19 +23,23 @@ describe('formatFigure', () => {
     expect(formatFigure(3046, '份', { withUnit: true })).toBe('3046份');
   });
 
+  // INDICATORS.md's examples: one significant digit when it keeps ≥ 85% of the value, else two.
   it.each([
     [3046, '3000余'],
+    [517, '500余'],
+    [23, '20余'],
     [163, '160余'],
+    [1234, '1200余'],
+    [2980, '2900余'],
+    [47, '40余'],
+    [29, '29'],
     [20, '20'],
     [19, '19'],
-    [23, '23'],
-    [517, '510余'],
-    [500, '500'],
+    [300, '300'],
     [2410, '2400余'],
     [0, '0'],
-    [100000, '100000'],
     [100001, '100000余'],
-    [99, '99'],
+    [99, '90余'],
     [25.5, '25余'],
   ])('should print %p in the 余 form as %s', (value, text) => {
     expect(formatFigure(value, '份', { yu: true })).toBe(text);
@@ -55,12 +59,39 @@ describe('formatFigure', () => {
   });
 });
 
+describe('amounts in 万元', () => {
+  it.each([
+    [2164239, false, '216.4万元'],
+    [2100000, false, '210万元'],
+    [10000, false, '1万元'],
+    [9999, false, '9999元'],
+    [2164239, true, '200万余元'],
+    [1564239, true, '150万余元'],
+    [164000, true, '16万余元'],
+    [160000, true, '16万元'],
+    [2000000, true, '200万元'],
+  ])('should print %p 元 (余: %p) as %s', (value, yu, text) => {
+    expect(formatFigure(value, '元', { yu, withUnit: true })).toBe(text);
+  });
+
+  it('should keep the exact value in 元 where no unit is printed (dashboard, ledgers)', () => {
+    expect(formatFigure(2164239, '元')).toBe('2164239');
+  });
+});
+
+describe('which figures use 余 by default', () => {
+  it('should use it for sums (份, 幅, 人次, 元) and not for counts, roster snapshots or rates', () => {
+    for (const unit of ['份', '幅', '人次', '元']) expect(yuByDefault(unit)).toBe(true);
+    for (const unit of ['件', '次', '场次', '条', '期', '人', '个', '%']) expect(yuByDefault(unit)).toBe(false);
+  });
+});
+
 describe('the 余 helpers', () => {
-  it('should floor to two significant digits', () => {
+  it('should floor to one significant digit when that keeps 85%, else to two', () => {
     expect(yuFloor(3046)).toBe(3000);
     expect(yuFloor(163)).toBe(160);
-    expect(yuFloor(99)).toBe(99);
-    expect(yuFloor(517)).toBe(510);
+    expect(yuFloor(29)).toBe(29);
+    expect(yuFloor(517)).toBe(500);
     expect(yuFloor(1000)).toBe(1000);
     expect(yuFloor(7)).toBe(7);
   });

@@ -46,9 +46,7 @@ describe('buildReport from 白土乡 2023', () => {
 
   it('should print the sentences of the real report with exact numbers', () => {
     expect(text).toContain('2023年，共受理各类矛盾纠纷221件，办结221件，调解成功214件，调解成功率96.8%。');
-    expect(text).toContain(
-      '现全乡共有法律明白人20人，村级调解员14人，乡级专职调解员1人，一村（社区）一法律顾问覆盖率100%，网格化管理覆盖率100%。',
-    );
+    expect(text).toContain('现全乡共有法律明白人20人，村级调解员14人，乡级专职调解员1人。全乡共有行政村7个，一村一法律顾问、网格化管理实现全覆盖。');
     expect(text).toContain(
       '全年开展普法宣传活动21次，其中赶集日集中宣传6场次、法治知识院坝宣传会10次，发放宣传资料3046份，张贴制作法律宣传横幅23幅，提供法律咨询服务517人次，受教育群众2410人次。',
     );
@@ -56,7 +54,7 @@ describe('buildReport from 白土乡 2023', () => {
       '全年开展领导干部接访299次，处理村级信访录入事项60条，处理上访诉求5件，办理5件，交办信访事项按期办结率100%。',
     );
     expect(text).toContain(
-      '全年开展党委理论学习中心组学法12次，举办法治专题讲座4期，开展行政执法人员和法治工作人员法律知识培训4次，法治考试参考率和合格率均达100%。',
+      '全年开展党委理论学习中心组学法12次，举办法治专题讲座4期，开展行政执法人员和法治工作人员法律知识培训4次，组织参加法治考试2人次，法治考试参考率和合格率均达100%。',
     );
     expect(text).toContain('全年办理行政许可228件，实施行政处罚70件，签订法治建设责任书10份。');
     expect(text).toContain('开展法治进校园活动1次。');
@@ -86,14 +84,31 @@ describe('buildReport from 白土乡 2023', () => {
 describe('the 余 option', () => {
   const text = textOf(baituInput({ options: { yu: true } }));
 
-  it('should round the summed quantities down as the real report does', () => {
+  it('should round the summed quantities down as the real report does (3000余份, 500余人次, 20余幅)', () => {
     expect(text).toContain('发放宣传资料3000余份');
-    expect(text).toContain('提供法律咨询服务510余人次');
+    expect(text).toContain('提供法律咨询服务500余人次');
+    expect(text).toContain('张贴制作法律宣传横幅20余幅');
     expect(text).toContain('受教育群众2400余人次');
   });
 
-  it('should leave a number alone where flooring changes nothing (23 stays 23)', () => {
-    expect(text).toContain('张贴制作法律宣传横幅23幅');
+  it('should keep 221件 exact by default, and round it when the township chooses 余 for it', () => {
+    expect(text).toContain('共受理各类矛盾纠纷221件');
+    const chosen = textOf(baituInput({ options: { yu: true, yuChoices: { 'mediation.accepted': true, 'outreach.materials': false } } }));
+    expect(chosen).toContain('共受理各类矛盾纠纷200余件，办结221件');
+    expect(chosen).toContain('发放宣传资料3046份');
+  });
+
+  it('should print an amount in 万元, floored with 余', () => {
+    expect(textOf(withFigures({ 'mediation.amount': 2164239 }))).toContain('涉及金额216.4万元');
+    expect(textOf(baituInput({ options: { yu: true }, figures: { ...BAITU_2023_FIGURES, 'mediation.amount': 2164239 } }))).toContain('涉及金额200万余元');
+  });
+
+  it('should list every printed figure with whether it used 余, for the township to choose', () => {
+    const model = buildReport(baituInput({ options: { yu: true } }));
+    const byId = new Map(model.printed.map((f) => [f.id, f]));
+    expect(byId.get('outreach.materials')).toEqual({ id: 'outreach.materials', label: '发放宣传资料', unit: '份', yu: true });
+    expect(byId.get('mediation.accepted')?.yu).toBe(false);
+    expect(byId.get('mediation.success_rate')?.yu).toBe(false);
   });
 
   it('should keep counts of cases and events exact, and rates as they are', () => {
@@ -123,7 +138,7 @@ describe('missing and zero figures', () => {
     const figures = { ...BAITU_2023_FIGURES };
     delete figures['roster.township_mediators'];
     const text = textOf(baituInput({ figures }));
-    expect(text).toContain('村级调解员14人，一村（社区）一法律顾问覆盖率100%');
+    expect(text).toContain('村级调解员14人。全乡共有行政村7个');
   });
 
   it('should leave out a detail counted 0 but keep a headline count of 0', () => {
@@ -152,7 +167,7 @@ describe('missing and zero figures', () => {
 
   it('should drop a subsection that has no figure at all and renumber the rest', () => {
     const model = buildReport(
-      withFigures({ 'study.center_group': null, 'study.lecture': null, 'study.training': null, 'study.exam_participation_rate': null, 'study.exam_pass_rate': null }),
+      withFigures({ 'study.center_group': null, 'study.lecture': null, 'study.training': null, 'study.exam_participation_rate': null, 'study.exam_pass_rate': null, 'study.exam_participants': null }),
     );
     const headings = section(model, 'measures').subsections?.map((s) => s.heading) ?? [];
     expect(headings[0]).toBe('（一）健全法治队伍，夯实基层基础');
@@ -168,14 +183,36 @@ describe('missing and zero figures', () => {
         'mediation.by_type.物业': 0,
         'mediation.amount': 125000.5,
         'petition.received_people': 340,
-        'outreach.six_into_venues': 5,
+        'outreach.six_into_venues': 3,
         'manual.disclosure_coverage': 1,
+        'roster.grid_coverage': 6 / 7,
       }),
     );
-    expect(text).toContain('调解成功率96.8%，涉及金额125000.5元。受理的矛盾纠纷中，婚姻家庭纠纷30件、邻里纠纷41件、劳动争议2件。');
+    expect(text).toContain('调解成功率96.8%，涉及金额12.5万元。受理的矛盾纠纷中，婚姻家庭纠纷30件、邻里纠纷41件、劳动争议2件。');
     expect(text).toContain('全年开展领导干部接访299次，接待来访群众340人次，处理村级信访录入事项60条');
-    expect(text).toContain('“法律六进”活动覆盖场所5类，开展法治进校园活动1次。');
     expect(text).toContain('签订法治建设责任书10份，政务公开覆盖面达100%。');
+    expect(text).toContain('全乡共有行政村7个，一村一法律顾问实现全覆盖，网格化管理覆盖率85.7%。');
+  });
+
+  it('should name the 法律六进 venues, not count them', () => {
+    const text = textOf(baituInput({ sixIntoVenues: ['学校', '机关', '乡村'], figures: { ...BAITU_2023_FIGURES, 'outreach.six_into_venues': 3 } }));
+    expect(text).toContain('深入开展“法律六进”活动，法律进机关、进乡村、进学校，开展法治进校园活动1次。');
+    expect(text).not.toContain('覆盖场所');
+  });
+
+  it('should print the township’s own 其他指标 in a closing sentence of their section', () => {
+    const customFigures = [
+      { id: 'xinji.birth_permits', label: '办理生育证', unit: '人次' },
+      { id: 'xinji.emergency_team', label: '组建应急分队', unit: '名' },
+    ];
+    const figures = { ...BAITU_2023_FIGURES, 'xinji.birth_permits': 163, 'xinji.emergency_team': 30 };
+    expect(textOf(baituInput({ figures, customFigures }))).toContain('签订法治建设责任书10份。此外，办理生育证163人次，组建应急分队30名。');
+    expect(textOf(baituInput({ figures, customFigures, options: { yu: true } }))).toContain('此外，办理生育证160余人次，组建应急分队30名。');
+  });
+
+  it('should print 处理上访诉求 and 办理 from their own figures', () => {
+    const text = textOf(withFigures({ 'petition.visits': 7, 'petition.visits_closed': 4 }));
+    expect(text).toContain('处理上访诉求7件，办理4件');
   });
 
   it('should leave a reminder in section one when there is nothing to write from', () => {
