@@ -70,6 +70,8 @@ export async function seedPublicDemo(db: Database, now: Date): Promise<string> {
     type: e.type,
     venue: e.venue,
     topic: e.topic,
+    // Coming events are planned: they count in no figure until someone confirms them held.
+    status: '计划',
     attendees: 0,
     materials: 0,
     banners: 0,

@@ -24,6 +24,14 @@ export type OutreachType = (typeof OUTREACH_TYPES)[number];
 export const OUTREACH_VENUES = ['机关', '乡村', '学校', '企业', '寺庙', '单位', '社区', '集市', '其他'] as const;
 export type OutreachVenue = (typeof OUTREACH_VENUES)[number];
 
+/**
+ * 普法活动 状态: an event dated after today is 计划 (shown to residents as coming) and counts in no figure
+ * until someone confirms it 已举办, on or after its day, with its numbers. No 状态 means 已举办.
+ */
+export const OUTREACH_STATES = ['已举办', '计划'] as const;
+export type OutreachState = (typeof OUTREACH_STATES)[number];
+export const PLANNED: OutreachState = '计划';
+
 /** The six venue classes of 法律六进 (outreach.six_into_venues). */
 export const SIX_INTO_VENUES: readonly OutreachVenue[] = ['机关', '乡村', '学校', '企业', '寺庙', '单位'];
 

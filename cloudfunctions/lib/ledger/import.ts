@@ -19,6 +19,8 @@ import { cellText, toNumber } from '../../../src/domain/ledger/cells';
 import type { OrgNode } from '../../../src/domain/org';
 import type { Collection } from '../../../src/domain/records/common';
 import { manualFigureId } from '../../../src/domain/records/manualFigure';
+import { heldInFuture } from '../../../src/domain/records/outreach';
+import { beijingDate } from '../../../src/domain/dates';
 
 export interface ImportOptions {
   /** Who imports: 'import:<file>' for the command line, an openid in a function. */
@@ -113,6 +115,12 @@ export async function importLedger(db: Database, sheets: readonly LedgerSheet[],
   const warnings = [...parsed.warnings];
   const locate = rowLocator(sheets);
   const closes = await loadCloses(db);
+  // LEDGER.md: a 已举办 row may not be dated after the day of import (Beijing); it is 计划 until held.
+  const today = beijingDate(options.now ?? new Date());
+  for (const doc of parsed.records.outreach ?? []) {
+    const future = heldInFuture(doc as { date?: unknown; status?: unknown }, today);
+    if (future) problems.push({ ...problemAt(locate('outreach', doc._id), future.message), column: '日期' });
+  }
 
   const plans = new Map<Collection, { table: TableDef; adds: Planned[]; updates: Planned[]; unchanged: number }>();
   for (const table of TABLES) {

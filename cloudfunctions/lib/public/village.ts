@@ -15,6 +15,7 @@ import type {
   VillageAnswer,
 } from '../../../src/domain/public/types';
 import { HOTLINE } from '../../../src/domain/public/vocab';
+import { PLANNED } from '../../../src/domain/vocab';
 import { comingEvents, publicEvent, villageContacts, type EventLike } from '../../../src/domain/public/views';
 import { PUBLIC_ROSTER_ROLES, orgNames, readDoc, type ArticleDoc, type PersonDoc } from './docs';
 
@@ -59,7 +60,7 @@ export async function villagePage(db: Database, code: string, now: Date): Promis
     // The village's own events and the township's (market-day outreach is for every village).
     db
       .collection('outreach')
-      .where({ orgCode: _.in([village.code, township.code]), date: _.gte(today), deleted: _.neq(true) })
+      .where({ orgCode: _.in([village.code, township.code]), date: _.gte(today), status: PLANNED, deleted: _.neq(true) })
       .orderBy('date', 'asc')
       .limit(EVENTS_SHOWN)
       .get(),

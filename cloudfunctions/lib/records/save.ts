@@ -21,6 +21,8 @@ import { contentOf, recordView, sameContent, type StoredRecord } from './views';
 import { checkStateChange } from './workflow-check';
 import { assertPeriodsOpen } from './period-guard';
 import { firstVersionMeta } from '../records-meta';
+import { heldInFuture } from '../../../src/domain/records/outreach';
+import { beijingDate } from '../../../src/domain/dates';
 
 export interface SaveRequest {
   kind: RecordKind;
@@ -36,6 +38,9 @@ export async function saveRecord(db: Database, caller: Caller, request: SaveRequ
   const input = isObject(request.record) && def.prepare ? def.prepare(request.record) : request.record;
   const checked = def.validate(input);
   if (!checked.ok) throw new AppError('INVALID_RECORD', undefined, checked.problems);
+  // A held 普法活动 dated after today (Beijing) has not happened: it is refused, not counted.
+  const future = request.kind === 'outreach' ? heldInFuture(checked.value, beijingDate(now)) : null;
+  if (future) throw new AppError('INVALID_RECORD', undefined, [future]);
   const id = def.idOf(checked.value);
   const fields = { ...checked.value };
   delete fields.id;

@@ -66,6 +66,7 @@ const kindLabel = (kind: RecordKind | 'org'): string => (kind === 'org' ? '行�
 function conditionText(c: Condition): string {
   if ('eq' in c) return `${FIELD_LABELS[c.field] ?? c.field}为${c.eq}`;
   if ('in' in c) return `${FIELD_LABELS[c.field] ?? c.field}为${c.in.join('/')}`;
+  if ('ne' in c) return c.field === 'status' ? '已举办' : `${FIELD_LABELS[c.field] ?? c.field}不为${c.ne}`;
   return '按期办结';
 }
 
@@ -217,6 +218,7 @@ export function drillMatch(spec: DrillSpec, orgCode: string, period: Period | nu
   for (const c of spec.where) {
     if ('eq' in c) match[c.field] = c.eq;
     else if ('in' in c) match[c.field] = { $in: [...c.in] };
+    else if ('ne' in c) match[c.field] = { $ne: c.ne };
   }
   if (spec.activeAtEnd && period) {
     match.$and = [missingOr('startDate', { $lte: period.end }), missingOr('endDate', { $gte: period.end })];

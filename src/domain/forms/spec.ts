@@ -11,6 +11,7 @@ import {
   DISPUTE_SOURCES,
   DISPUTE_STATES,
   DISPUTE_TYPES,
+  OUTREACH_STATES,
   OUTREACH_TYPES,
   OUTREACH_VENUES,
   PETITION_CHANNELS,
@@ -85,6 +86,7 @@ const outreach: FormSpec = {
     { name: 'type', label: '活动类型', type: 'choice', options: OUTREACH_TYPES },
     { name: 'venue', label: '活动场所', type: 'choice', options: OUTREACH_VENUES },
     { name: 'date', label: '活动日期', type: 'date' },
+    { name: 'status', label: '活动状态（以后的活动选“计划”，举办后改为“已举办”）', type: 'choice', options: OUTREACH_STATES },
     { name: 'topic', label: '宣传主题（可不填）', type: 'text', max: 100, optional: true, placeholder: '如：民法典进乡村' },
     { name: 'attendees', label: '受众人数', type: 'count', max: 100000 },
     { name: 'materials', label: '发放资料份数', type: 'count', max: 100000 },
@@ -96,11 +98,14 @@ const outreach: FormSpec = {
   remember: ['type'],
   defaults: (ctx) => {
     const type = lastChoice(ctx, 'type', OUTREACH_TYPES, '赶集日集中宣传' satisfies OutreachType);
-    return { type, venue: defaultVenueFor(type), date: ctx.today, topic: '', attendees: 0, materials: 0, banners: 0, consultations: 0, photos: [] };
+    return { type, venue: defaultVenueFor(type), date: ctx.today, status: '已举办', topic: '', attendees: 0, materials: 0, banners: 0, consultations: 0, photos: [] };
   },
-  // Changing the type moves the venue along, unless the person already chose another venue.
-  derive: (before, after, changed) =>
-    changed === 'type' && before.venue === defaultVenueFor(String(before.type)) ? { ...after, venue: defaultVenueFor(String(after.type)) } : after,
+  // Changing the type moves the venue along, unless the person already chose another venue; a date
+  // after today makes the event 计划 (the server refuses a held event in the future), today or before 已举办.
+  derive: (before, after, changed, ctx) => {
+    if (changed === 'date') return { ...after, status: String(after.date) > ctx.today ? '计划' : '已举办' };
+    return changed === 'type' && before.venue === defaultVenueFor(String(before.type)) ? { ...after, venue: defaultVenueFor(String(after.type)) } : after;
+  },
 };
 
 const consultation: FormSpec = {

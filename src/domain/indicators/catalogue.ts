@@ -3,7 +3,7 @@
  * contract (figures API, CLI --json, dashboard, Excel export, report text); labels are what the report
  * prints. Order follows INDICATORS.md so lists come out in the report's order.
  */
-import { DISPUTE_CLOSED_STATES, DISPUTE_TYPES, SIX_INTO_VENUES } from '../vocab';
+import { DISPUTE_CLOSED_STATES, DISPUTE_TYPES, PLANNED, SIX_INTO_VENUES } from '../vocab';
 import type { BaseMeasure, Condition, FigureDef, FigureGroup } from './types';
 import { MANUAL_FIGURES } from './manual';
 
@@ -37,6 +37,8 @@ const coverage = (role: string): FigureDef['measure'] => ({
   denominator: count('orgs', undefined, is('level', '村')),
 });
 
+/** A 普法活动 counts once held: a 计划 event counts in no figure (INDICATORS.md "Planned events"). */
+const held: Condition = { field: 'status', ne: PLANNED };
 const closedDispute: Condition = { field: 'state', in: DISPUTE_CLOSED_STATES };
 const succeeded: Condition = is('state', '调解成功');
 const exam = is('type', '法治考试');
@@ -55,27 +57,28 @@ function fig(group: FigureGroup, id: string, label: string, unit: string, measur
 const O = '普法宣传', S = '干部学法', T = '队伍与阵地', M = '矛盾纠纷化解', P = '信访', X = '其他指标';
 
 export const FIGURES: readonly FigureDef[] = [
-  fig(O, 'outreach.events', '开展普法宣传活动', '次', count('outreach', 'date')),
-  fig(O, 'outreach.market_day', '赶集日集中宣传', '场次', count('outreach', 'date', is('type', '赶集日集中宣传'))),
-  fig(O, 'outreach.courtyard', '法治知识院坝宣传会', '次', count('outreach', 'date', is('type', '院坝会'))),
-  fig(O, 'outreach.lecture', '面向群众的法治讲座', '场', count('outreach', 'date', is('type', '法治讲座'))),
-  fig(O, 'outreach.theme_day', '主题日宣传活动', '次', count('outreach', 'date', is('type', '主题日宣传'))),
-  fig(O, 'outreach.home_visit', '送法进村入户', '次', count('outreach', 'date', is('type', '入户宣传'))),
-  fig(O, 'outreach.school', '法治进校园', '次', count('outreach', 'date', is('venue', '学校'))),
+  fig(O, 'outreach.events', '开展普法宣传活动', '次', count('outreach', 'date', held)),
+  fig(O, 'outreach.market_day', '赶集日集中宣传', '场次', count('outreach', 'date', held, is('type', '赶集日集中宣传'))),
+  fig(O, 'outreach.courtyard', '法治知识院坝宣传会', '次', count('outreach', 'date', held, is('type', '院坝会'))),
+  fig(O, 'outreach.lecture', '面向群众的法治讲座', '场', count('outreach', 'date', held, is('type', '法治讲座'))),
+  fig(O, 'outreach.theme_day', '主题日宣传活动', '次', count('outreach', 'date', held, is('type', '主题日宣传'))),
+  fig(O, 'outreach.home_visit', '送法进村入户', '次', count('outreach', 'date', held, is('type', '入户宣传'))),
+  fig(O, 'outreach.school', '法治进校园', '次', count('outreach', 'date', held, is('venue', '学校'))),
   fig(O, 'outreach.six_into_venues', '法律六进覆盖场所类别', '类', {
     kind: 'distinct',
     source: 'outreach',
     field: 'venue',
     among: SIX_INTO_VENUES,
     dateField: 'date',
+    where: [held],
   }),
-  fig(O, 'outreach.attendees', '受教育群众', '人次', sum('outreach', 'attendees', 'date')),
-  fig(O, 'outreach.materials', '发放宣传资料', '份', sum('outreach', 'materials', 'date')),
-  fig(O, 'outreach.banners', '张贴制作法律宣传横幅', '幅', sum('outreach', 'banners', 'date')),
+  fig(O, 'outreach.attendees', '受教育群众', '人次', sum('outreach', 'attendees', 'date', held)),
+  fig(O, 'outreach.materials', '发放宣传资料', '份', sum('outreach', 'materials', 'date', held)),
+  fig(O, 'outreach.banners', '张贴制作法律宣传横幅', '幅', sum('outreach', 'banners', 'date', held)),
   // Consultations given at outreach events plus those logged on their own (法律咨询).
   fig(O, 'outreach.consultations', '提供法律咨询服务', '人次', {
     kind: 'total',
-    of: [sum('outreach', 'consultations', 'date'), sum('consultations', 'people', 'date')],
+    of: [sum('outreach', 'consultations', 'date', held), sum('consultations', 'people', 'date')],
   }),
 
   fig(S, 'study.center_group', '党委理论学习中心组学法', '次', count('studies', 'date', is('type', '中心组学法'))),

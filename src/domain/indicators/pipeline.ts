@@ -46,6 +46,7 @@ const dateOf = (name: string) => ({ $ifNull: [field(name), ''] });
 function conditionExpr(c: Condition): Stage {
   if ('eq' in c) return { $eq: [field(c.field), c.eq] };
   if ('in' in c) return { $in: [field(c.field), [...c.in]] };
+  if ('ne' in c) return { $ne: [field(c.field), c.ne] };
   return { $lte: [field(c.field), field(c.lteField)] };
 }
 

@@ -12,6 +12,8 @@ export type FigureGroup = (typeof FIGURE_GROUPS)[number];
 export type Condition =
   | { field: string; eq: string }
   | { field: string; in: readonly string[] }
+  /** Any value but this one, a missing field included (状态 ≠ 计划). */
+  | { field: string; ne: string }
   /** Field-to-field: e.g. 办结日期 ≤ 办理期限. */
   | { field: string; lteField: string };
 

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import {
-  CONSULTATION_CATEGORIES, DISPUTE_SOURCES, DISPUTE_STATES, DISPUTE_TYPES, ORG_LEVELS, OUTREACH_TYPES,
+  CONSULTATION_CATEGORIES, DISPUTE_SOURCES, DISPUTE_STATES, DISPUTE_TYPES, ORG_LEVELS, OUTREACH_STATES, OUTREACH_TYPES,
   OUTREACH_VENUES, PETITION_CHANNELS, PETITION_STATES, ROSTER_ROLES, STUDY_TYPES,
 } from '../vocab';
 import type { Collection } from '../records/common';
@@ -96,6 +96,7 @@ export const TABLES: readonly TableDef[] = [
       col('发放资料份数', 'materials', 'count'),
       col('横幅幅数', 'banners', 'count'),
       col('咨询人次', 'consultations', 'count'),
+      col('状态', 'status', 'vocab', false, OUTREACH_STATES),
       col('记录人', 'recorderName', 'text', false),
     ],
     // The app's outreach form does not ask for 记录人 (it knows who records); ledgers carry the name.

@@ -4,6 +4,7 @@
  * only when it is listed here; a phone only when its owner agreed to publish it (publishPhone).
  */
 import { isActiveOn } from '../records/roster';
+import { PLANNED } from '../vocab';
 import type { PublicContact, PublicEvent, RequestStatusView } from './types';
 import type { RequestKind, RequestState } from './vocab';
 
@@ -52,13 +53,18 @@ export interface EventLike {
   type: string;
   venue: string;
   topic?: string;
+  status?: string;
   deleted?: boolean;
 }
 
-/** Outreach events from today on, soonest first, at most `limit`. */
+/**
+ * What residents see as coming: planned (计划) events from today on that say what they are about,
+ * soonest first, at most `limit`. An event logged as held today has already happened, and one without
+ * a topic tells a resident nothing.
+ */
 export function comingEvents<E extends EventLike>(events: readonly E[], today: string, limit = 10): E[] {
   return events
-    .filter((e) => e.deleted !== true && e.date >= today)
+    .filter((e) => e.deleted !== true && e.status === PLANNED && e.date >= today && (e.topic ?? '').trim() !== '')
     .sort((a, b) => a.date.localeCompare(b.date))
     .slice(0, limit);
 }

@@ -3,7 +3,7 @@
  * validate with, so a record the phone accepts is a record the server accepts.
  */
 import { z } from 'zod';
-import { OUTREACH_TYPES, OUTREACH_VENUES } from '../vocab';
+import { OUTREACH_STATES, OUTREACH_TYPES, OUTREACH_VENUES, PLANNED } from '../vocab';
 import { calendarDate, clientId, count, oneOf, optionalText, orgCode, photoIds, geoPoint, problemsOf, type FieldProblem } from './fields';
 
 export const outreachSchema = z
@@ -11,6 +11,7 @@ export const outreachSchema = z
     id: clientId,
     orgCode,
     date: calendarDate('活动日期'),
+    status: oneOf('活动状态', OUTREACH_STATES).optional(),
     type: oneOf('活动类型', OUTREACH_TYPES),
     venue: oneOf('活动场所', OUTREACH_VENUES),
     topic: optionalText('宣传主题', 100),
@@ -32,11 +33,21 @@ export function validateOutreach(input: unknown): Validation<OutreachInput> {
   return parsed.success ? { ok: true, value: parsed.data } : { ok: false, problems: problemsOf(parsed.error) };
 }
 
+/**
+ * A held event cannot be dated after today (Beijing): it has not happened yet, and counting it would
+ * put planned work in this year's figures. Such an event is 计划 until it is held. Null when fine.
+ */
+export function heldInFuture(record: { date?: unknown; status?: unknown }, today: string): FieldProblem | null {
+  if (record.status === PLANNED || typeof record.date !== 'string' || record.date <= today) return null;
+  return { field: 'date', message: `活动日期${record.date}在今天之后：还没举办的活动请把状态选为“计划”，举办后再改为“已举办”并填写人数` };
+}
+
 /** Labels of the form fields, used by the form and by error messages. */
 export const OUTREACH_LABELS: Record<keyof OutreachInput, string> = {
   id: '记录编号',
   orgCode: '单位',
   date: '活动日期',
+  status: '活动状态',
   type: '活动类型',
   venue: '活动场所',
   topic: '宣传主题',

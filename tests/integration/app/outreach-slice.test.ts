@@ -4,7 +4,7 @@
  * 我的记录, and the township admin's figures grow by its numbers.
  */
 import { startAppStack, DEMO, type AppStack } from '../../helpers/app-stack';
-import { beijingDate } from '../../../src/domain/dates';
+import { addDays, beijingDate } from '../../../src/domain/dates';
 import type { FiguresAnswer, OutreachView, SessionAnswer } from '../../../src/domain/api';
 
 let stack: AppStack;
@@ -105,6 +105,31 @@ describe('logging an outreach event end to end', () => {
     const db = await stack.db();
     const stored = (await db.collection('outreach').doc(record.id).get()).data[0];
     expect(stored.materials).toBe(240);
+  });
+
+  it('should count a 计划 event in no figure until it is confirmed held, and refuse a held event after today', async () => {
+    const worker = (await me(DEMO.villageWorker))!;
+    const today = beijingDate(new Date());
+    const tomorrow = addDays(today, 1);
+    const before = await figures(DEMO.admin);
+
+    const held = await stack.call('records', { action: 'create', kind: 'outreach', record: event('slice-plan-0001', worker.org.code, { date: tomorrow }) }, DEMO.villageWorker);
+    expect(held).toMatchObject({ error: { code: 'INVALID_RECORD', problems: [{ field: 'date', message: expect.stringContaining('计划') }] } });
+
+    const coming = event('slice-plan-0002', worker.org.code, { date: tomorrow, status: '计划', materials: 0 });
+    expect(await stack.call('records', { action: 'create', kind: 'outreach', record: coming }, DEMO.villageWorker)).toMatchObject({ record: { status: '计划' } });
+    const planned = event('slice-plan-0003', worker.org.code, { status: '计划', materials: 500 });
+    await stack.call('records', { action: 'create', kind: 'outreach', record: planned }, DEMO.villageWorker);
+    expect((await figures(DEMO.admin)).figures).toEqual(before.figures);
+    // Confirming tomorrow's event as held is refused; today's, with its numbers, counts.
+    const early = await stack.call('records', { action: 'update', kind: 'outreach', record: { ...coming, status: '已举办' }, baseVersion: 1 }, DEMO.villageWorker);
+    expect(early).toMatchObject({ error: { code: 'INVALID_RECORD' } });
+    await stack.call('records', { action: 'update', kind: 'outreach', record: { ...planned, status: '已举办' }, baseVersion: 1 }, DEMO.villageWorker);
+    const after = await figures(DEMO.admin);
+    expect(after.figures['outreach.events']).toBe(Number(before.figures['outreach.events']) + 1);
+    expect(after.figures['outreach.materials']).toBe(Number(before.figures['outreach.materials']) + 500);
+    const db = await stack.db();
+    expect((await db.collection('outreach').doc('slice-plan-0001').get()).data).toHaveLength(0);
   });
 
   it('should keep residents and county viewers from logging, and residents from figures', async () => {

@@ -84,6 +84,15 @@ describe('importing the fixture ledger', () => {
     expect(reception.people).toBe(Number(cellAt(fixtureSheets(), '领导接访', 2, '接待群众人次')));
   });
 
+  it('should refuse a held 普法活动 dated after the day of import, and take it as 计划', async () => {
+    const future = withCell(fixtureSheets(), '普法活动', 2, '日期', '2099-05-01');
+    const report = await stack.run((db) => importLedger(db, future, { ...OPERATOR, dryRun: true, now: new Date('2026-11-29T04:00:00Z') }));
+    expect(report.problems).toEqual([expect.objectContaining({ sheet: '普法活动', row: 2, column: '日期', message: expect.stringContaining('计划') })]);
+    const planned = future.map((s) => (s.name === '普法活动' ? { ...s, rows: s.rows.map((r, i) => [...r, i === 0 ? '状态' : i === 1 ? '计划' : '']) } : s));
+    const ok = await stack.run((db) => importLedger(db, planned, { ...OPERATOR, dryRun: true, now: new Date('2026-11-29T04:00:00Z') }));
+    expect(ok).toMatchObject({ ok: true, problems: [] });
+  });
+
   it('should report in a dry run what an import would do, and write nothing', async () => {
     const sheets = withCell(fixtureSheets(), '领导接访', 2, '接待群众人次', '99').map((s) =>
       s.name === '法律咨询' ? { ...s, rows: [...s.rows, ['ZX-NEW-2', TOWNSHIP, '2023-03-01', '其他', '2', '']] } : s,

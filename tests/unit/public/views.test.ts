@@ -39,10 +39,14 @@ describe('what the public sees of a roster entry', () => {
 });
 
 describe('coming events and request status', () => {
-  it('should list events from today on, soonest first', () => {
-    const e = (date: string) => ({ date, type: '院坝会', venue: '乡村' });
+  it('should list planned events with a topic from today on, soonest first', () => {
+    const e = (date: string) => ({ date, type: '院坝会', venue: '乡村', status: '计划', topic: '民法典进乡村' });
     const list = comingEvents([e('2026-12-09'), e('2026-11-21'), e('2026-11-22'), { ...e('2026-11-30'), deleted: true }], '2026-11-22');
     expect(list.map((x) => x.date)).toEqual(['2026-11-22', '2026-12-09']);
+    // Held today (already happened), held without a 状态, or planned without a topic: not coming.
+    const held = { ...e('2026-11-22'), status: '已举办' };
+    const { status: _none, ...unstated } = e('2026-11-25');
+    expect(comingEvents([held, unstated, { ...e('2026-11-26'), topic: ' ' }], '2026-11-22')).toEqual([]);
     expect(publicEvent({ ...e('2026-12-09'), topic: ' 防范诈骗 ' }, '白土村')).toEqual({ date: '2026-12-09', type: '院坝会', place: '白土村 · 乡村', topic: '防范诈骗' });
   });
 

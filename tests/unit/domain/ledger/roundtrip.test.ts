@@ -18,7 +18,7 @@ describe('ledger export', () => {
   });
 
   it('should write the columns in the order of LEDGER.md', () => {
-    expect(exportTable('outreach', [])[0]).toEqual(['编号', '单位代码', '日期', '类型', '场所', '主题', '受众人数', '发放资料份数', '横幅幅数', '咨询人次', '记录人']);
+    expect(exportTable('outreach', [])[0]).toEqual(['编号', '单位代码', '日期', '类型', '场所', '主题', '受众人数', '发放资料份数', '横幅幅数', '咨询人次', '状态', '记录人']);
   });
 
   it('should write dates as YYYY-MM-DD, counts as numbers and absent fields as empty cells', () => {
