@@ -112,7 +112,7 @@ export function recordOf(kind: RecordKind, orgCode: string, overrides: Record<st
   const base: Record<RecordKind, Record<string, unknown>> = {
     outreach: { id, orgCode, date, type: '院坝会', venue: '乡村', topic: '民法典进院坝', attendees: 36, materials: 60, banners: 1, consultations: 4 },
     consultation: { id, orgCode, date, category: '邻里关系', people: 2, answeredBy: '许志红' },
-    dispute: { id, orgCode, acceptDate: date, disputeType: '邻里', source: '排查发现', state: '受理' },
+    dispute: { id, orgCode, acceptDate: date, disputeType: '邻里', source: '排查发现', state: '受理', description: '两户因宅基地边界发生争执。' },
     petition: { id, orgCode, registerDate: date, channel: '来访', category: '土地权属', state: '登记' },
     reception: { id, orgCode, date, leader: '王书记', people: 5 },
     study: { id, orgCode, date, type: '法律知识培训', topic: '宪法', expected: 12, attended: 11, passed: 10 },

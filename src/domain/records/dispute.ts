@@ -42,7 +42,17 @@ export function disputeRules(v: DisputeInput, ctx: z.RefinementCtx): void {
   });
 }
 
-export const disputeSchema = disputeFields.superRefine(disputeRules);
+/**
+ * A dispute logged in the app says what it is about: a description or at least one party. (A ledger
+ * row carries neither — the format has no such columns — so this is the app's rule, not the ledger's.)
+ */
+export function disputeContentRule(v: DisputeInput, ctx: z.RefinementCtx): void {
+  const hasParty = (v.parties ?? []).length > 0;
+  const hasDescription = (v.description ?? '').trim() !== '';
+  if (!hasParty && !hasDescription) flag(ctx, 'description', '请填写纠纷情况，或至少填写一名当事人');
+}
+
+export const disputeSchema = disputeFields.superRefine(disputeRules).superRefine(disputeContentRule);
 
 export function validateDispute(input: unknown): Validation<DisputeInput> {
   return validateWith(disputeSchema, input);

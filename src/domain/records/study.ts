@@ -23,6 +23,8 @@ export const studyFields = z
 export type StudyInput = z.infer<typeof studyFields>;
 
 export function studyRules(v: StudyInput, ctx: z.RefinementCtx): void {
+  // A session nobody was expected at is not a session: 应参加 0 and 实到 0 would still count as one.
+  if (v.expected < 1) flag(ctx, 'expected', '应参加人数至少为1');
   if (v.attended > v.expected) flag(ctx, 'attended', '实际参加人数不能多于应参加人数');
   if (v.passed > v.attended) flag(ctx, 'passed', '合格人数不能多于实际参加人数');
 }

@@ -9,6 +9,7 @@ const base = {
   state: '调解成功',
   closeDate: '2023-08-10',
   amount: 2534,
+  description: '两户因林界发生争执。',
 };
 const problems = (input: object) => {
   const r = validateDispute(input);
@@ -16,6 +17,13 @@ const problems = (input: object) => {
 };
 
 describe('validateDispute', () => {
+  it('should require a description or at least one party', () => {
+    const { description: _d, ...bare } = base;
+    expect(problems(bare)).toEqual([{ field: 'description', message: '请填写纠纷情况，或至少填写一名当事人' }]);
+    expect(problems({ ...bare, description: '  ' })).toHaveLength(1);
+    expect(problems({ ...bare, parties: [{ name: '王小明' }] })).toEqual([]);
+  });
+
   it('should accept a case closed after it was accepted', () => {
     expect(validateDispute(base)).toEqual({ ok: true, value: base });
   });

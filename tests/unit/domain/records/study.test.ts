@@ -21,6 +21,10 @@ describe('validateStudy', () => {
     expect(problems({ ...base, attended: 10, passed: 10 })).toEqual([]);
   });
 
+  it('should reject a session nobody was expected at (应参加 0)', () => {
+    expect(problems({ ...base, expected: 0, attended: 0, passed: 0 })).toEqual([{ field: 'expected', message: '应参加人数至少为1' }]);
+  });
+
   it('should reject more attending than expected', () => {
     expect(problems({ ...base, attended: 11 })).toEqual([{ field: 'attended', message: '实际参加人数不能多于应参加人数' }]);
   });

@@ -16,7 +16,7 @@ function fresh(kind: (typeof FORM_KINDS)[number], extra: Partial<FormContext> = 
 describe('record forms', () => {
   it.each(FORM_KINDS)('should make a valid %s record from the defaults plus what a person must type', (kind) => {
     const { spec, draft } = fresh(kind);
-    const typed = { ...draft, values: { ...draft.values, ...(kind === 'reception' ? { leader: '王乡长' } : {}), ...(kind === 'dispute' || kind === 'petition' ? { parties: [{ name: '张三', phone: '13800000000', idNumber: '' }] } : {}) } };
+    const typed = { ...draft, values: { ...draft.values, ...(kind === 'reception' ? { leader: '王乡长' } : {}), ...(kind === 'study' ? { expected: 9 } : {}), ...(kind === 'dispute' || kind === 'petition' ? { parties: [{ name: '张三', phone: '13800000000', idNumber: '' }] } : {}) } };
     const { record } = buildRecord(spec, typed, ORG);
     const def = KINDS[kind];
     const checked = def.validate(def.prepare ? def.prepare(record) : record);
