@@ -7,6 +7,10 @@
  * not to mutate, the (already filtered) inputs are deep-copied first. `$lookup`/`$graphLookup`/
  * `$unionWith` read other collections' committed documents; a missing one is an empty collection,
  * as in MongoDB. `$out`/`$merge` are refused: their writes would not be durable.
+ *
+ * Like CloudBase, a pipeline without a `$limit` stage answers at most 20 rows (PROTOCOL.md,
+ * "aggregate().end(): 20 unless .limit() is set"): code that groups into more rows than that must
+ * say how many it wants, or it silently loses rows in production.
  */
 import { Aggregator } from 'mingo';
 import { decode, deepClone, type Doc } from './ejson';
@@ -21,6 +25,9 @@ const NON_MUTATING = new Set([
 
 type Stage = Record<string, unknown>;
 
+/** Rows CloudBase returns from a pipeline that sets no `$limit`. */
+export const DEFAULT_AGGREGATE_LIMIT = 20;
+
 export function parseStages(raw: unknown, now: number): Stage[] {
   if (!Array.isArray(raw)) throw invalidParam('stages must be an array');
   return raw.map((s) => {
@@ -33,6 +40,11 @@ export function parseStages(raw: unknown, now: number): Stage[] {
 }
 
 export function runPipeline(store: Store, collection: string, stages: Stage[]): Doc[] {
+  const capped = stages.some((s) => '$limit' in s) ? stages : [...stages, { $limit: DEFAULT_AGGREGATE_LIMIT }];
+  return runUncapped(store, collection, capped);
+}
+
+function runUncapped(store: Store, collection: string, stages: Stage[]): Doc[] {
   const coll = store.collection(collection);
   let first = 0;
   const predicates: Array<(d: Doc) => boolean> = [];

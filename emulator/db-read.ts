@@ -1,9 +1,8 @@
 /**
  * Reads: getDocument (WHERE or DOC), calculateDocument, aggregateDocuments.
  *
- * Inside a transaction a read by `_id` takes the document's lock (it is the read half of a
- * read-modify-write; see transactions.ts) and every document returned is recorded for validation at
- * commit. Answers carry documents as canonical EJSON strings: the SDK EJSON-parses each list item.
+ * Reads never wait. Inside a transaction every document returned is recorded (its version, for
+ * the write-conflict check, and its content, the transaction's snapshot of it; transactions.ts). Answers carry documents as canonical EJSON strings: the SDK EJSON-parses each list item.
  */
 import { decode, encode, type Doc } from './ejson';
 import { compile, pinnedId, applyWindow, windowOf } from './query';
@@ -24,7 +23,6 @@ export async function getDocuments(session: Session, body: Body, now: number): P
   let found: Array<[string, Doc]>;
   if (pinned) {
     const key = keyOf(pinned.id);
-    await session.lock(coll, key);
     session.observe(coll, key);
     const doc = session.read(coll, key);
     found = doc && match(doc) ? [[key, doc]] : [];

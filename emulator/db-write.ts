@@ -1,10 +1,10 @@
 /**
  * Writes: insertDocument, modifyDocument, modifyAndReturnDoc, removeDocument.
  *
- * Each handler first finds its target keys, takes their locks (transactions only; outside one the
- * whole handler runs synchronously after parsing, so it is atomic with respect to other requests),
- * then re-reads and re-checks each target — it may have changed while the lock was awaited — and
- * hands all changes to the session in one write, i.e. one SQLite transaction outside a transaction.
+ * Each handler first finds its target keys and claims them (inside a transaction this fails at once
+ * when another transaction is writing one of them; transactions.ts), then reads and checks each
+ * target and hands all changes to the session in one write, i.e. one SQLite transaction outside a
+ * transaction. Handlers run synchronously after parsing, so each is atomic with respect to others.
  */
 import { randomBytes } from 'node:crypto';
 import { decode, isPlainObject, type Doc } from './ejson';
@@ -56,8 +56,8 @@ export function targetKeys(session: Session, coll: string, criteria: Criteria | 
   return keys;
 }
 
-async function lockAll(session: Session, coll: string, keys: string[]): Promise<void> {
-  for (const k of keys) await session.lock(coll, k);
+function claimAll(session: Session, coll: string, keys: string[]): void {
+  for (const k of keys) session.claim(coll, k);
 }
 
 export async function insertDocuments(session: Session, body: Body, now: number): Promise<{ insertedIds: unknown[] }> {
@@ -72,7 +72,7 @@ export async function insertDocuments(session: Session, body: Body, now: number)
     return replacement(id, d);
   });
   const keys = docs.map((d) => keyOf(d._id));
-  await lockAll(session, coll, keys);
+  claimAll(session, coll, keys);
   const seen = new Set<string>();
   keys.forEach((k, i) => {
     session.observe(coll, k);
@@ -101,7 +101,7 @@ async function modify(session: Session, body: Body, now: number, multi: boolean)
   const merge = body.merge !== false;
   const match = compile(criteria);
   const keys = targetKeys(session, coll, criteria, multi);
-  await lockAll(session, coll, keys);
+  claimAll(session, coll, keys);
   const ops: WriteOp[] = [];
   let lastDoc: Doc | undefined;
   for (const key of keys) {
@@ -115,7 +115,7 @@ async function modify(session: Session, body: Body, now: number, multi: boolean)
   if (keys.length === 0 && body.upsert === true) {
     const id = pinnedId(criteria)?.id ?? newId();
     const key = keyOf(id);
-    await session.lock(coll, key);
+    session.claim(coll, key);
     session.observe(coll, key);
     const doc = merge ? applyUpdate(upsertBase(criteria, id), data, true).doc : replacement(id, data);
     session.write([{ coll, key, doc }]);
@@ -144,7 +144,7 @@ export async function removeDocuments(session: Session, body: Body, now: number)
   const match = compile(criteria);
   const multi = body.queryType !== 'DOC' && body.multi !== false;
   const keys = targetKeys(session, coll, criteria, multi);
-  await lockAll(session, coll, keys);
+  claimAll(session, coll, keys);
   const ops: WriteOp[] = [];
   for (const key of keys) {
     session.observe(coll, key);

@@ -40,7 +40,6 @@ export interface GatewayOptions {
   maxWorkers?: number;
   /** Function time limit after cold start; CloudBase's default is 3 s, the local default 10 s. */
   functionTimeoutMs?: number;
-  lockWaitMs?: number;
   txnIdleMs?: number;
   /** Log every SDK action to stderr. */
   verbose?: boolean;
@@ -68,7 +67,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const envId = options.envId ?? 'local-env';
   const dataDir = resolve(options.dataDir);
   const store = new Store(dataDir);
-  const txns = new TxnManager(store, { lockWaitMs: options.lockWaitMs ?? 1000, idleMs: options.txnIdleMs ?? 60000 });
+  const txns = new TxnManager(store, { idleMs: options.txnIdleMs ?? 60000 });
   let url = '';
   const files = new FileStorage(dataDir, () => url);
   // Created once the port is known (workers need the gateway URL); routes read it through `fn`.

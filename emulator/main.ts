@@ -1,6 +1,6 @@
 /**
  * CLI: `npm run gateway -- --port <port> --data <dir> [--functions <dir>] [--static <dir>] [--env <id>]`
- * (plus --workers <min>:<max>, --fn-timeout <ms>, --lock-wait <ms>, --verbose). Runs in the foreground, prints
+ * (plus --workers <min>:<max>, --fn-timeout <ms>, --verbose). Runs in the foreground, prints
  * `gateway ready http://127.0.0.1:PORT` once it accepts requests, and stops cleanly on SIGTERM/SIGINT.
  */
 import { startGateway, type GatewayOptions } from './gateway';
@@ -39,9 +39,6 @@ function parseArgs(argv: string[]): GatewayOptions {
         opts.maxWorkers = max ?? Math.max(min, 4);
         break;
       }
-      case '--lock-wait':
-        opts.lockWaitMs = Number(need(i++, a));
-        break;
       case '--fn-timeout':
         opts.functionTimeoutMs = Number(need(i++, a));
         break;

@@ -13,8 +13,11 @@ import type { Store, WriteOp } from './store';
 export interface Session {
   readonly store: Store;
   readonly inTransaction: boolean;
-  /** Exclusive use of one document until commit/abort; resolves at once outside transactions. */
-  lock(coll: string, key: string): Promise<void>;
+  /**
+   * The intent to write one document: inside a transaction, throws DATABASE_TRANSACTION_CONFLICT at
+   * once when another transaction has written it (transactions.ts); a no-op outside one.
+   */
+  claim(coll: string, key: string): void;
   /** The document as this session sees it (throws DATABASE_COLLECTION_NOT_EXIST for a missing collection). */
   read(coll: string, key: string): Doc | undefined;
   /** Every document of the collection as this session sees it, as [key, doc] in natural order. */
@@ -30,9 +33,7 @@ export class CommittedSession implements Session {
   readonly inTransaction = false;
   constructor(readonly store: Store) {}
 
-  lock(): Promise<void> {
-    return Promise.resolve();
-  }
+  claim(): void {}
 
   read(coll: string, key: string): Doc | undefined {
     return this.store.collection(coll).get(key)?.doc;

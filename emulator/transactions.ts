@@ -1,20 +1,19 @@
 /**
- * Transactions: buffered writes, version validation at commit, and advisory per-document locks.
+ * Transactions: buffered writes and MongoDB's write-conflict rule, which CloudBase exposes as
+ * DATABASE_TRANSACTION_CONFLICT.
  *
- * Correctness is optimistic, as on CloudBase (MongoDB write-conflict detection): the first version
- * seen of every document a transaction reads or writes is recorded, and at commit, if a document it
- * writes has changed since (a concurrent committed change, inside or outside a transaction), the
- * commit answers DATABASE_TRANSACTION_CONFLICT, aborts the transaction and commits nothing; the SDK's
- * runTransaction then re-runs the callback. No lost update. Documents only read do not conflict.
+ * As on CloudBase, a second transaction that writes a document another live transaction has already
+ * written fails AT ONCE (no waiting): the write answers DATABASE_TRANSACTION_CONFLICT and the
+ * transaction is aborted. So does a write to a document that changed (a committed write, inside or
+ * outside a transaction) since this transaction first read it. The SDK's runTransaction then re-runs
+ * its callback in a new transaction, which reads the committed value: no lost update. Reads never
+ * wait and never conflict. Commit re-validates every written document against the version first
+ * seen (a plain write outside any transaction does not check claims), so nothing is lost that way
+ * either.
  *
- * Why locks as well: runTransaction retries only 3 times, so with validation alone ten concurrent
- * read-modify-write transactions on one document would leave most callers with an error (each round
- * only one wins). So a transaction also takes an exclusive lock on each document it touches by id;
- * another transaction touching it waits (FIFO) for the commit and then reads the new value, and the
- * transactions serialise instead of conflicting. The locks are only advisory: a wait is bounded
- * (`lockWaitMs`) and a wait that would close a cycle is skipped, after which the operation proceeds
- * unlocked and validation decides. A sequential client that interleaves two transactions on one
- * document (as in the captures) therefore sees the same answers as an optimistic store, only later.
+ * Because the loser is failed at once and runTransaction retries only 3 times, contended callers
+ * need their own retry with backoff (cloudfunctions/lib/cloudbase.ts `inTransaction`), in
+ * production as here.
  *
  * Commit = one SQLite transaction (Store.commit), so a restart never sees half of a transaction.
  * Transactions live in memory only; after a gateway restart their ids are unknown (→ conflict, retry).
@@ -26,16 +25,8 @@ import type { Session } from './session';
 import type { Store, WriteOp } from './store';
 
 export interface TxnOptions {
-  /** Longest wait for a document lock before proceeding without it (validation still applies). */
-  lockWaitMs: number;
-  /** A transaction idle this long is aborted (its client probably died), releasing its locks. */
+  /** A transaction idle this long is aborted (its client probably died), releasing its claims. */
   idleMs: number;
-}
-
-interface Waiter {
-  txn: Txn;
-  /** Ends the wait; `granted` tells whether the lock was handed over. */
-  wake: (granted: boolean) => void;
 }
 
 const docKey = (coll: string, key: string): string => `${coll}\u0000${key}`;
@@ -44,9 +35,9 @@ export class Txn implements Session {
   readonly inTransaction = true;
   readonly overlay = new Map<string, WriteOp>();
   readonly seen = new Map<string, { coll: string; key: string; version: number; doc: Doc | undefined }>();
-  readonly locks = new Set<string>();
+  /** Documents this transaction has written (or is about to): no other transaction may write them. */
+  readonly claims = new Set<string>();
   lastUsed = Date.now();
-  waitingFor: string | undefined;
   done = false;
 
   constructor(
@@ -55,8 +46,8 @@ export class Txn implements Session {
     private readonly manager: TxnManager,
   ) {}
 
-  lock(coll: string, key: string): Promise<void> {
-    return this.manager.lock(this, docKey(coll, key));
+  claim(coll: string, key: string): void {
+    this.manager.claim(this, coll, key);
   }
 
   /**
@@ -115,8 +106,8 @@ export class Txn implements Session {
 
 export class TxnManager {
   private readonly txns = new Map<string, Txn>();
-  private readonly holders = new Map<string, Txn>();
-  private readonly waiters = new Map<string, Waiter[]>();
+  /** Document → the live transaction that has written it. */
+  private readonly claimedBy = new Map<string, Txn>();
   private readonly sweeper: NodeJS.Timeout;
 
   constructor(
@@ -140,63 +131,25 @@ export class TxnManager {
     return t;
   }
 
-  /** Resolves when the lock is held, or when waiting is pointless (cycle) or too long; never rejects. */
-  async lock(txn: Txn, key: string): Promise<void> {
-    const holder = this.holders.get(key);
-    if (!holder || holder === txn) {
-      this.holders.set(key, txn);
-      txn.locks.add(key);
-    } else if (!this.wouldDeadlock(txn, holder)) {
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(() => {
-          this.dropWaiter(key, txn);
-          resolve();
-        }, this.opts.lockWaitMs);
-        const wake = (granted: boolean): void => {
-          clearTimeout(timer);
-          txn.waitingFor = undefined;
-          if (granted) txn.locks.add(key);
-          resolve();
-        };
-        txn.waitingFor = key;
-        const queue = this.waiters.get(key) ?? [];
-        queue.push({ txn, wake });
-        this.waiters.set(key, queue);
-      });
-    }
+  /**
+   * The write intent on one document: refused at once (and the transaction aborted) when another
+   * live transaction has written it, or when it changed since this transaction first read it.
+   */
+  claim(txn: Txn, coll: string, key: string): void {
     if (txn.done) throw txnConflict(`transaction ${txn.id} has ended`);
+    const k = docKey(coll, key);
+    const holder = this.claimedBy.get(k);
+    const seen = txn.seen.get(k);
+    let reason: string | undefined;
+    if (holder && holder !== txn) reason = `document ${coll}/${key} is being written by another transaction`;
+    else if (seen && this.store.versionOf(coll, key) !== seen.version) reason = `document ${coll}/${key} changed since the transaction read it`;
+    if (reason) {
+      this.abort(txn);
+      throw txnConflict(`[WriteConflict] ${reason}; retry the transaction`);
+    }
+    this.claimedBy.set(k, txn);
+    txn.claims.add(k);
     txn.lastUsed = Date.now();
-  }
-
-  /** Follows "waits for" edges from the lock holder; reaching `txn` again means a cycle. */
-  private wouldDeadlock(txn: Txn, holder: Txn): boolean {
-    let cur: Txn | undefined = holder;
-    for (let hops = 0; cur && hops < 10000; hops++) {
-      if (cur === txn) return true;
-      cur = cur.waitingFor ? this.holders.get(cur.waitingFor) : undefined;
-    }
-    return false;
-  }
-
-  private dropWaiter(key: string, txn: Txn): void {
-    const queue = (this.waiters.get(key) ?? []).filter((w) => w.txn !== txn);
-    if (queue.length) this.waiters.set(key, queue);
-    else this.waiters.delete(key);
-    txn.waitingFor = undefined;
-  }
-
-  private release(txn: Txn): void {
-    for (const key of txn.locks) {
-      if (this.holders.get(key) !== txn) continue;
-      const queue = this.waiters.get(key);
-      const next = queue?.shift();
-      if (queue && queue.length === 0) this.waiters.delete(key);
-      if (next) {
-        this.holders.set(key, next.txn);
-        next.wake(true);
-      } else this.holders.delete(key);
-    }
-    txn.locks.clear();
   }
 
   commit(id: string): void {
@@ -217,16 +170,9 @@ export class TxnManager {
     }
   }
 
-  /** Idempotent; an operation of this transaction still waiting for a lock then fails with a conflict. */
+  /** Idempotent. */
   abort(txn: Txn): void {
     if (txn.done) return;
-    txn.done = true;
-    if (txn.waitingFor) {
-      const key = txn.waitingFor;
-      const w = this.waiters.get(key)?.find((x) => x.txn === txn);
-      this.dropWaiter(key, txn);
-      w?.wake(false);
-    }
     this.end(txn);
   }
 
@@ -238,12 +184,13 @@ export class TxnManager {
   private end(txn: Txn): void {
     txn.done = true;
     this.txns.delete(txn.id);
-    this.release(txn);
+    for (const k of txn.claims) if (this.claimedBy.get(k) === txn) this.claimedBy.delete(k);
+    txn.claims.clear();
   }
 
   private sweep(): void {
     const cutoff = Date.now() - this.opts.idleMs;
-    for (const t of [...this.txns.values()]) if (!t.waitingFor && t.lastUsed < cutoff) this.abort(t);
+    for (const t of [...this.txns.values()]) if (t.lastUsed < cutoff) this.abort(t);
   }
 
   close(): void {

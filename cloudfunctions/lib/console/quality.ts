@@ -8,6 +8,7 @@ import { qualityWarnings, type UnitLastRecord } from '../../../src/domain/consol
 import type { QualityAnswer } from '../../../src/domain/console/api';
 import { beijingDate } from '../../../src/domain/dates';
 import { KINDS } from '../../../src/domain/records/kinds';
+import { GROUP_ROWS_LIMIT } from '../../../src/domain/indicators/pipeline';
 import type { Database } from '../cloudbase';
 import type { Caller } from '../caller';
 import { computeFigures } from '../figures';
@@ -28,6 +29,7 @@ async function lastRecordDates(db: Database, code: string, today: string): Promi
       const pipeline = [
         { $match: { orgPath: code, deleted: { $ne: true }, [field]: { $lte: today } } },
         { $group: { _id: '$orgCode', last: { $max: `$${field}` } } },
+        { $limit: GROUP_ROWS_LIMIT },
       ];
       const answer = await db.collection(kind.collection).options({ raw: true }).aggregate(pipeline).end();
       for (const row of (answer as { data: { _id: string; last: string | null }[] }).data) {

@@ -11,6 +11,12 @@ import { FIGURES } from './catalogue';
 import type { BaseMeasure, Condition, FigureDef } from './types';
 
 export type Stage = Record<string, unknown>;
+
+/**
+ * CloudBase's aggregate answers 20 rows unless the pipeline has a `$limit`: every pipeline that can
+ * group into more rows (one per unit, per code) ends with this one, far above any township's size.
+ */
+export const GROUP_ROWS_LIMIT = 1000;
 export interface CollectionPipeline {
   collection: Collection;
   pipeline: Stage[];
@@ -108,6 +114,7 @@ export function manualPipeline(orgCode: string, year: number): CollectionPipelin
           unit: { $max: '$unit' },
         },
       },
+      { $limit: GROUP_ROWS_LIMIT },
     ],
   };
 }

@@ -96,3 +96,15 @@ test('$group over 20 000 documents', async () => {
   expect(r.data.map((x: { s: number }) => x.s).reduce((a: number, b: number) => a + b, 0)).toBe(20000);
   expect(r.data).toHaveLength(7);
 });
+
+test('like CloudBase, a pipeline without $limit answers 20 rows; with one, as many as it asks', async () => {
+  await db.createCollection('villages25');
+  await db.collection('villages25').add(Array.from({ length: 25 }, (_, i) => ({ village: `v${String(i).padStart(2, '0')}` })));
+  const $ = db.command.aggregate;
+  const grouped = () => db.collection('villages25').aggregate().group({ _id: '$village', n: $.sum(1) }).sort({ _id: 1 });
+  const capped = await grouped().end();
+  expect(capped.data).toHaveLength(20);
+  expect(capped.data[19]._id).toBe('v19');
+  const all = await grouped().limit(1000).end();
+  expect(all.data).toHaveLength(25);
+});

@@ -1,6 +1,8 @@
 /**
  * Transactions through the SDK: own writes visible inside, commit/abort, the conflict answer that
  * makes runTransaction re-run its callback, and concurrent increments that never lose an update.
+ * As on CloudBase (MongoDB's write-conflict rule), the second of two concurrent transactional
+ * writers of a document fails at once with DATABASE_TRANSACTION_CONFLICT instead of waiting.
  */
 import { sdkApp, startGatewayProcess, type GatewayProcess } from '../../helpers/gateway';
 
@@ -71,16 +73,64 @@ test('a callback that throws commits nothing', async () => {
   expect((await value('a'))?.n).toBe(7);
 });
 
-test('ten concurrent runTransaction increments all count', async () => {
+test('two concurrent transactional writers: the second fails at once with DATABASE_TRANSACTION_CONFLICT', async () => {
+  await db.collection('acc').add({ _id: 'w', n: 0 });
+  const t1: Transaction = await db.startTransaction();
+  const t2: Transaction = await db.startTransaction();
+  await t1.collection('acc').doc('w').update({ n: 1 });
+  const started = Date.now();
+  await expect(t2.collection('acc').doc('w').update({ n: 2 })).rejects.toMatchObject({ code: 'DATABASE_TRANSACTION_CONFLICT' });
+  // No waiting for t1 (the old gateway waited up to 1 s for its lock).
+  expect(Date.now() - started).toBeLessThan(300);
+  // The loser is aborted; the winner commits.
+  await expect(t2.commit()).rejects.toMatchObject({ code: 'DATABASE_TRANSACTION_CONFLICT' });
+  await t1.commit();
+  expect((await value('w'))?.n).toBe(1);
+});
+
+test("runTransaction re-runs the loser's callback after the winner commits: no lost update", async () => {
   await db.collection('acc').add({ _id: 'counter', n: 0 });
+  const increment = async (tx: Transaction): Promise<void> => {
+    const cur = (await tx.collection('acc').doc('counter').get()) as unknown as { data: { n: number } };
+    await tx.collection('acc').doc('counter').update({ n: cur.data.n + 1 });
+  };
+  let release!: () => void;
+  const held = new Promise<void>((r) => (release = r));
+  let firstWrote!: () => void;
+  const wrote = new Promise<void>((r) => (firstWrote = r));
+  // The first writer holds its uncommitted write until the second has failed once.
+  const first = db.runTransaction(async (tx: Transaction) => {
+    await increment(tx);
+    firstWrote();
+    await held;
+  });
+  await wrote;
+  let runs = 0;
+  const second = db.runTransaction(async (tx: Transaction) => {
+    runs++;
+    if (runs === 2) {
+      release();
+      await first;
+    }
+    await increment(tx);
+  });
+  await Promise.all([first, second]);
+  expect(runs).toBe(2);
+  expect((await value('counter'))?.n).toBe(2);
+});
+
+test('eight concurrent runTransaction increments: every one that succeeds is counted, none lost', async () => {
+  await db.collection('acc').add({ _id: 'many', n: 0 });
   const bump = () =>
     db.runTransaction(async (tx: Transaction) => {
-      const cur = (await tx.collection('acc').doc('counter').get()) as unknown as { data: { n: number } };
-      await tx.collection('acc').doc('counter').update({ n: cur.data.n + 1 });
+      const cur = (await tx.collection('acc').doc('many').get()) as unknown as { data: { n: number } };
+      await tx.collection('acc').doc('many').update({ n: cur.data.n + 1 });
     });
-  const results = await Promise.allSettled(Array.from({ length: 10 }, bump));
-  expect(results.filter((r) => r.status === 'rejected')).toEqual([]);
-  expect((await value('counter'))?.n).toBe(10);
+  const results = await Promise.allSettled(Array.from({ length: 8 }, bump));
+  const ok = results.filter((r) => r.status === 'fulfilled').length;
+  for (const r of results) if (r.status === 'rejected') expect(r.reason).toMatchObject({ code: 'DATABASE_TRANSACTION_CONFLICT' });
+  expect(ok).toBeGreaterThan(0);
+  expect((await value('many'))?.n).toBe(ok);
 });
 
 test('a concurrent write outside the transaction → conflict at commit → callback re-runs, no lost update', async () => {
@@ -96,15 +146,16 @@ test('a concurrent write outside the transaction → conflict at commit → call
   expect((await value('k'))?.n).toBe(2);
 });
 
-test('two interleaved transactions on one document: the later commit answers DATABASE_TRANSACTION_CONFLICT', async () => {
+test('two interleaved transactions on one document: the later write answers DATABASE_TRANSACTION_CONFLICT', async () => {
   await db.collection('acc').add({ _id: 'i', n: 0 });
   const t1: Transaction = await db.startTransaction();
   const t2: Transaction = await db.startTransaction();
   await t1.collection('acc').doc('i').get();
-  await t2.collection('acc').doc('i').get(); // waits for t1's lock, then proceeds unlocked
+  await t2.collection('acc').doc('i').get(); // reads never wait
   await t2.collection('acc').doc('i').update({ n: 2 });
   await t2.commit();
-  await t1.collection('acc').doc('i').update({ n: 1 });
+  // t1 read the document before t2's commit: its write is refused at once, and it is aborted.
+  await expect(t1.collection('acc').doc('i').update({ n: 1 })).rejects.toMatchObject({ code: 'DATABASE_TRANSACTION_CONFLICT' });
   await expect(t1.commit()).rejects.toMatchObject({ code: 'DATABASE_TRANSACTION_CONFLICT' });
   expect((await value('i'))?.n).toBe(2);
 });
