@@ -3,6 +3,7 @@
  * database as an argument, so tests and the local gateway hand in the same thing production uses.
  */
 import tcb from '@cloudbase/node-sdk';
+import { isCloudError } from './errors';
 
 export type CloudApp = ReturnType<typeof tcb.init>;
 export type Database = ReturnType<CloudApp['database']>;
@@ -28,10 +29,26 @@ export interface Transaction {
   collection(name: string): ReturnType<Database['collection']>;
 }
 
+/** Rounds of the SDK's runTransaction (each itself up to 4 attempts) before a conflict is given up. */
+const CONFLICT_ROUNDS = 6;
+
 /**
- * Runs `work` in a database transaction; the SDK re-runs it on a write conflict. Only doc()
- * operations and where().get() carry the transaction (PROTOCOL.md): use doc() for writes.
+ * Runs `work` in a database transaction. Only doc() operations and where().get() carry the
+ * transaction (PROTOCOL.md): use doc() for writes.
+ *
+ * CloudBase fails the second of two concurrent writers of a document at once with
+ * DATABASE_TRANSACTION_CONFLICT, and the SDK re-runs `work` only 3 times, immediately; a busy
+ * document (a township's request counter, a shared invite) can exhaust that while the winner is
+ * still committing. So whole rounds are retried after a random, growing pause (≈ 2.5 s at worst,
+ * well inside a function's time limit); `work` must stay safe to re-run, as the SDK requires anyway.
  */
-export function inTransaction<T>(db: Database, work: (tx: Transaction) => Promise<T>): Promise<T> {
-  return db.runTransaction(work) as Promise<T>;
+export async function inTransaction<T>(db: Database, work: (tx: Transaction) => Promise<T>): Promise<T> {
+  for (let round = 1; ; round++) {
+    try {
+      return (await db.runTransaction(work)) as T;
+    } catch (error) {
+      if (round >= CONFLICT_ROUNDS || !isCloudError(error, 'DATABASE_TRANSACTION_CONFLICT')) throw error;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 25 * 2 ** round));
+    }
+  }
 }
