@@ -2,7 +2,8 @@
  * The `database.*` actions: picks the session (committed or the named transaction) and shapes answers
  * as the SDK reads them (`data: {...}` for document actions, a top-level `transactionId` for
  * startTransaction). A conflict raised inside a transaction's operation aborts that transaction
- * (TxnManager does it), so the SDK's retry starts from a clean slate.
+ * (TxnManager does it), so the SDK's retry starts from a clean slate. With FAZHI_QUERY_LOG set, the
+ * shape of every query is recorded first (query-shape.ts).
  */
 import { invalidParam } from './errors';
 import { aggregateDocuments, countDocuments, getDocuments } from './db-read';
@@ -10,7 +11,10 @@ import { collName, insertDocuments, modifyAndReturnDoc, modifyDocument, removeDo
 import { CommittedSession, type Session } from './session';
 import type { Store } from './store';
 import type { TxnManager } from './transactions';
-import { encode } from './ejson';
+import { decode, encode } from './ejson';
+import { criteriaOf } from './db-write';
+import { parseStages } from './aggregate';
+import { filterShape, recordQuery, recording, sortShape } from './query-shape';
 
 export interface DbContext {
   store: Store;
@@ -30,6 +34,29 @@ const withData =
   (fn: (s: Session, body: Body, now: number) => Promise<Body> | Body): Handler =>
   async (ctx, body, now) => ({ data: await fn(sessionFor(ctx, body), body, now) });
 
+/** The filter and sort a request asks the database for; `_id` lookups (DOC) included. */
+function recordShape(action: string, body: Body, now: number): void {
+  const collection = typeof body.collectionName === 'string' ? body.collectionName : '';
+  if (action === 'database.aggregateDocuments') {
+    const stages = parseStages(body.stages, now);
+    const matches: unknown[] = [];
+    let i = 0;
+    for (; i < stages.length && '$match' in stages[i]; i++) matches.push(stages[i].$match);
+    const sort = i < stages.length && '$sort' in stages[i] ? sortShape(stages[i].$sort) : [];
+    recordQuery({ collection, action, ...filterShape({ $and: matches }), sort });
+    return;
+  }
+  const order = typeof body.order === 'string' && body.order !== '' ? decode(body.order, now) : body.order;
+  recordQuery({ collection, action, ...filterShape(criteriaOf(body, now) ?? {}), sort: sortShape(order) });
+}
+
+const recorded =
+  (action: string, handler: Handler): Handler =>
+  (ctx, body, now) => {
+    if (recording()) recordShape(action, body, now);
+    return handler(ctx, body, now);
+  };
+
 function txnId(body: Body): string {
   if (typeof body.transactionId !== 'string' || body.transactionId === '') throw invalidParam('transactionId is required');
   return body.transactionId;
@@ -41,15 +68,18 @@ export const databaseActions: Record<string, Handler> = {
     return {};
   },
   'database.insertDocument': withData(insertDocuments),
-  'database.getDocument': withData(getDocuments),
-  'database.calculateDocument': withData(countDocuments),
-  'database.modifyDocument': withData(modifyDocument),
-  'database.modifyAndReturnDoc': withData(async (s, body, now) => {
-    const r = await modifyAndReturnDoc(s, body, now);
-    return r.doc ? { updated: r.updated, doc: encode(r.doc) } : { updated: r.updated };
-  }),
-  'database.removeDocument': withData(removeDocuments),
-  'database.aggregateDocuments': withData(aggregateDocuments),
+  'database.getDocument': recorded('database.getDocument', withData(getDocuments)),
+  'database.calculateDocument': recorded('database.calculateDocument', withData(countDocuments)),
+  'database.modifyDocument': recorded('database.modifyDocument', withData(modifyDocument)),
+  'database.modifyAndReturnDoc': recorded(
+    'database.modifyAndReturnDoc',
+    withData(async (s, body, now) => {
+      const r = await modifyAndReturnDoc(s, body, now);
+      return r.doc ? { updated: r.updated, doc: encode(r.doc) } : { updated: r.updated };
+    }),
+  ),
+  'database.removeDocument': recorded('database.removeDocument', withData(removeDocuments)),
+  'database.aggregateDocuments': recorded('database.aggregateDocuments', withData(aggregateDocuments)),
   'database.startTransaction': (ctx) => ({ transactionId: ctx.txns.start() }),
   'database.commitTransaction': (ctx, body) => {
     ctx.txns.commit(txnId(body));

@@ -3,7 +3,10 @@
  * functions of cloudfunctions/, the demo township loaded through the real SDK, and calls made the way
  * the H5 app makes them (POST /api/fn/<name>, identity in the platform header).
  */
-import { startGatewayProcess, type GatewayProcess } from './gateway';
+import { truncateSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { startGatewayProcess, tempDir, type GatewayProcess } from './gateway';
+import { readQueryLog, unservedQueries } from './query-index-check';
 import { withLocalSdk } from '../../scripts/local-sdk';
 import { loadDemoIfEmpty } from '../../scripts/demo/load-demo';
 import type { Database } from '../../cloudfunctions/lib/cloudbase';
@@ -14,6 +17,12 @@ export interface AppStack {
   call<T = Record<string, unknown>>(name: string, data: unknown, openid?: string): Promise<T>;
   /** The real SDK's database on the same gateway, for checking what was stored. */
   db(): Promise<Database>;
+  /** The file the gateway records every query's shape in (emulator/query-shape.ts). */
+  queryLog: string;
+  /**
+   * Stops the gateway, then fails when any query made since the demo was loaded is served by no
+   * index declared in cloudbase/database.json: every flow a test drives is an index check.
+   */
   stop(): Promise<void>;
 }
 
@@ -27,12 +36,18 @@ export const DEMO = {
 } as const;
 
 export async function startAppStack(now = new Date(), options: { staticDir?: string } = {}): Promise<AppStack> {
-  const gateway = await startGatewayProcess({ envId: 'fazhi-local', staticDir: options.staticDir });
+  const queryLog = join(tempDir('queries-'), 'queries.jsonl');
+  writeFileSync(queryLog, '');
+  process.env.FAZHI_QUERY_LOG = queryLog;
+  const gateway = await startGatewayProcess({ envId: 'fazhi-local', staticDir: options.staticDir }).finally(() => delete process.env.FAZHI_QUERY_LOG);
   const db = () => withLocalSdk(gateway.url, async (database) => database);
   await withLocalSdk(gateway.url, (database) => loadDemoIfEmpty(database, now));
+  // The demo loader's own reads are setup, not the application's queries.
+  truncateSync(queryLog);
   return {
     gateway,
     db,
+    queryLog,
     async call<T>(name: string, data: unknown, openid?: string): Promise<T> {
       const headers: Record<string, string> = { 'content-type': 'application/json' };
       if (openid) headers['x-fazhi-openid'] = openid;
@@ -41,6 +56,10 @@ export async function startAppStack(now = new Date(), options: { staticDir?: str
       if (!('result' in body)) throw new Error(`function ${name} failed: ${JSON.stringify(body.error)}\n${gateway.output()}`);
       return body.result as T;
     },
-    stop: () => gateway.stop(),
+    async stop() {
+      await gateway.stop();
+      const unserved = unservedQueries(readQueryLog(queryLog));
+      if (unserved.length > 0) throw new Error(`queries served by no index in cloudbase/database.json:\n${unserved.join('\n')}`);
+    },
   };
 }
