@@ -4,6 +4,7 @@
  *   GET|HEAD|PUT /__cos/<path>         storage bytes (upload target and temp download URLs)
  *   POST /api/fn/<name>                the H5 app's callFunction, identity from `x-fazhi-openid`
  *   GET /api/health                    `{ok: true}`
+ *   POST /tcbapi                       the management API cloud:setup calls (management.ts)
  *   GET /*                             the built H5 app when `staticDir` is set
  * Everything is wired here; the parts live in store, db-read/db-write, transactions, storage and functions/.
  */
@@ -23,6 +24,7 @@ import { COS_PREFIX, FileStorage } from './storage';
 import { Store } from './store';
 import { TxnManager } from './transactions';
 import { handleUploadRoutes } from './upload';
+import { Management, MANAGEMENT_PATH } from './management';
 
 export interface GatewayOptions {
   /** 0 (default) picks a free port. */
@@ -68,6 +70,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const dataDir = resolve(options.dataDir);
   const store = new Store(dataDir);
   const txns = new TxnManager(store, { idleMs: options.txnIdleMs ?? 60000 });
+  const management = new Management(store, dataDir, envId);
   let url = '';
   const files = new FileStorage(dataDir, () => url);
   // Created once the port is known (workers need the gateway URL); routes read it through `fn`.
@@ -121,6 +124,8 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       // H5 photo upload and download (upload.ts).
     } else if (pathname.startsWith(FN_PREFIX)) {
       await handleFnHttp(fn.host as FunctionHost, fnHttp, req, res, pathname.slice(FN_PREFIX.length));
+    } else if (pathname === MANAGEMENT_PATH && req.method === 'POST') {
+      await management.handle(req, res); // the management API for cloud:setup (management.ts)
     } else if (pathname.startsWith(COS_PREFIX)) {
       await files.handleCos(req, res, pathname.slice(COS_PREFIX.length));
     } else if (req.method === 'POST') {

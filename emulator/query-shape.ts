@@ -10,7 +10,9 @@
  *
  * `servingIndex` answers whether a declared index can serve a shape, by MongoDB's prefix rule: an
  * index is used when its first key is a field the query bounds (eq or range); a query on `_id` is
- * served by the built-in `_id` index. Every branch of an `$or` must be served on its own.
+ * served by the built-in `_id` index. Every branch of an `$or` must be served on its own. A read of
+ * the whole collection (no filter) is a deliberate full read, served in the order of `_id` or of an
+ * index that starts with its first sort field.
  */
 import { appendFileSync } from 'node:fs';
 import { isPlainObject } from './ejson';
@@ -82,7 +84,12 @@ export function sortShape(order: unknown): string[] {
 }
 
 /** The index (declared, or `_id`) that can serve the query's filter, or undefined: a collection scan. */
-export function servingIndex(shape: Pick<QueryShape, 'fields' | 'or'>, indexes: readonly DeclaredIndex[]): string | undefined {
+export function servingIndex(shape: Pick<QueryShape, 'fields' | 'or' | 'sort'>, indexes: readonly DeclaredIndex[]): string | undefined {
+  if (Object.keys(shape.fields).length === 0 && !shape.or) {
+    const first = shape.sort[0];
+    if (first === undefined || first === '_id') return '_id_';
+    return indexes.find((ix) => ix.keys[0]?.field === first)?.name;
+  }
   const bounds = (fields: Record<string, FieldTest>, field: string): boolean => fields[field] === 'eq' || fields[field] === 'range';
   const serve = (fields: Record<string, FieldTest>): string | undefined => {
     if (bounds(fields, '_id')) return '_id_';
