@@ -12,7 +12,8 @@ import prodConfig from './prod';
 
 const TARGET = process.env.TARO_ENV ?? 'weapp';
 const GATEWAY_URL = process.env.FAZHI_GATEWAY_URL || 'http://127.0.0.1:10087';
-const CLOUD_ENV = process.env.FAZHI_CLOUD_ENV || 'fazhi-prod';
+// No default: a weapp build without FAZHI_CLOUD_ENV fails every call saying so (transport.ts, DEPLOY.md).
+const CLOUD_ENV = process.env.FAZHI_CLOUD_ENV ?? '';
 
 export default defineConfig<'webpack5'>(async (merge) => {
   const baseConfig: UserConfigExport<'webpack5'> = {

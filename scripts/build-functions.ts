@@ -24,7 +24,8 @@ export async function buildFunctions(outDir = OUT_DIR): Promise<string[]> {
       outfile: join(dir, 'index.js'),
       bundle: true,
       platform: 'node',
-      target: 'node16',
+      // cloudbaserc.json deploys every function on CloudBase's Node.js 20 runtime (Nodejs20.19).
+      target: 'node20',
       format: 'cjs',
       external: [SDK],
       minify: false,

@@ -10,9 +10,17 @@ export type Database = ReturnType<CloudApp['database']>;
 
 let app: CloudApp | undefined;
 
+/**
+ * How long one SDK request may take. Deliberately below every function's time limit in
+ * cloudbaserc.json (10 s and more; a unit test holds them apart): a database call that hangs fails
+ * with an error the function answers and logs, instead of the platform killing the function
+ * mid-way with nothing said. The SDK's own default (15 s) is above the shorter limits.
+ */
+export const SDK_REQUEST_TIMEOUT_MS = 5000;
+
 /** The app of the environment this function runs in (CloudBase, or the local gateway via env vars). */
 export function cloudApp(): CloudApp {
-  app ??= tcb.init({ env: tcb.SYMBOL_CURRENT_ENV });
+  app ??= tcb.init({ env: tcb.SYMBOL_CURRENT_ENV, timeout: SDK_REQUEST_TIMEOUT_MS });
   return app;
 }
 

@@ -11,10 +11,16 @@ import { getDevIdentity } from './identity';
 
 export const IDENTITY_HEADER = 'x-fazhi-openid';
 
-/** Called once at app start, before any page calls a function. */
+export const NO_CLOUD_ENV_MESSAGE = '本小程序构建时没有指定云开发环境（FAZHI_CLOUD_ENV），无法连接服务器，请联系管理员重新构建';
+
+/**
+ * Called once at app start, before any page calls a function. The environment is the one named at
+ * build time (FAZHI_CLOUD_ENV, DEPLOY.md); there is no default to fall back on silently, so a build
+ * without one fails every call with a message saying so.
+ */
 export function initTransport(): void {
-  if (process.env.TARO_ENV === 'weapp') {
-    Taro.cloud.init({ env: process.env.FAZHI_CLOUD_ENV || 'fazhi-prod', traceUser: true });
+  if (process.env.TARO_ENV === 'weapp' && process.env.FAZHI_CLOUD_ENV) {
+    Taro.cloud.init({ env: process.env.FAZHI_CLOUD_ENV, traceUser: true });
   }
 }
 
@@ -36,6 +42,7 @@ export function unwrapAnswer<T>(answer: unknown): T {
 const CLOUD_FUNCTION_FAILED = -404011;
 
 async function callCloud(name: string, data: unknown): Promise<unknown> {
+  if (!process.env.FAZHI_CLOUD_ENV) throw new ApiError('NO_CLOUD_ENV', NO_CLOUD_ENV_MESSAGE);
   try {
     const res = await Taro.cloud.callFunction({ name, data: data as TaroGeneral.IAnyObject });
     return res.result;

@@ -5,7 +5,7 @@ jest.mock('@tarojs/taro', () => ({ __esModule: true, default: require('./taro-mo
 
 import { ApiError, NETWORK_MESSAGE } from '../../../src/services/errors';
 import { clearDevIdentity, setDevIdentity } from '../../../src/services/identity';
-import { callFunction, initTransport } from '../../../src/services/transport';
+import { callFunction, initTransport, NO_CLOUD_ENV_MESSAGE } from '../../../src/services/transport';
 
 const ORIGINAL_ENV = process.env.TARO_ENV;
 
@@ -30,11 +30,24 @@ async function caught(promise: Promise<unknown>): Promise<ApiError> {
 describe('transport on weapp', () => {
   beforeEach(() => {
     process.env.TARO_ENV = 'weapp';
+    process.env.FAZHI_CLOUD_ENV = 'fazhi-county-1a2b';
+  });
+  afterAll(() => {
+    delete process.env.FAZHI_CLOUD_ENV;
   });
 
-  it('should initialise CloudBase once at start', () => {
+  it('should initialise CloudBase once at start, on the environment named at build time', () => {
     initTransport();
-    expect(taro.cloud.init).toHaveBeenCalledWith(expect.objectContaining({ env: expect.any(String) }));
+    expect(taro.cloud.init).toHaveBeenCalledWith(expect.objectContaining({ env: 'fazhi-county-1a2b' }));
+  });
+
+  it('should not fall back to some environment when the build named none, and say so on every call', async () => {
+    delete process.env.FAZHI_CLOUD_ENV;
+    initTransport();
+    expect(taro.cloud.init).not.toHaveBeenCalled();
+    const error = await caught(callFunction('session', { action: 'whoami' }));
+    expect(error).toMatchObject({ code: 'NO_CLOUD_ENV', message: NO_CLOUD_ENV_MESSAGE });
+    expect(taro.cloud.callFunction).not.toHaveBeenCalled();
   });
 
   it('should call the cloud function and answer its result', async () => {
