@@ -25,6 +25,14 @@ export function cloudApp(): CloudApp {
 }
 
 /**
+ * A named CloudBase environment reached from outside it with an API key (the command line's cloud
+ * mode: `grant-admin`, `import` … with ENV_ID). Same request timeout as inside a function.
+ */
+export function cloudAppOf(target: { envId: string; secretId: string; secretKey: string; sessionToken?: string }): CloudApp {
+  return tcb.init({ env: target.envId, secretId: target.secretId, secretKey: target.secretKey, sessionToken: target.sessionToken, timeout: SDK_REQUEST_TIMEOUT_MS });
+}
+
+/**
  * The caller's WeChat openid as the platform set it for this invocation; '' for none.
  * Never taken from the request: the event is the caller's to forge, the environment is not.
  */

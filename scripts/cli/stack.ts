@@ -1,14 +1,18 @@
 /**
- * The local stack a command talks to: the gateway already serving the data directory when there is
- * one (it announces itself in `<dataDir>/gateway.json` while it runs), otherwise one started in this
- * process for the command and closed after it. Either way through the real SDK, as the functions do.
+ * The database a command talks to. With ENV_ID set: that CloudBase environment, with the API key in
+ * TENCENTCLOUD_SECRETID / TENCENTCLOUD_SECRETKEY (DEPLOY.md); its collections come from
+ * `npm run cloud:setup`, never from here. Otherwise the local stack: the gateway already serving the
+ * data directory when there is one (it announces itself in `<dataDir>/gateway.json` while it runs),
+ * else one started in this process for the command and closed after it. Either way through the real
+ * SDK, as the functions do.
  */
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { startGateway, type Gateway } from '../../emulator/gateway';
 import { withLocalSdk } from '../local-sdk';
 import { ensureCollections } from '../../cloudfunctions/lib/collections';
-import type { Database } from '../../cloudfunctions/lib/cloudbase';
+import { cloudAppOf, type Database } from '../../cloudfunctions/lib/cloudbase';
+import { CliError } from './args';
 
 const ROOT = resolve(__dirname, '..', '..');
 
@@ -44,8 +48,22 @@ export async function runningGateway(dataDir: string): Promise<string | null> {
   }
 }
 
-/** Runs `work` with the database of the local stack; collections are created first when missing. */
+/** The cloud environment named by ENV_ID, or null for the local stack. */
+export function cloudTarget(env: NodeJS.ProcessEnv): { envId: string; secretId: string; secretKey: string; sessionToken?: string } | null {
+  if (!env.ENV_ID) return null;
+  if (!env.TENCENTCLOUD_SECRETID || !env.TENCENTCLOUD_SECRETKEY) {
+    throw new CliError(`要操作云开发环境 ${env.ENV_ID}，请设置 TENCENTCLOUD_SECRETID 和 TENCENTCLOUD_SECRETKEY（腾讯云访问密钥，见 DEPLOY.md）`, 2);
+  }
+  return { envId: env.ENV_ID, secretId: env.TENCENTCLOUD_SECRETID, secretKey: env.TENCENTCLOUD_SECRETKEY, sessionToken: env.TENCENTCLOUD_SESSIONTOKEN };
+}
+
+/**
+ * Runs `work` with the database: the cloud environment of ENV_ID, or the local stack (collections
+ * created first when missing).
+ */
 export async function withDatabase<T>(env: NodeJS.ProcessEnv, work: (db: Database) => Promise<T>): Promise<T> {
+  const cloud = cloudTarget(env);
+  if (cloud) return work(cloudAppOf(cloud).database());
   const dataDir = dataDirOf(env);
   let url = await runningGateway(dataDir);
   let own: Gateway | undefined;

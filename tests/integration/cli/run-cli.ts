@@ -17,11 +17,11 @@ export interface CliResult {
   stderr: string;
 }
 
-export function spawnCli(args: readonly string[], dataDir: string): Promise<CliResult> {
+export function spawnCli(args: readonly string[], dataDir: string, extraEnv: Record<string, string | undefined> = {}): Promise<CliResult> {
   return new Promise((ok, fail) => {
     const child = spawn(process.execPath, ['--import', TSX_LOADER, CLI, ...args], {
       cwd: ROOT,
-      env: { ...process.env, FAZHI_DATA_DIR: dataDir },
+      env: { ...process.env, FAZHI_DATA_DIR: dataDir, ...extraEnv },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
