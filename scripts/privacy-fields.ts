@@ -47,7 +47,7 @@ const NOT_PERSONAL = new Set([
   'parties', 'role', 'startDate', 'endDate', 'key', 'kind', 'villageCode', 'consent', 'leader', 'visitors', 'issue', 'result', 'hours',
   'trainees', 'title', 'form', 'content', 'questioner', 'answer', 'subject', 'method', 'scale', 'outcome', 'success',
   'banners', 'consultations', 'location.latitude', 'location.longitude', 'people', 'disputeType', 'source', 'petitionIds', 'expected',
-  'attended', 'passed',
+  'attended', 'passed', 'status',
 ]);
 
 const SCHEMAS: Array<{ label: string; schema: z.ZodTypeAny }> = [
