@@ -20,6 +20,7 @@ import type {
 } from '../../../src/domain/console/api';
 import { reportPlainText } from '../../../src/domain/report';
 import { formatFigure } from '../../../src/domain/indicators/format';
+import { PLANNED } from '../../../src/domain/vocab';
 
 const TOWNSHIP = '500114213';
 const VILLAGE = '500114213207';
@@ -111,7 +112,10 @@ describe('the console function', () => {
     expect(new Set(items.map((i) => i.id)).size).toBe(items.length);
     expect(items.every((i) => i.kind === 'outreach' && String((i as RecordView).date).startsWith(String(year)))).toBe(true);
     const listed = await stack.call<RecordPage>('records', { action: 'list', kind: 'outreach', period: String(year), limit: 100 }, DEMO.admin);
-    expect(new Set(items.map((i) => i.id))).toEqual(new Set(listed.items.map((i) => i.id)));
+    // The list shows every event of the year; planned (计划) ones count in no figure, so the drill-down leaves them out.
+    const held = listed.items.filter((i) => (i as RecordView).status !== PLANNED);
+    expect(held.length).toBeLessThan(listed.items.length);
+    expect(new Set(items.map((i) => i.id))).toEqual(new Set(held.map((i) => i.id)));
   });
 
   it('should drill down from mediation.accepted to the disputes accepted in the year, masked for the county viewer', async () => {
