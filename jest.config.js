@@ -33,5 +33,14 @@ module.exports = {
       transform,
       moduleNameMapper,
     },
+    {
+      // The production mini-program (dist/weapp, built once) in a WeChat-like runtime (tests/weapp).
+      displayName: 'weapp',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/tests/weapp/**/*.weapp.test.ts'],
+      globalSetup: '<rootDir>/tests/weapp/global-setup.ts',
+      transform,
+      moduleNameMapper,
+    },
   ],
 };

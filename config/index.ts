@@ -15,6 +15,11 @@ const GATEWAY_URL = process.env.FAZHI_GATEWAY_URL || 'http://127.0.0.1:10087';
 // No default: a weapp build without FAZHI_CLOUD_ENV fails every call saying so (transport.ts, DEPLOY.md).
 const CLOUD_ENV = process.env.FAZHI_CLOUD_ENV ?? '';
 
+/** A library file under node_modules that babel should compile for the mini-program. */
+function isBundledLibrary(filename: string): boolean {
+  return /node_modules[\\/]/.test(filename) && !/node_modules[\\/](@babel[\\/]runtime|core-js)/.test(filename);
+}
+
 export default defineConfig<'webpack5'>(async (merge) => {
   const baseConfig: UserConfigExport<'webpack5'> = {
     projectName: 'fazhi-taizhang',
@@ -38,6 +43,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
     // Persistent cache speeds up rebuilds on a workstation; CI starts clean every time.
     cache: { enable: !process.env.CI },
     mini: {
+      // Taro compiles only src and its own packages; the libraries the app bundles (zod, dayjs, …)
+      // ship ES2018+ syntax, which older WeChat engines cannot parse. Compile them down too
+      // (see babel.config.js for the targets), except Babel's own helpers and core-js.
+      compile: { include: [isBundledLibrary] },
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },

@@ -1,5 +1,5 @@
 /**
- * Checks WeChat's 2 MB limit on the main package of the production weapp build.
+ * Checks our 1.5 MB budget (WeChat's limit is 2 MB) on the main package of the production weapp build.
  * The main package is everything in dist/weapp except the subpackage roots listed in app.json.
  * Run after `npm run build:weapp` (production). Exits 1 above the limit or without a build.
  */
@@ -7,7 +7,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 const DIST = path.resolve(__dirname, '..', 'dist', 'weapp');
-const LIMIT_BYTES = 2 * 1024 * 1024;
+// WeChat allows 2 MB; we keep a margin so that a new page or library does not surprise us at upload.
+const LIMIT_BYTES = 1.5 * 1024 * 1024;
 
 interface AppJson {
   subPackages?: { root: string }[];
@@ -45,7 +46,7 @@ function main(): number {
   for (const { root, bytes } of subSizes) console.log(`  subpackage ${root}: ${kb(bytes)}`);
 
   if (main > LIMIT_BYTES) {
-    console.error(`The main package is over WeChat's 2 MB limit by ${kb(main - LIMIT_BYTES)}.`);
+    console.error(`The main package is over the 1.5 MB budget (WeChat's limit is 2 MB) by ${kb(main - LIMIT_BYTES)}.`);
     return 1;
   }
   return 0;

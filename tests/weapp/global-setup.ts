@@ -1,0 +1,28 @@
+/**
+ * Builds the production mini-program (dist/weapp) once for the weapp tests, as it would be uploaded.
+ * FAZHI_WEAPP_REUSE_BUILD=1 reuses an existing dist/weapp while iterating on tests.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+const ROOT = join(__dirname, '..', '..');
+
+export default async function globalSetup(): Promise<void> {
+  if (process.env.FAZHI_WEAPP_REUSE_BUILD === '1' && existsSync(join(ROOT, 'dist', 'weapp', 'app.json'))) return;
+  const started = Date.now();
+  try {
+    // Quiet unless it fails: the build's progress bars would bury the test report.
+    execFileSync(join(ROOT, 'node_modules', '.bin', 'taro'), ['build', '--type', 'weapp'], {
+      cwd: ROOT,
+      stdio: 'pipe',
+      env: { ...process.env, NODE_ENV: 'production' },
+      maxBuffer: 64 * 1024 * 1024,
+    });
+  } catch (error) {
+    const { stdout, stderr } = error as { stdout?: Buffer; stderr?: Buffer };
+    console.error(`weapp build failed:\n${stdout?.toString() ?? ''}\n${stderr?.toString() ?? ''}`);
+    throw error;
+  }
+  console.log(`\nweapp build for the mini-program tests: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
