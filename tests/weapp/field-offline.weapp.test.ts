@@ -1,0 +1,49 @@
+/**
+ * A 法律明白人 logs a 赶集日 event with no network in the production mini-program; the system kills
+ * the mini-program; it starts again on the same phone and the network returns. The record reaches the
+ * records function exactly once and 我的记录 says 已发送.
+ */
+import { DEMO } from '../helpers/app-stack';
+import { outboxEntries, weappStackForFile } from './helpers';
+
+const env = weappStackForFile();
+
+test('an event logged offline survives a kill and arrives exactly once', async () => {
+  const me = DEMO.villageWorker;
+  let app = await env.launch({ openid: me });
+  await app.waitForText('登记普法活动');
+
+  await app.setOnline(false);
+  await app.tap('go-outreach');
+  await app.waitForRoute('field/outreach/index');
+  await app.tap('赶集日集中宣传');
+  await app.type('field-attendees', '86');
+  await app.type('field-topic', '赶集日宪法宣传');
+  await app.tap('save-outreach');
+  await app.waitForRoute('field/mine/index');
+  await app.waitForText('待发送');
+  const [entry] = outboxEntries(app);
+  expect(entry).toMatchObject({ kind: 'outreach', status: 'pending' });
+
+  // Killed by the system; started again on the same phone, still without a signal.
+  const device = app.kill();
+  app = await env.launch({ openid: me, device, online: false });
+  await app.waitForText('登记普法活动');
+  expect(outboxEntries(app).map((e) => e.status)).toEqual(['pending']);
+
+  // The network returns: WeChat tells the app, the outbox sends.
+  await app.setOnline(true);
+  await app.waitFor(() => outboxEntries(app)[0]?.status === 'sent', () => 'the outbox to send');
+  await app.tap('go-mine');
+  await app.waitForRoute('field/mine/index');
+  await app.waitForText('已发送');
+  expect(app.text()).not.toContain('待发送');
+
+  // Exactly once, created once, with what was typed.
+  const mine = await env.stack.call<{ items: { id: string }[] }>('records', { action: 'listMine', kind: 'outreach' }, me);
+  expect(mine.items.filter((i) => i.id === entry.id)).toHaveLength(1);
+  const { history } = await env.stack.call<{ history: { action: string }[] }>('records', { action: 'history', kind: 'outreach', id: entry.id }, DEMO.admin);
+  expect(history.map((h) => h.action)).toEqual(['create']);
+  const { record } = await env.stack.call<{ record: { attendees: number; type: string; topic: string } }>('records', { action: 'get', kind: 'outreach', id: entry.id }, me);
+  expect(record).toMatchObject({ attendees: 86, type: '赶集日集中宣传', topic: '赶集日宪法宣传' });
+}, 60000);
