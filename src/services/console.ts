@@ -44,13 +44,23 @@ export const reopenYear = (year: number, org?: string) => call<CloseAnswer>({ ac
 
 const FILE_MESSAGE = '报告文件打开失败，可复制下载链接到电脑上打开';
 
-/** Opens the generated report: WeChat's document viewer on the phone, a download in the browser. */
+/** PC WeChat (Windows, Mac) saves files to the computer; it has no document viewer of its own. */
+const PC_PLATFORMS = ['windows', 'mac'];
+
+/**
+ * Gets the generated report to the person: on the phone WeChat's document viewer (which can forward
+ * or save it), in PC WeChat the computer's "save as" dialog, in the browser a download.
+ */
 export async function openReportFile(file: ReportDocxAnswer): Promise<void> {
   if (process.env.TARO_ENV === 'weapp') {
     try {
       const { tempFilePath, statusCode } = await Taro.downloadFile({ url: file.url });
       if (statusCode !== 200) throw new Error(`download ${statusCode}`);
-      await Taro.openDocument({ filePath: tempFilePath, fileType: 'docx', showMenu: true });
+      if (PC_PLATFORMS.includes(Taro.getDeviceInfo().platform)) {
+        await Taro.saveFileToDisk({ filePath: tempFilePath });
+      } else {
+        await Taro.openDocument({ filePath: tempFilePath, fileType: 'docx', showMenu: true });
+      }
     } catch {
       throw new ApiError('FILE', FILE_MESSAGE);
     }
