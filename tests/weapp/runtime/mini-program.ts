@@ -223,6 +223,12 @@ export class MiniProgram {
     await this.settle();
   }
 
+  /** The back button of WeChat's navigation bar. */
+  async back(): Promise<void> {
+    this.navigate('navigateBack', { delta: 1 });
+    await this.settle();
+  }
+
   /** Waits (as a person does) until the page shows the element. */
   private async element(find: () => ViewNode | undefined, what: string): Promise<ViewNode> {
     let node: ViewNode | undefined;
