@@ -13,6 +13,7 @@ import { withLocalSdk } from '../../../scripts/local-sdk';
 import { newDevice, type Device } from './device';
 import { createLogicLayer, type LogicLayer } from './loader';
 import { compileWxml, eventTarget, findById, findByText, handlerOf, renderTree, takeRenderWarnings, visibleText, walk, type ViewNode } from './render';
+import { trapTaroWindow } from './window-trap';
 import { createWx, eventsOf, strict, type WxHost } from './wx';
 
 export const DIST = join(__dirname, '..', '..', '..', 'dist', 'weapp');
@@ -105,6 +106,7 @@ export class MiniProgram {
   private appInstance: Record<string, any> | undefined;
   private online: boolean;
   private dead = false;
+  private readonly taroWindowCaught: () => boolean;
 
   private constructor(private readonly options: LaunchOptions) {
     this.device = options.device ?? newDevice();
@@ -130,6 +132,7 @@ export class MiniProgram {
     };
     this.wx = createWx(this.host);
     this.layer = createLogicLayer(DIST, this.globals());
+    this.taroWindowCaught = trapTaroWindow(this.layer.context, this.host.fail);
   }
 
   /** Starts the mini-program as WeChat does: app.js, onLaunch/onShow, then the first page. */
@@ -138,6 +141,7 @@ export class MiniProgram {
     alive.add(app);
     app.layer.require('app.js');
     if (!app.appInstance) throw new Error('app.js did not call App()');
+    if (!app.taroWindowCaught()) throw new Error("the runtime did not find Taro's window: see tests/weapp/runtime/window-trap.ts");
     const route = options.path ?? app.appJson.pages[0];
     const query = options.query ?? {};
     const launch = { path: route, query, scene: options.scene ?? 1001, referrerInfo: {} };
