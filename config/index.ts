@@ -24,7 +24,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
   const baseConfig: UserConfigExport<'webpack5'> = {
     projectName: 'fazhi-taizhang',
     date: '2024-11-22',
-    // Styles are written for a 375 px wide phone: 44px in CSS is 44 px on that phone.
+    // Styles are written for a 375 px wide phone: 44px in CSS is 44 px on that phone (and on a PC).
     designWidth: 375,
     deviceRatio: { 375: 2, 640: 2.34 / 2, 750: 1, 828: 1.81 / 2 },
     sourceRoot: 'src',
@@ -48,7 +48,11 @@ export default defineConfig<'webpack5'>(async (merge) => {
       // (see babel.config.js for the targets), except Babel's own helpers and core-js.
       compile: { include: [isBundledLibrary] },
       postcss: {
-        pxtransform: { enable: true, config: {} },
+        // CSS px stay px (no rpx): in PC WeChat the window is wide and resizable, and rpx grows with
+        // the window's width (a 14px text would be drawn at 48px in a 1280px window). In px the
+        // console keeps its size, centres at its max-width and takes its two-column layout from
+        // console.css's media query, as in the browser; on phones 14px is 14px, as designed.
+        pxtransform: { enable: false, config: {} },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
       },
     },

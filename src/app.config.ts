@@ -45,6 +45,8 @@ export default defineAppConfig({
     'scope.userLocation': { desc: '用于在普法活动和案件记录中标注地点（可不填）' },
   },
   requiredPrivateInfos: ['getLocation'],
+  // PC WeChat (Windows, Mac): a larger window the person can resize, for the township console.
+  resizable: true,
   window: {
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#1f5fbf',
