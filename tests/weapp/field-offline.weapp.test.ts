@@ -47,3 +47,24 @@ test('an event logged offline survives a kill and arrives exactly once', async (
   const { record } = await env.stack.call<{ record: { attendees: number; type: string; topic: string } }>('records', { action: 'get', kind: 'outreach', id: entry.id }, me);
   expect(record).toMatchObject({ attendees: 86, type: '赶集日集中宣传', topic: '赶集日宪法宣传' });
 }, 60000);
+
+test('with WeChat storage full (10 MB), saving says so and keeps what was typed', async () => {
+  const app = await env.launch({ openid: DEMO.villageWorker });
+  await app.waitForText('登记普法活动');
+  await app.setOnline(false);
+
+  // Other data of the mini-program fills the phone's 10 MB up to a few hundred bytes.
+  const { storage } = app.device;
+  for (let i = 0; i < 10; i++) storage.set(`cache.${i}`, JSON.stringify('x'.repeat(1000 * 1000)));
+  const used = [...storage].reduce((sum, [k, v]) => sum + Buffer.byteLength(k) + Buffer.byteLength(v), 0);
+  storage.set('cache.last', JSON.stringify('x'.repeat(10 * 1024 * 1024 - used - 300 - 'cache.last'.length - 2)));
+
+  await app.tap('go-outreach');
+  await app.waitForRoute('field/outreach/index');
+  await app.type('field-topic', '存储已满时的登记');
+  await app.tap('save-outreach');
+  await app.waitForText('存储空间已满（10MB）');
+  expect(app.route).toBe('field/outreach/index');
+  expect(app.text()).toContain('存储已满时的登记');
+  expect(outboxEntries(app)).toEqual([]);
+}, 60000);
