@@ -16,7 +16,9 @@ export default async function globalSetup(): Promise<void> {
     execFileSync(join(ROOT, 'node_modules', '.bin', 'taro'), ['build', '--type', 'weapp'], {
       cwd: ROOT,
       stdio: 'pipe',
-      env: { ...process.env, NODE_ENV: 'production' },
+      // Clean, as CI builds (config/index.ts turns the persistent cache off for CI): after a rebase
+      // the webpack cache once served a stale module (an outreach schema without 状态) into dist/weapp.
+      env: { ...process.env, NODE_ENV: 'production', CI: 'true' },
       maxBuffer: 64 * 1024 * 1024,
     });
   } catch (error) {
