@@ -7,6 +7,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
 const ROOT = join(__dirname, '..', '..');
+/** The environment id the test build is made for; the runtime checks that cloud.init names it. */
+export const WEAPP_TEST_ENV = 'fazhi-local';
 
 export default async function globalSetup(): Promise<void> {
   if (process.env.FAZHI_WEAPP_REUSE_BUILD === '1' && existsSync(join(ROOT, 'dist', 'weapp', 'app.json'))) return;
@@ -18,7 +20,8 @@ export default async function globalSetup(): Promise<void> {
       stdio: 'pipe',
       // Clean, as CI builds (config/index.ts turns the persistent cache off for CI): after a rebase
       // the webpack cache once served a stale module (an outreach schema without 状态) into dist/weapp.
-      env: { ...process.env, NODE_ENV: 'production', CI: 'true' },
+      // The build names its CloudBase environment: the local gateway's (tests/helpers/app-stack.ts).
+      env: { ...process.env, NODE_ENV: 'production', CI: 'true', FAZHI_CLOUD_ENV: WEAPP_TEST_ENV },
       maxBuffer: 64 * 1024 * 1024,
     });
   } catch (error) {

@@ -10,6 +10,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { cloudApp } from '../../../cloudfunctions/lib/cloudbase';
 import { withLocalSdk } from '../../../scripts/local-sdk';
+import { WEAPP_TEST_ENV } from '../global-setup';
 import { newDevice, type Device } from './device';
 import { createLogicLayer, type LogicLayer } from './loader';
 import { compileWxml, eventTarget, findById, findByText, handlerOf, renderTree, takeRenderWarnings, visibleText, walk, type ViewNode } from './render';
@@ -22,6 +23,8 @@ const PAGE_STACK_LIMIT = 10;
 
 export interface LaunchOptions {
   gatewayUrl: string;
+  /** The CloudBase environment the build was made for (default: the test build's). */
+  cloudEnv?: string;
   /** The WeChat user: every person has an openid, a resident too (bound to no role). */
   openid: string;
   /** Keep storage and files across a kill; a fresh phone otherwise. */
@@ -119,6 +122,7 @@ export class MiniProgram {
       online: () => this.online,
       openid: options.openid,
       gatewayUrl: options.gatewayUrl,
+      cloudEnv: options.cloudEnv ?? WEAPP_TEST_ENV,
       platform: options.platform ?? 'android',
       privacy: options.privacy ?? 'agree',
       modalAnswer: true,

@@ -16,6 +16,8 @@ export interface WxHost {
   /** The caller's openid as WeChat establishes it for cloud calls. */
   openid: string;
   gatewayUrl: string;
+  /** The CloudBase environment the build must initialise. */
+  cloudEnv: string;
   platform: string;
   privacy: 'agree' | 'disagree';
   /** Answer a person gives to a modal. */
@@ -85,6 +87,7 @@ export function createWx(host: WxHost): Record<string, unknown> {
   const { device } = host;
   const networkListeners = new Set<(res: unknown) => void>();
   const appShowListeners = new Set<(res: unknown) => void>();
+  let initialised = false;
   const requireNetwork = () => {
     if (!host.online()) throw failure('request:fail net::ERR_INTERNET_DISCONNECTED', -1);
   };
@@ -111,9 +114,11 @@ export function createWx(host: WxHost): Record<string, unknown> {
   const cloud = strict('wx.cloud', {
     init(options: { env?: string }) {
       host.record('cloud.init', options);
-      if (!options?.env) host.fail('wx.cloud.init without an env: calls would go to the default environment');
+      if (options?.env !== host.cloudEnv) host.fail(`wx.cloud.init with env ${String(options?.env)}: the build was made for ${host.cloudEnv}`);
+      initialised = true;
     },
     callFunction: asyncApi(host, 'cloud.callFunction', async ({ name, data }) => {
+      if (!initialised) throw failure('please call wx.cloud.init first');
       requireNetwork();
       const answer = await host.callFunction(name, data ?? {});
       // CloudBase's code when the function itself failed.
