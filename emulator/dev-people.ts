@@ -1,10 +1,11 @@
 /**
  * `GET /api/dev/people` — the people one can act as on the dev sign-in page of the local stack: every
- * bound account (openid, name, role, unit name). It exists only in this local gateway; CloudBase has
- * no such route, so a production build can never list identities.
+ * bound account (openid, name, role, unit name). It exists only in this local gateway, and there only
+ * in dev mode (`npm run dev`, `--dev`); CloudBase has no such route, so a production build can never
+ * list identities.
  */
 import type { ServerResponse } from 'node:http';
-import { CORS_HEADERS, sendJson } from './http-util';
+import { sendJson } from './http-util';
 import type { Store } from './store';
 
 interface DevPerson {
@@ -29,5 +30,5 @@ export function devPeople(store: Store): DevPerson[] {
 }
 
 export function handleDevPeople(store: Store, res: ServerResponse): void {
-  sendJson(res, 200, { people: devPeople(store) }, CORS_HEADERS);
+  sendJson(res, 200, { people: devPeople(store) });
 }

@@ -44,6 +44,9 @@ export const txnConflict = (detail?: string): GatewayError =>
 /** Request ids look like the captures' (16 hex digits); they only help correlate logs. */
 export const newRequestId = (): string => randomBytes(8).toString('hex');
 
+/** The message of every HTTP 500 answer: its code says what kind of failure; the details are logged only. */
+export const INTERNAL_MESSAGE = 'internal error; details are in the gateway log';
+
 /** Any thrown value → `{code, message}`; mingo's errors (unknown operator…) become SYS_ERR as in the captures. */
 export function toErrorBody(err: unknown): { code: string; message: string } {
   if (err instanceof GatewayError) return { code: err.code, message: err.message };

@@ -5,17 +5,23 @@
  *   POST /api/fn/<name>                the H5 app's callFunction, identity from `x-fazhi-openid`
  *   GET /api/health                    `{ok: true}`
  *   POST /tcbapi                       the management API cloud:setup calls (management.ts)
+ *   GET /api/dev/people                the dev sign-in's list of accounts, in dev mode only
  *   GET /*                             the built H5 app when `staticDir` is set
+ * Before any route: Host and Origin checks, CORS and nosniff (access.ts); SDK actions must carry the
+ * SDK's signature with the data directory's credentials (sdk-auth.ts, credentials.ts).
  * Everything is wired here; the parts live in store, db-read/db-write, transactions, storage and functions/.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { databaseActions } from './db-actions';
-import { Codes, GatewayError, newRequestId, toErrorBody } from './errors';
+import { Access } from './access';
+import { loadOrCreateCredentials, rememberCredentials, storageKeyOf } from './credentials';
+import { Codes, GatewayError, INTERNAL_MESSAGE, newRequestId, toErrorBody } from './errors';
 import { FunctionHost, unwrap } from './functions/host';
 import { FN_PREFIX, handleFnHttp } from './functions/http';
-import { CORS_HEADERS, readBody, sendJson } from './http-util';
+import { readBody, sendJson } from './http-util';
+import { verifySdkSignature } from './sdk-auth';
 import { sdkEnv } from './sdk-env';
 import { serveStatic } from './static';
 import { handleDevPeople } from './dev-people';
@@ -45,6 +51,10 @@ export interface GatewayOptions {
   txnIdleMs?: number;
   /** Log every SDK action to stderr. */
   verbose?: boolean;
+  /** Dev mode (`npm run dev`): the dev sign-in's routes (`/api/dev/people`) are served. */
+  dev?: boolean;
+  /** Origins besides its own the H5 app is served from (CORS), e.g. the dev server's. */
+  appOrigins?: string[];
 }
 
 export interface Gateway {
@@ -69,10 +79,11 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const envId = options.envId ?? 'local-env';
   const dataDir = resolve(options.dataDir);
   const store = new Store(dataDir);
+  const credentials = loadOrCreateCredentials(dataDir);
   const txns = new TxnManager(store, { idleMs: options.txnIdleMs ?? 60000 });
   const management = new Management(store, dataDir, envId);
   let url = '';
-  const files = new FileStorage(dataDir, () => url);
+  const files = new FileStorage(dataDir, () => url, storageKeyOf(credentials));
   // Created once the port is known (workers need the gateway URL); routes read it through `fn`.
   const fn: { host?: FunctionHost } = {};
   const fnHttp = { appId: options.appId ?? 'wx6c0a1b2c3d4e5f60', bodyLimit: 100 * 1024 };
@@ -98,6 +109,8 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     try {
       const raw = await readBody(req, 64 * 1024 * 1024);
       const body = parseJson(raw.toString('utf8'), 'request body') as Record<string, unknown>;
+      if (!body || typeof body !== 'object' || Array.isArray(body)) throw new GatewayError(Codes.INVALID_PARAM, 'request body must be a JSON object');
+      verifySdkSignature(req, body, credentials);
       action = typeof body.action === 'string' ? body.action : '';
       const handler = actions[action];
       if (!handler) throw new GatewayError(Codes.INVALID_ACTION, `action not supported by the local gateway: ${action || '(none)'}`);
@@ -111,15 +124,14 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     }
   }
 
+  let access: Access | undefined;
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (!(access as Access).admit(req, res)) return;
     const pathname = (req.url ?? '/').split('?')[0];
-    if (req.method === 'OPTIONS') {
-      res.writeHead(204, CORS_HEADERS);
-      res.end();
-    } else if (pathname === '/api/dev/people' && req.method === 'GET') {
+    if (pathname === '/api/dev/people' && req.method === 'GET' && options.dev) {
       handleDevPeople(store, res);
     } else if (pathname === '/api/health') {
-      sendJson(res, 200, { ok: true, envId }, CORS_HEADERS);
+      sendJson(res, 200, { ok: true, envId });
     } else if (await handleUploadRoutes(files, envId, req, res, pathname)) {
       // H5 photo upload and download (upload.ts).
     } else if (pathname.startsWith(FN_PREFIX)) {
@@ -128,6 +140,8 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       await management.handle(req, res); // the management API for cloud:setup (management.ts)
     } else if (pathname.startsWith(COS_PREFIX)) {
       await files.handleCos(req, res, pathname.slice(COS_PREFIX.length));
+    } else if (pathname.startsWith('/api/')) {
+      sendJson(res, 404, { error: { code: 'NOT_FOUND', message: 'no such route' } });
     } else if (req.method === 'POST') {
       await handleAction(req, res);
     } else if (options.staticDir) {
@@ -139,9 +153,10 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
 
   const server = createServer((req, res) => {
     route(req, res).catch((err: unknown) => {
+      // The details (paths, messages of the runtime) go to the log; the answer names only the code.
       const e = toErrorBody(err);
-      console.error(`[gateway] ${req.method} ${req.url} failed: ${e.message}`);
-      if (!res.headersSent) sendJson(res, 500, { error: e }, CORS_HEADERS);
+      console.error(`[gateway] ${req.method} ${req.url} failed: ${e.code}: ${e.message}`);
+      if (!res.headersSent) sendJson(res, 500, { error: { code: e.code, message: INTERNAL_MESSAGE } });
       else res.destroy();
     });
   });
@@ -152,9 +167,11 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   });
   const port = (server.address() as AddressInfo).port;
   url = `http://${options.host ?? '127.0.0.1'}:${port}`;
+  access = new Access({ port, boundHost: options.host, appOrigins: options.appOrigins });
+  rememberCredentials(url, credentials);
   fn.host = new FunctionHost({
     functionsDir: options.functionsDir ?? resolve(process.cwd(), 'cloudfunctions'),
-    sdkEnv: sdkEnv(url, envId),
+    sdkEnv: sdkEnv(url, envId, credentials),
     envId,
     minWorkers: options.minWorkers ?? 2,
     maxWorkers: options.maxWorkers ?? 4,

@@ -2,14 +2,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { GatewayError } from './errors';
 
-/** CORS for the H5 app, which may be served from another origin (the Taro dev server). */
-export const CORS_HEADERS: Record<string, string> = {
-  'access-control-allow-origin': '*',
-  'access-control-allow-methods': 'GET, HEAD, POST, PUT, OPTIONS',
-  'access-control-allow-headers': 'content-type, x-fazhi-openid, authorization',
-  'access-control-max-age': '600',
-};
-
 export class BodyTooLarge extends GatewayError {
   constructor(limit: number) {
     super('PAYLOAD_TOO_LARGE', `request body exceeds ${limit} bytes`);

@@ -1,6 +1,7 @@
 /**
  * CLI: `npm run gateway -- --port <port> --data <dir> [--functions <dir>] [--static <dir>] [--env <id>]`
- * (plus --workers <min>:<max>, --fn-timeout <ms>, --verbose). Runs in the foreground, prints
+ * (plus --workers <min>:<max>, --fn-timeout <ms>, --verbose, --dev to serve the dev sign-in's
+ * routes, --app-origin <origin> for another origin the H5 app is served from). Runs in the foreground, prints
  * `gateway ready http://127.0.0.1:PORT` once it accepts requests, and stops cleanly on SIGTERM/SIGINT.
  */
 import { startGateway, type GatewayOptions } from './gateway';
@@ -44,6 +45,12 @@ function parseArgs(argv: string[]): GatewayOptions {
         break;
       case '--verbose':
         opts.verbose = true;
+        break;
+      case '--dev':
+        opts.dev = true;
+        break;
+      case '--app-origin':
+        opts.appOrigins = [...(opts.appOrigins ?? []), need(i++, a)];
         break;
       default:
         throw new Error(`unknown argument: ${a}`);

@@ -20,6 +20,9 @@ async function main(): Promise<void> {
     dataDir,
     functionsDir: join(ROOT, 'cloudfunctions'),
     envId: 'fazhi-local',
+    // The dev sign-in's routes, and the H5 dev server's origin (it proxies /api here).
+    dev: true,
+    appOrigins: [APP_URL],
   });
   console.log(`本地云开发网关已启动：${gateway.url}（数据目录 ${dataDir}）`);
   const loaded = await withLocalSdk(gateway.url, (db) => loadDemoIfEmpty(db, new Date()));

@@ -5,11 +5,12 @@
  * sign-in page), never by anything in the body, exactly as a real function can trust WX_OPENID and
  * nothing the client sends. No header = anonymous (no WX_OPENID). Answers `200 {"result": …}`, or
  * `{"error": {code, message}}` with 500 when the function threw (404 unknown function, 400/413 bad
- * request). The body limit mirrors callFunction's 100 KB for text payloads.
+ * request). A 500 names the code only, with a generic message: what the function threw (paths, stack
+ * details) goes to the gateway's log. The body limit mirrors callFunction's 100 KB for text payloads.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { Codes } from '../errors';
-import { CORS_HEADERS, readBody, sendJson, sendText } from '../http-util';
+import { Codes, INTERNAL_MESSAGE } from '../errors';
+import { readBody, sendJson, sendText } from '../http-util';
 import type { FunctionHost } from './host';
 
 export const FN_PREFIX = '/api/fn/';
@@ -21,7 +22,7 @@ export interface FnHttpOptions {
 }
 
 function fail(res: ServerResponse, status: number, code: string, message: string): void {
-  sendJson(res, status, { error: { code, message } }, CORS_HEADERS);
+  sendJson(res, status, { error: { code, message } });
 }
 
 export async function handleFnHttp(host: FunctionHost, opts: FnHttpOptions, req: IncomingMessage, res: ServerResponse, name: string): Promise<void> {
@@ -44,8 +45,16 @@ export async function handleFnHttp(host: FunctionHost, opts: FnHttpOptions, req:
       return fail(res, 400, Codes.INVALID_PARAM, 'body must be JSON {"data": …}');
     }
   }
+  let fnName: string;
+  try {
+    fnName = decodeURIComponent(name);
+  } catch {
+    return fail(res, 400, Codes.INVALID_PARAM, 'invalid function name');
+  }
   const identity = openid ? { openid, appid: opts.appId, clientIp: req.socket.remoteAddress } : undefined;
-  const r = await host.invoke(decodeURIComponent(name), JSON.stringify(data ?? null), identity);
-  if (r.ok) return sendText(res, 200, `{"result":${r.json}}`, 'application/json; charset=utf-8', CORS_HEADERS);
-  fail(res, r.code === Codes.FUNCTION_NOT_FOUND ? 404 : 500, r.code, r.message);
+  const r = await host.invoke(fnName, JSON.stringify(data ?? null), identity);
+  if (r.ok) return sendText(res, 200, `{"result":${r.json}}`, 'application/json; charset=utf-8');
+  if (r.code === Codes.FUNCTION_NOT_FOUND) return fail(res, 404, r.code, r.message);
+  console.error(`[gateway] /api/fn/${fnName} → ${r.code}: ${r.message}`);
+  fail(res, 500, r.code, INTERNAL_MESSAGE);
 }

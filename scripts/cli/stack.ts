@@ -9,6 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { startGateway, type Gateway } from '../../emulator/gateway';
+import { readCredentials, rememberCredentials } from '../../emulator/credentials';
 import { withLocalSdk } from '../local-sdk';
 import { ensureCollections } from '../../cloudfunctions/lib/collections';
 import { cloudAppOf, type Database } from '../../cloudfunctions/lib/cloudbase';
@@ -67,7 +68,12 @@ export async function withDatabase<T>(env: NodeJS.ProcessEnv, work: (db: Databas
   const dataDir = dataDirOf(env);
   let url = await runningGateway(dataDir);
   let own: Gateway | undefined;
-  if (!url) {
+  if (url) {
+    // The running gateway accepts only requests signed with its data directory's credentials.
+    const credentials = readCredentials(dataDir);
+    if (!credentials) throw new Error(`数据目录 ${dataDir} 中没有网关凭据（credentials.json）`);
+    rememberCredentials(url, credentials);
+  } else {
     // No function workers: a command only uses the database.
     own = await startGateway({ port: 0, dataDir, envId: 'fazhi-local', functionsDir: join(ROOT, 'cloudfunctions'), minWorkers: 0 });
     url = own.url;

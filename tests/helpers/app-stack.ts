@@ -39,7 +39,8 @@ export async function startAppStack(now = new Date(), options: { staticDir?: str
   const queryLog = join(tempDir('queries-'), 'queries.jsonl');
   writeFileSync(queryLog, '');
   process.env.FAZHI_QUERY_LOG = queryLog;
-  const gateway = await startGatewayProcess({ envId: 'fazhi-local', staticDir: options.staticDir }).finally(() => delete process.env.FAZHI_QUERY_LOG);
+  // Dev mode, as `npm run dev` runs it: the browser tests sign in through the dev sign-in page.
+  const gateway = await startGatewayProcess({ envId: 'fazhi-local', staticDir: options.staticDir, args: ['--dev'] }).finally(() => delete process.env.FAZHI_QUERY_LOG);
   const db = () => withLocalSdk(gateway.url, async (database) => database);
   await withLocalSdk(gateway.url, (database) => loadDemoIfEmpty(database, now));
   // The demo loader's own reads are setup, not the application's queries.

@@ -8,6 +8,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as tcb from '@cloudbase/node-sdk';
+import { sign } from '@cloudbase/signature-nodejs';
+import { credentialsFor, readCredentials, rememberCredentials } from '../../emulator/credentials';
 
 const ROOT = resolve(__dirname, '..', '..');
 const MAIN = join(ROOT, 'emulator', 'main.ts');
@@ -81,6 +83,16 @@ async function launch(args: string[], log: string[]): Promise<{ child: ChildProc
   return { child, url };
 }
 
+/**
+ * The gateway generated its SDK credentials in the data directory on first start; remember them for
+ * its URL so sdkApp, withLocalSdk and sdkEnv in this process sign with them.
+ */
+function trustGateway(url: string, dataDir: string): void {
+  const credentials = readCredentials(dataDir);
+  if (!credentials) throw new Error(`gateway at ${url} wrote no credentials into ${dataDir}`);
+  rememberCredentials(url, credentials);
+}
+
 export async function startGatewayProcess(opts: GatewayProcessOptions = {}): Promise<GatewayProcess> {
   const ownDir = opts.dataDir === undefined;
   const dataDir = opts.dataDir ?? tempDir();
@@ -90,6 +102,7 @@ export async function startGatewayProcess(opts: GatewayProcessOptions = {}): Pro
   if (opts.functionsDir) base.push('--functions', opts.functionsDir);
   if (opts.staticDir) base.push('--static', opts.staticDir);
   let { child, url } = await launch(['--port', '0', ...base], log);
+  trustGateway(url, dataDir);
   const gp: GatewayProcess = {
     url,
     port: Number(new URL(url).port),
@@ -108,6 +121,7 @@ export async function startGatewayProcess(opts: GatewayProcessOptions = {}): Pro
     async restart() {
       await waitExit(child);
       ({ child, url } = await launch(['--port', String(gp.port), ...base], log));
+      trustGateway(url, dataDir);
       gp.process = child;
       gp.url = url;
     },
@@ -119,13 +133,24 @@ export async function startGatewayProcess(opts: GatewayProcessOptions = {}): Pro
   return gp;
 }
 
-/** A real SDK app talking to the gateway; `timeout` is short so a dead gateway fails fast. */
+/**
+ * A real SDK app talking to the gateway with its credentials (remembered when the gateway was started
+ * here); `timeout` is short so a dead gateway fails fast.
+ */
 export function sdkApp(url: string, envId = 'test-env', timeout = 15000): tcb.CloudBase {
-  return tcb.init({
-    env: envId,
-    serviceUrl: `${url}/admin`,
-    secretId: 'local-secret-id',
-    secretKey: 'local-secret-key',
-    timeout,
-  });
+  const credentials = credentialsFor(url);
+  if (!credentials) throw new Error(`no credentials known for the gateway at ${url}: start it with startGatewayProcess or startGateway`);
+  return tcb.init({ env: envId, serviceUrl: `${url}/admin`, ...credentials, timeout });
+}
+
+/**
+ * Headers that make a hand-built SDK action (`POST <url><path>` with JSON `body`) acceptable to the
+ * gateway: signed as the SDK signs, with the gateway's credentials. For tests replaying raw requests.
+ */
+export function signedSdkHeaders(url: string, path: string, body: Record<string, unknown>): Record<string, string> {
+  const credentials = credentialsFor(url);
+  if (!credentials) throw new Error(`no credentials known for the gateway at ${url}`);
+  const headers = { 'content-type': 'application/json', host: new URL(url).host };
+  const { authorization, timestamp } = sign({ ...credentials, method: 'post', url: url + path, params: body, headers, withSignedParams: true, timestamp: Math.floor(Date.now() / 1000) });
+  return { ...headers, authorization, 'x-timestamp': String(timestamp), 'x-signature-expires': '600' };
 }

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startGatewayProcess, type GatewayProcess } from '../../helpers/gateway';
+import { signedSdkHeaders, startGatewayProcess, type GatewayProcess } from '../../helpers/gateway';
 
 interface Capture {
   mark?: string;
@@ -114,27 +114,36 @@ test(`replays all ${captures.length} captured SDK requests in order`, async () =
     return text;
   };
   const actions = new Set<string>();
+  // Storage URLs are signed: a PUT carries the authorization of the last upload metadata, a GET is
+  // the temp URL the gateway answered for that path.
+  let upload: Json = {};
+  const tempUrls = new Map<string, string>();
   for (const c of captures) {
     const path = c.url;
     if (c.method === 'PUT') {
       const bytes = Buffer.from(`bytes of ${path}`);
       uploaded.set(path, bytes);
-      const res = await fetch(gw.url + path, { method: 'PUT', body: bytes });
+      const headers = { authorization: String(upload.authorization), 'x-cos-security-token': String(upload.token) };
+      const res = await fetch(gw.url + path, { method: 'PUT', body: bytes, headers });
       expect(res.status).toBe(200);
       expect(await res.text()).toBe('');
       continue;
     }
     if (c.method === 'GET') {
-      const res = await fetch(gw.url + path);
+      const res = await fetch(encodeURI(tempUrls.get(decodeURI(path)) ?? gw.url + path));
       expect(res.status).toBe(c.status);
       expect(Buffer.from(await res.arrayBuffer()).equals(uploaded.get(path) as Buffer)).toBe(true);
       continue;
     }
     const body = JSON.parse(rewrite(JSON.stringify(c.body))) as Json;
     actions.add(body.action as string);
-    const res = await fetch(gw.url + path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const res = await fetch(gw.url + path, { method: 'POST', headers: signedSdkHeaders(gw.url, path, body), body: JSON.stringify(body) });
     expect(res.status).toBe(200);
     const got = (await res.json()) as Json;
+    if (body.action === 'storage.getUploadMetadata') upload = got.data as Json;
+    for (const d of ((got.data as Json | undefined)?.download_list as Json[] | undefined) ?? []) {
+      if (d.tempFileURL) tempUrls.set(new URL(d.tempFileURL as string).pathname, d.tempFileURL as string);
+    }
     const want = CLOUDBASE_ANSWERS[c.url] ?? (c.response as Json);
     if (body.action === 'database.startTransaction') ids.set(want.transactionId as string, got.transactionId as string);
     if (body.action === 'database.insertDocument' && !want.code) {

@@ -94,7 +94,10 @@ test('a function using the SDK inside: writes with the caller openid, calls anot
 test('a throwing function answers an error and its worker survives', async () => {
   const r = await callHttp('boom', { data: { message: 'kaboom' } }, 'oX1');
   expect(r.status).toBe(500);
-  expect(r.json.error).toEqual({ code: 'FUNCTIONS_EXECUTE_FAIL', message: 'kaboom' });
+  // The H5 answer names the code only; what the function threw is in the gateway's log.
+  expect(r.json.error?.code).toBe('FUNCTIONS_EXECUTE_FAIL');
+  expect(r.json.error?.message).not.toContain('kaboom');
+  expect(gw.output()).toContain('kaboom');
   await expect(app.callFunction({ name: 'boom', data: { message: 'via sdk' } })).rejects.toMatchObject({ code: 'FUNCTIONS_EXECUTE_FAIL', message: 'via sdk' });
   expect((await callHttp('whoami', { data: {} }, 'oX1')).status).toBe(200);
 });
@@ -120,9 +123,11 @@ test('bad requests: oversized body, invalid JSON', async () => {
 });
 
 test('CORS preflight, health, and the static H5 app with index.html fallback', async () => {
-  const pre = await fetch(`${gw.url}/api/fn/whoami`, { method: 'OPTIONS', headers: { origin: 'http://localhost:10086', 'access-control-request-headers': 'x-fazhi-openid' } });
+  // CORS for the gateway's own origin under another loopback name; other origins: access.test.ts.
+  const origin = gw.url.replace('127.0.0.1', 'localhost');
+  const pre = await fetch(`${gw.url}/api/fn/whoami`, { method: 'OPTIONS', headers: { origin, 'access-control-request-headers': 'x-fazhi-openid' } });
   expect(pre.status).toBe(204);
-  expect(pre.headers.get('access-control-allow-origin')).toBe('*');
+  expect(pre.headers.get('access-control-allow-origin')).toBe(origin);
   expect(pre.headers.get('access-control-allow-headers')).toContain('x-fazhi-openid');
   expect(await (await fetch(`${gw.url}/api/health`)).json()).toMatchObject({ ok: true });
   const index = await fetch(`${gw.url}/`);
