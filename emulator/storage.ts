@@ -15,7 +15,7 @@ import { createReadStream, createWriteStream, promises as fsp } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { Transform, type TransformCallback } from 'node:stream';
+import { Transform, type Readable, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Codes, GatewayError, invalidParam } from './errors';
 import { mimeOf, sendText } from './http-util';
@@ -81,8 +81,15 @@ export async function writeDurably(source: NodeJS.ReadableStream, file: string, 
   await fsp.mkdir(dirname(file), { recursive: true });
   const tmp = `${file}.${randomBytes(6).toString('hex')}.part`;
   try {
-    if (limits) await pipeline(source, new UploadGuard(limits), createWriteStream(tmp));
-    else await pipeline(source, createWriteStream(tmp));
+    if (limits) {
+      // Piped by hand rather than by pipeline(): a refused upload must not destroy the request, so
+      // that the caller can still answer 413 before closing the connection.
+      const guard = new UploadGuard(limits);
+      source.once('error', (err: Error) => guard.destroy(err));
+      source.once('close', () => (source as Readable).readableEnded || guard.destroy(new Error('upload aborted')));
+      source.pipe(guard);
+      await pipeline(guard, createWriteStream(tmp));
+    } else await pipeline(source, createWriteStream(tmp));
     const fh = await fsp.open(tmp, 'r+');
     await fh.sync();
     await fh.close();

@@ -5,7 +5,7 @@
  *   being killed), uploaded with Taro.cloud.uploadFile, shown through getTempFileURL;
  * - h5 (the local stack): the chosen file is shrunk on a canvas and kept in IndexedDB (a blob: URL dies
  *   with the page), uploaded with `POST /api/upload?path=…` to the local gateway, shown from
- *   `GET /api/file?fileID=…`.
+ *   signed, expiring URLs that `POST /api/file` answers (the gateway's getTempFileURL).
  * Failures are ApiErrors the outbox's decide() understands: NETWORK and UPLOAD_FAILED are retried,
  * PHOTO_MISSING (the kept file is gone) waits for the person.
  */
@@ -22,6 +22,8 @@ const QUALITY = 0.7;
 
 export const PHOTO_MISSING_MESSAGE = '照片文件已不在手机上，请删除这张照片后重新保存';
 const UPLOAD_FAILED_MESSAGE = '照片上传失败，稍后自动重试';
+const PHOTO_UNSUPPORTED_MESSAGE = '这张照片的格式无法上传（只收 JPG、PNG、WebP、HEIC 照片），请删除这张照片后换一张';
+const PHOTO_TAKEN_MESSAGE = '这张照片的位置已有别人上传的照片，请删除这张照片后重新添加';
 
 const isWeapp = () => process.env.TARO_ENV === 'weapp';
 
@@ -63,7 +65,7 @@ export async function forgetPhoto(local: string): Promise<void> {
 /** Viewable URLs of uploaded photos (fileIDs), in order; '' where one cannot be had. */
 export async function photoUrls(fileIDs: readonly string[]): Promise<string[]> {
   if (fileIDs.length === 0) return [];
-  if (!isWeapp()) return fileIDs.map((id) => `/api/file?fileID=${encodeURIComponent(id)}`);
+  if (!isWeapp()) return tempUrlsH5(fileIDs);
   try {
     const res = await Taro.cloud.getTempFileURL({ fileList: [...fileIDs] });
     return fileIDs.map((id) => res.fileList.find((f) => f.fileID === id)?.tempFileURL ?? '');
@@ -190,5 +192,22 @@ async function uploadH5(local: string, cloudPath: string): Promise<string> {
   if (res.status === 502 || res.status === 503 || res.status === 504) throw new ApiError('NETWORK', NETWORK_MESSAGE);
   const body = (await res.json().catch(() => null)) as { fileID?: unknown } | null;
   if (res.ok && body && typeof body.fileID === 'string') return body.fileID;
+  // Refusals a retry cannot change wait for the person, with what to do.
+  if (res.status === 415) throw new ApiError('PHOTO_UNSUPPORTED', PHOTO_UNSUPPORTED_MESSAGE);
+  if (res.status === 403) throw new ApiError('PHOTO_TAKEN', PHOTO_TAKEN_MESSAGE);
   throw new ApiError('UPLOAD_FAILED', UPLOAD_FAILED_MESSAGE);
+}
+
+/** The gateway's getTempFileURL for the signed-in person: signed URLs that expire, '' where none. */
+async function tempUrlsH5(fileIDs: readonly string[]): Promise<string[]> {
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  const openid = getDevIdentity();
+  if (openid) headers[IDENTITY_HEADER] = openid;
+  try {
+    const res = await fetch('/api/file', { method: 'POST', headers, body: JSON.stringify({ fileList: fileIDs }) });
+    const body = (await res.json()) as { fileList?: { fileID: string; tempFileURL: string }[] };
+    return fileIDs.map((id) => body.fileList?.find((f) => f.fileID === id)?.tempFileURL ?? '');
+  } catch {
+    return fileIDs.map(() => '');
+  }
 }
