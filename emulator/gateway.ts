@@ -124,9 +124,10 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     }
   }
 
-  let access: Access | undefined;
+  // Created once the port is known (the gateway's own origin), before the first request.
+  const guard: { access?: Access } = {};
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    if (!(access as Access).admit(req, res)) return;
+    if (!(guard.access as Access).admit(req, res)) return;
     const pathname = (req.url ?? '/').split('?')[0];
     if (pathname === '/api/dev/people' && req.method === 'GET' && options.dev) {
       handleDevPeople(store, res);
@@ -167,7 +168,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   });
   const port = (server.address() as AddressInfo).port;
   url = `http://${options.host ?? '127.0.0.1'}:${port}`;
-  access = new Access({ port, boundHost: options.host, appOrigins: options.appOrigins });
+  guard.access = new Access({ port, boundHost: options.host, appOrigins: options.appOrigins });
   rememberCredentials(url, credentials);
   fn.host = new FunctionHost({
     functionsDir: options.functionsDir ?? resolve(process.cwd(), 'cloudfunctions'),
