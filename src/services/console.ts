@@ -54,12 +54,14 @@ const PC_PLATFORMS = ['windows', 'mac'];
 export async function openReportFile(file: ReportDocxAnswer): Promise<void> {
   if (process.env.TARO_ENV === 'weapp') {
     try {
-      const { tempFilePath, statusCode } = await Taro.downloadFile({ url: file.url });
+      // Saved under the report's own name, which the document viewer shows and shares it as.
+      const filePath = `${Taro.env.USER_DATA_PATH}/${file.fileName}`;
+      const { statusCode } = await Taro.downloadFile({ url: file.url, filePath });
       if (statusCode !== 200) throw new Error(`download ${statusCode}`);
       if (PC_PLATFORMS.includes(Taro.getDeviceInfo().platform)) {
-        await Taro.saveFileToDisk({ filePath: tempFilePath });
+        await Taro.saveFileToDisk({ filePath });
       } else {
-        await Taro.openDocument({ filePath: tempFilePath, fileType: 'docx', showMenu: true });
+        await Taro.openDocument({ filePath, fileType: 'docx', showMenu: true });
       }
     } catch {
       throw new ApiError('FILE', FILE_MESSAGE);
@@ -67,6 +69,8 @@ export async function openReportFile(file: ReportDocxAnswer): Promise<void> {
     return;
   }
   if (typeof document === 'undefined') throw new ApiError('FILE', FILE_MESSAGE);
+  // `download` names the file when the address is on the app's origin; on another origin (the dev
+  // server and the gateway) the browser takes the name the storage answer gives (Content-Disposition).
   const link = document.createElement('a');
   link.href = file.url;
   link.download = file.fileName;

@@ -49,6 +49,8 @@ test('the admin reads the figures, drills down and opens the report on a phone',
   await downloadReport(app);
   const [opened] = app.callsTo('openDocument');
   expect(opened).toMatchObject({ fileType: 'docx' });
+  // Saved under the report's title, which the document viewer shows and shares it as.
+  expect(opened.filePath).toMatch(/白土乡\d{4}年度法治政府建设情况报告\.docx$/);
   expect(isDocx(app, opened.filePath)).toBe(true);
   expect(app.callsTo('saveFileToDisk')).toEqual([]);
 }, 60000);
@@ -58,6 +60,7 @@ test.each(['windows', 'mac'] as const)('in PC WeChat on %s the report is saved t
   await app.waitForText('主要数据');
   await downloadReport(app);
   const [saved] = app.callsTo('saveFileToDisk');
+  expect(saved.filePath).toMatch(/白土乡\d{4}年度法治政府建设情况报告\.docx$/);
   expect(isDocx(app, saved.filePath)).toBe(true);
   expect(app.callsTo('openDocument')).toEqual([]);
 }, 60000);

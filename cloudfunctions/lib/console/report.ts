@@ -208,8 +208,12 @@ export async function reportDocx(
   const org = await readableOrg(db, caller, query.org);
   const { model } = await buildModel(db, org, query.year, query.yu === true);
   const content = await renderReportDocx(model);
-  // An ASCII path: temporary URLs are then usable as they come, on COS and locally alike.
-  const cloudPath = `reports/${org.code}/${query.year}/report-${now.getTime()}${query.yu ? '-yu' : ''}.docx`;
+  // The file is saved under its title wherever it is opened: a browser takes the name from the last
+  // segment of the address (the local gateway also says it in Content-Disposition), WeChat from the
+  // file the client downloads it to. A folder per draft keeps every draft's address its own.
+  // Characters no file system takes (a unit's name is typed by a person) become '_'.
+  const fileName = `${model.title.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_')}.docx`;
+  const cloudPath = `reports/${org.code}/${query.year}/${now.getTime()}${query.yu ? '-yu' : ''}/${fileName}`;
   let fileID: string;
   let url: string;
   try {
@@ -219,5 +223,5 @@ export async function reportDocx(
     console.error('report upload failed', error);
     throw new AppError('FILE_FAILED');
   }
-  return { fileName: `${model.title}.docx`, fileID, url };
+  return { fileName, fileID, url };
 }

@@ -221,11 +221,18 @@ export function createWx(host: WxHost): Record<string, unknown> {
       return { tempFilePath };
     }),
     getFileSystemManager: () => fileSystem,
-    downloadFile: asyncApi(host, 'downloadFile', async ({ url }) => {
+    downloadFile: asyncApi(host, 'downloadFile', async ({ url, filePath }) => {
       requireNetwork();
       const res = await fetch(url);
+      const bytes = Buffer.from(await res.arrayBuffer());
+      // With `filePath` WeChat saves under that user-data path and answers it instead of a temp path.
+      if (filePath !== undefined) {
+        if (!String(filePath).startsWith('wxfile://usr/')) throw failure(`permission denied, open ${filePath}`);
+        device.files.set(filePath, bytes);
+        return { filePath, statusCode: res.status };
+      }
       const tempFilePath = `http://tmp/download-${device.files.size}${/\.[a-z]+$/i.exec(new URL(url).pathname)?.[0] ?? ''}`;
-      device.files.set(tempFilePath, Buffer.from(await res.arrayBuffer()));
+      device.files.set(tempFilePath, bytes);
       return { tempFilePath, statusCode: res.status };
     }),
     openDocument: asyncApi(host, 'openDocument', ({ filePath }) => {
