@@ -4,7 +4,8 @@
  * One invocation per worker at a time (identity is process-wide, see worker.ts); `minWorkers` are
  * forked at start so the first call does not pay for booting Node + tsx, more are forked up to
  * `maxWorkers` when all are busy (a function calling another function must not deadlock the pool),
- * and beyond that invocations queue. A worker that exceeds the time limit is killed and replaced; one
+ * and beyond that invocations queue; which queued one a free worker takes is scheduler.ts's rule
+ * (cheap calls never wait behind heavy ones, no caller takes every worker). A worker that exceeds the time limit is killed and replaced; one
  * whose function throws survives. The timeout clock starts once the module is loaded, so a cold
  * start does not count against it.
  */
@@ -15,6 +16,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Codes, GatewayError } from '../errors';
 import { IDENTITY_KEYS, identityEnv, type Identity, type InvokeMessage, type WorkerMessage } from './protocol';
+import { Scheduler, SERVER_CALLER, type Ticket } from './scheduler';
 
 export interface HostOptions {
   functionsDir: string;
@@ -24,15 +26,19 @@ export interface HostOptions {
   minWorkers: number;
   maxWorkers: number;
   timeoutMs: number;
+  /** A kind of call whose average run exceeds this is heavy (scheduler.ts); default 200 ms. */
+  heavyMs?: number;
 }
 
 export type InvokeResult = { ok: true; json: string } | { ok: false; code: string; message: string };
 
-interface Job {
+interface Job extends Ticket {
   id: number;
   msg: InvokeMessage;
   done: (r: InvokeResult) => void;
   timer?: NodeJS.Timeout;
+  /** When the module was loaded and the function started: its run time is timed from here. */
+  startedAt?: number;
 }
 
 interface Worker {
@@ -50,6 +56,7 @@ const ENTRY_NAMES = ['index.ts', 'index.js'];
 export class FunctionHost {
   private readonly workers: Worker[] = [];
   private readonly queue: Job[] = [];
+  private readonly scheduler: Scheduler<Job>;
   private nextId = 1;
   private closed = false;
   /** Workers that died before saying ready, in a row: stops a respawn loop when workers cannot boot. */
@@ -58,6 +65,7 @@ export class FunctionHost {
 
   constructor(private readonly opts: HostOptions) {
     this.dir = resolve(opts.functionsDir);
+    this.scheduler = new Scheduler<Job>(() => opts.maxWorkers, opts.heavyMs ?? 200);
     for (let i = 0; i < opts.minWorkers; i++) this.spawn();
   }
 
@@ -76,7 +84,11 @@ export class FunctionHost {
     return readdirSync(this.dir).filter((n) => this.entryOf(n) !== undefined);
   }
 
-  invoke(name: string, eventJson: string, identity: Identity | undefined): Promise<InvokeResult> {
+  /**
+   * `caller` names who asked, for fair scheduling: the openid by default, SERVER_CALLER when there is
+   * no identity (server-to-server); the H5 endpoint passes `anon:<ip>` for residents.
+   */
+  invoke(name: string, eventJson: string, identity: Identity | undefined, caller = identity?.openid ?? SERVER_CALLER): Promise<InvokeResult> {
     const file = this.entryOf(name);
     if (!file) return Promise.resolve({ ok: false, code: Codes.FUNCTION_NOT_FOUND, message: `function not found: ${name}` });
     if (this.closed) return Promise.resolve({ ok: false, code: Codes.SYS_ERR, message: 'gateway is shutting down' });
@@ -93,7 +105,7 @@ export class FunctionHost {
       environment: JSON.stringify({ ...this.opts.sdkEnv, ...env }),
     };
     return new Promise((done) => {
-      this.queue.push({ id, done, msg: { type: 'invoke', id, name, file, event: eventJson, context, env } });
+      this.queue.push({ id, done, kind: Scheduler.kindOf(name, eventJson), caller, msg: { type: 'invoke', id, name, file, event: eventJson, context, env } });
       this.pump();
     });
   }
@@ -120,8 +132,11 @@ export class FunctionHost {
     while (this.queue.length > 0) {
       const w = this.workers.find((x) => x.ready && !x.job && !x.exited);
       if (!w) break;
-      const job = this.queue.shift() as Job;
+      const next = this.scheduler.pick(this.queue);
+      if (next < 0) break;
+      const [job] = this.queue.splice(next, 1);
       w.job = job;
+      this.scheduler.started(job);
       w.child.send(job.msg);
     }
     if (this.bootFailures >= 3) {
@@ -141,10 +156,12 @@ export class FunctionHost {
       this.bootFailures = 0;
       this.pump();
     } else if (m.type === 'started' && job?.id === m.id) {
+      job.startedAt = Date.now();
       job.timer = setTimeout(() => this.timeout(w, job), this.opts.timeoutMs);
     } else if (m.type === 'result' && job?.id === m.id) {
       clearTimeout(job.timer);
       w.job = undefined;
+      this.scheduler.finished(job, job.startedAt === undefined ? undefined : Date.now() - job.startedAt);
       if (m.ok) job.done({ ok: true, json: m.json });
       else {
         console.error(`[functions] ${job.msg.name} threw: ${m.error.stack ?? m.error.message}`);
@@ -158,6 +175,7 @@ export class FunctionHost {
     if (w.job !== job) return;
     w.job = undefined;
     w.exited = true;
+    this.scheduler.finished(job, this.opts.timeoutMs);
     job.done({ ok: false, code: Codes.FUNCTION_TIMEOUT, message: `Invoking task timed out after ${this.opts.timeoutMs / 1000} seconds` });
     w.child.kill('SIGKILL');
   }
@@ -168,6 +186,7 @@ export class FunctionHost {
     this.workers.splice(this.workers.indexOf(w), 1);
     if (w.job) {
       clearTimeout(w.job.timer);
+      this.scheduler.finished(w.job, undefined);
       w.job.done({ ok: false, code: Codes.FUNCTION_EXECUTE_FAIL, message: `function process exited (${signal ?? code})` });
       w.job = undefined;
     }

@@ -52,7 +52,9 @@ export async function handleFnHttp(host: FunctionHost, opts: FnHttpOptions, req:
     return fail(res, 400, Codes.INVALID_PARAM, 'invalid function name');
   }
   const identity = openid ? { openid, appid: opts.appId, clientIp: req.socket.remoteAddress } : undefined;
-  const r = await host.invoke(fnName, JSON.stringify(data ?? null), identity);
+  // Residents have no openid: their calls are told apart by address for fair scheduling.
+  const caller = openid || `anon:${req.socket.remoteAddress ?? ''}`;
+  const r = await host.invoke(fnName, JSON.stringify(data ?? null), identity, caller);
   if (r.ok) return sendText(res, 200, `{"result":${r.json}}`, 'application/json; charset=utf-8');
   if (r.code === Codes.FUNCTION_NOT_FOUND) return fail(res, 404, r.code, r.message);
   console.error(`[gateway] /api/fn/${fnName} → ${r.code}: ${r.message}`);
