@@ -10,6 +10,7 @@ import { phonePage, screenshot } from './helpers/browser';
 import { browserStackForFile } from './helpers/stack';
 import { addPhoto, backHome, fillCount, fillText, noisePng, openForm, outboxEntries, saveForm, signInAs, type StoredEntry } from './helpers/field';
 import { DEMO } from '../helpers/app-stack';
+import { sdkApp } from '../helpers/gateway';
 
 const env = browserStackForFile();
 
@@ -137,15 +138,10 @@ async function serverIds(kind: string, openid: string): Promise<string[]> {
   return [...answer.items, ...mine.items].map((i) => i.id).filter((id, i, all) => all.indexOf(id) === i);
 }
 
-/** Through the CloudBase storage protocol the SDK uses: a temp URL, then the bytes. */
+/** Through the CloudBase storage protocol, with the real SDK: a signed temp URL, then the bytes. */
 async function download(fileID: string): Promise<Buffer> {
-  const res = await fetch(`${env.stack.gateway.url}/admin`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ action: 'storage.batchGetDownloadUrl', file_list: [{ fileid: fileID, max_age: 600 }] }),
-  });
-  const body = (await res.json()) as { data: { download_list: { tempFileURL: string; code: string }[] } };
-  const [item] = body.data.download_list;
+  const { fileList } = await sdkApp(env.stack.gateway.url, 'fazhi-local').getTempFileURL({ fileList: [{ fileID, maxAge: 600 }] });
+  const [item] = fileList;
   expect(item.code).toBe('SUCCESS');
   const file = await fetch(item.tempFileURL);
   expect(file.status).toBe(200);
