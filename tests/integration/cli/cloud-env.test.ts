@@ -7,16 +7,18 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { sdkApp, startGatewayProcess, tempDir, type GatewayProcess } from '../../helpers/gateway';
+import { credentialsFor } from '../../../emulator/credentials';
 import { COLLECTIONS } from '../../../cloudfunctions/lib/collections';
 import { FIXTURE, TOWNSHIP } from '../ledger/stack';
 import { spawnCli } from './run-cli';
 
 let cloud: GatewayProcess;
 let localDir: string;
+// The environment's API key: the stand-in checks the SDK's signature against its own pair, as CloudBase does.
 const cloudEnv = (): Record<string, string | undefined> => ({
   ENV_ID: cloud.envId,
-  TENCENTCLOUD_SECRETID: 'AKIDcounty',
-  TENCENTCLOUD_SECRETKEY: 'county-secret',
+  TENCENTCLOUD_SECRETID: credentialsFor(cloud.url)?.secretId,
+  TENCENTCLOUD_SECRETKEY: credentialsFor(cloud.url)?.secretKey,
   TCB_CONTEXT_CNFG: JSON.stringify({ URL: `${cloud.url}/admin` }),
   TENCENTCLOUD: 'true',
 });
