@@ -6,6 +6,7 @@
  */
 import { DEMO } from '../helpers/app-stack';
 import { outboxEntries, weappStackForFile } from './helpers';
+import { signedSdkHeaders } from '../helpers/gateway';
 
 const env = weappStackForFile();
 
@@ -68,13 +69,14 @@ test('an event logged offline survives a kill and arrives exactly once', async (
 
 /** A temporary download address of a stored file, through the CloudBase storage protocol the SDK uses. */
 async function tempUrls(fileID: string): Promise<string[]> {
+  const body = { action: 'storage.batchGetDownloadUrl', file_list: [{ fileid: fileID, max_age: 600 }] };
   const res = await fetch(`${env.stack.gateway.url}/admin`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ action: 'storage.batchGetDownloadUrl', file_list: [{ fileid: fileID, max_age: 600 }] }),
+    headers: signedSdkHeaders(env.stack.gateway.url, '/admin', body),
+    body: JSON.stringify(body),
   });
-  const body = (await res.json()) as { data: { download_list: { tempFileURL: string }[] } };
-  return body.data.download_list.map((item) => item.tempFileURL);
+  const answer = (await res.json()) as { data: { download_list: { tempFileURL: string }[] } };
+  return answer.data.download_list.map((item) => item.tempFileURL);
 }
 
 test('with WeChat storage full (10 MB), saving says so and keeps what was typed', async () => {

@@ -131,7 +131,7 @@ describe('npm run cli', () => {
     } finally {
       rmSync(empty, { recursive: true, force: true });
     }
-  }, 30000);
+  }, 90000); // three command-line runs, two of them starting a gateway of their own
 
   it('should close and reopen a year, print a readable table and write the report draft', async () => {
     expect((await runCli(['close', '--org', TOWNSHIP, '--year', '2023'], dataDir)).stdout).toContain('已结账：白土乡2023年度');

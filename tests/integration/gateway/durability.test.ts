@@ -29,10 +29,8 @@ afterAll(async () => {
 
 const sleep = (ms: number) => new Promise((ok) => setTimeout(ok, ms));
 
-/** Runs writers until the gateway dies; returns what the SDK acknowledged. */
-async function burst(db: Db, round: number, stop: () => boolean) {
-  const acked: string[] = [];
-  const ackedBatches: string[] = [];
+/** Runs writers until the gateway dies, recording into `acked`/`ackedBatches` what the SDK acknowledged. */
+async function burst(db: Db, round: number, stop: () => boolean, acked: string[] = [], ackedBatches: string[] = []) {
   const writer = async (w: number) => {
     for (let i = 0; !stop(); i++) {
       const _id = `r${round}-w${w}-${i}`;
@@ -74,8 +72,12 @@ test('acknowledged writes survive kill -9; transactions are all-or-nothing (3 ro
   for (let round = 0; round < 3; round++) {
     let dead = false;
     const db = sdkApp(gw.url, gw.envId, 3000).database();
-    const running = burst(db, round, () => dead);
-    await sleep(400 + round * 150);
+    const ackedSoFar: string[] = [];
+    const running = burst(db, round, () => dead, ackedSoFar);
+    // Kill once enough writes were acknowledged (a fixed delay acknowledges too few on a loaded machine),
+    // and at a different moment each round.
+    while (ackedSoFar.length <= 20 + round * 7) await sleep(20);
+    await sleep(round * 150);
     await gw.kill9();
     dead = true;
     const { acked, ackedBatches } = await running;
