@@ -81,7 +81,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const store = new Store(dataDir);
   const credentials = loadOrCreateCredentials(dataDir);
   const txns = new TxnManager(store, { idleMs: options.txnIdleMs ?? 60000 });
-  const management = new Management(store, dataDir, envId);
+  const management = new Management(store, dataDir, envId, credentials);
   let url = '';
   const files = new FileStorage(dataDir, () => url, storageKeyOf(credentials));
   // Created once the port is known (workers need the gateway URL); routes read it through `fn`.

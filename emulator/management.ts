@@ -17,6 +17,7 @@ import { join } from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { readBody, sendJson } from './http-util';
 import type { Store } from './store';
+import type { Credentials } from './credentials';
 
 export const MANAGEMENT_PATH = '/tcbapi';
 
@@ -53,6 +54,7 @@ export class Management {
     private readonly store: Store,
     dataDir: string,
     private readonly envId: string,
+    private readonly credentials: Credentials,
   ) {
     this.file = join(dataDir, 'management.json');
     this.state = existsSync(this.file)
@@ -168,10 +170,21 @@ export class Management {
     },
   };
 
+  /**
+   * Tencent Cloud refuses an API call whose key is not the account's (AuthFailure.SecretIdNotFound). The
+   * stand-in holds management calls to the data directory's key as /admin holds SDK calls; it checks the
+   * key id of the TC3 authorization, not the signature over Tencent Cloud's canonical request.
+   */
+  private checkKey(authorization: string): void {
+    const secretId = /^TC3-HMAC-SHA256 Credential=([^/]+)\//.exec(authorization)?.[1];
+    if (secretId !== this.credentials.secretId) throw new ApiError('AuthFailure.SecretIdNotFound', 'The SecretId is not found, please ensure that your SecretId is correct.');
+  }
+
   async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const RequestId = randomUUID();
     const action = String(req.headers['x-tc-action'] ?? '');
     try {
+      this.checkKey(String(req.headers.authorization ?? ''));
       const params = JSON.parse((await readBody(req, 1024 * 1024)).toString('utf8') || '{}') as Params;
       this.calls.push({ action, envId: params.EnvId });
       const run = this.actions[action];

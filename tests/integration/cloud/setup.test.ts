@@ -8,6 +8,7 @@ import { spawn } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { sdkApp, startGatewayProcess, type GatewayProcess } from '../../helpers/gateway';
+import { credentialsFor } from '../../../emulator/credentials';
 import { loadDatabaseSpec } from '../../../scripts/cloud/database-spec';
 
 const ROOT = resolve(__dirname, '..', '..', '..');
@@ -29,7 +30,7 @@ function setup(args: string[], env: Record<string, string | undefined>): Promise
   return new Promise((ok, fail) => {
     const child = spawn(process.execPath, ['--import', TSX_LOADER, SETUP, ...args], {
       cwd: ROOT,
-      env: { PATH: process.env.PATH, TCB_BASE_URL: `${gw.url}/tcbapi`, TENCENTCLOUD_SECRETID: 'AKIDlocal', TENCENTCLOUD_SECRETKEY: 'local', ...env },
+      env: { PATH: process.env.PATH, TCB_BASE_URL: `${gw.url}/tcbapi`, TENCENTCLOUD_SECRETID: credentialsFor(gw.url)?.secretId, TENCENTCLOUD_SECRETKEY: credentialsFor(gw.url)?.secretKey, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
@@ -64,6 +65,13 @@ test('an environment that does not exist is an error, not a silent success', asy
   const r = await setup(['--dry-run'], { ENV_ID: 'no-such-env' });
   expect(r.code).toBe(1);
   expect(r.stderr).toContain('no-such-env');
+});
+
+test('a key that is not the environment\'s is refused and nothing changes', async () => {
+  const r = await setup([], { ENV_ID: gw.envId, TENCENTCLOUD_SECRETID: 'AKIDsomeoneelse', TENCENTCLOUD_SECRETKEY: 'guess' });
+  expect(r.code).toBe(1);
+  expect(r.stderr).toContain('SecretId');
+  expect((await missingCollections()).length).toBe(spec.collections.length);
 });
 
 test('--dry-run prints the whole plan and changes nothing', async () => {
