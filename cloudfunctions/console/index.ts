@@ -55,7 +55,7 @@ const request = z.discriminatedUnion('action', [
   z.object({ action: z.literal('reportPreview'), org, year, yu: z.boolean().optional() }),
   z.object({ action: z.literal('reportDocx'), org, year, yu: z.boolean().optional() }),
   z.object({ action: z.literal('closeState'), org, year }),
-  z.object({ action: z.literal('close'), org, year }),
+  z.object({ action: z.literal('close'), org, year, reason: z.string().max(500).optional() }),
   z.object({ action: z.literal('reopen'), org, year }),
 ]);
 

@@ -27,6 +27,7 @@ export const ERRORS = {
   NOT_INITIALISED: '系统数据尚未初始化，请联系管理员',
   PERIOD_CLOSED: '该年度已结账，不能再修改；如需修改请由乡镇管理员先反结账',
   PERIOD_NOT_CLOSED: '该年度尚未结账，无需反结账',
+  CLOSE_CONDITIONS: '还有村未报送月报或记录待审核；如确需结账，请填写原因',
   INVALID_FORM: '填写有误，请按提示修改',
   VILLAGE_NOT_FOUND: '没有找到这个村，请重新选择',
   REQUEST_STATE_CHANGED: '这条求助的状态已经变了，请刷新后再看',

@@ -11,6 +11,7 @@ import { requireInScope, requireRole, FIGURE_READER_ROLES } from './authz';
 import { AppError } from './errors';
 import { findOrg } from './orgs';
 import { figuresWithClose } from './period-close';
+import { reviewTownships } from './supervision/settings';
 
 export interface FiguresQuery {
   org?: string;
@@ -29,14 +30,20 @@ export async function figuresFor(db: Database, caller: Caller, query: FiguresQue
   return { org: code, period: parsed.period.text, figures: await figuresWithClose(db, code, parsed.period, query.ids) };
 }
 
-/** The figures themselves, without authorization: for callers that have already checked (CLI, report). */
+/**
+ * The figures themselves, without authorization: for callers that have already checked (CLI, report).
+ * Records awaiting review in townships that review do not count (`everything`: a village's own 月报,
+ * which states what was logged, counts them).
+ */
 export async function computeFigures(
   db: Database,
   orgCode: string,
   period: Period,
   ids?: readonly string[],
+  options: { everything?: boolean } = {},
 ): Promise<Record<string, number | null>> {
-  return assemble(await runPipelines(db, pipelinesFor(orgCode, period, ids)), ids);
+  const review = options.everything ? undefined : { mode: 'counted' as const, townships: await reviewTownships(db) };
+  return assemble(await runPipelines(db, pipelinesFor(orgCode, period, ids, review)), ids);
 }
 
 /** Runs the catalogue's pipelines in the database: the rows assemble() and its helpers read. */

@@ -4,7 +4,20 @@
  */
 import type { Database, Transaction } from './cloudbase';
 
-export type ChangeAction = 'create' | 'update' | 'delete' | 'restore' | 'import' | 'reopen' | 'close';
+export type ChangeAction =
+  | 'create'
+  | 'update'
+  | 'delete'
+  | 'restore'
+  | 'import'
+  | 'reopen'
+  | 'close'
+  // Supervision (lib/supervision): 月报 submitted or 补报, a reminder, review decisions.
+  | 'submit'
+  | 'supplement'
+  | 'remind'
+  | 'approve'
+  | 'return';
 
 export interface HistoryDoc {
   _id: string;
@@ -27,9 +40,13 @@ export function historyId(collection: string, recordId: string, version: number,
   return `${collection}:${recordId}:v${version}:${action}`;
 }
 
-/** Writes one history entry; the id makes a retried write of the same change a no-op overwrite. */
-export async function writeHistory(target: Database | Transaction, entry: Omit<HistoryDoc, '_id'>): Promise<void> {
-  const id = historyId(entry.collection, entry.recordId, entry.version, entry.action);
+/**
+ * Writes one history entry; the id makes a retried write of the same change a no-op overwrite.
+ * `occasion` tells apart changes that do not make a new version (review decisions, reminders).
+ */
+export async function writeHistory(target: Database | Transaction, entry: Omit<HistoryDoc, '_id'>, occasion?: string): Promise<void> {
+  const base = historyId(entry.collection, entry.recordId, entry.version, entry.action);
+  const id = occasion ? `${base}:${occasion}` : base;
   await target.collection('history').doc(id).set(entry);
 }
 

@@ -37,6 +37,8 @@ export interface PeriodCloseDoc {
   closedAt?: string;
   closedBy?: string;
   closedByName?: string;
+  /** Why it was closed although supervision's conditions were open (months unreported, review). */
+  closeReason?: string | null;
   reopenedAt?: string;
   reopenedBy?: string;
   reopenedByName?: string;
@@ -51,6 +53,8 @@ export interface CloseRequest {
   by: string;
   byName: string;
   now?: Date;
+  /** Closing despite open supervision conditions: the reason, kept with the close and its history. */
+  reason?: string;
 }
 
 export const closeId = (orgCode: string, year: number): string => `${orgCode}:${year}`;
@@ -104,6 +108,7 @@ export async function closeYear(db: Database, request: CloseRequest): Promise<{ 
       closedAt: at,
       closedBy: request.by,
       closedByName: request.byName,
+      closeReason: request.reason ?? null,
       version: (before?.version ?? 0) + 1,
     };
     await tx.collection(CLOSES).doc(id).set(bodyOf(close));

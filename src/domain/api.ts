@@ -7,6 +7,7 @@ import type { RecordKind } from './records/kinds';
 import type { DeadlineMark } from './records/workflow';
 import type { OutreachInput } from './records/outreach';
 import type { FieldProblem } from './records/fields';
+import type { ReviewState } from './supervision/review';
 
 export interface OrgView {
   code: string;
@@ -55,6 +56,8 @@ export interface RecordMetaView {
   deleted: boolean;
   /** True when parties' data in this answer is masked (the caller does not handle the case). */
   masked: boolean;
+  /** Review (审核) while the township reviews: 待审核 / 已通过 / 退回 and the reason of a return. */
+  review?: { state: ReviewState; reason: string | null };
 }
 
 export type RecordView<T = Record<string, unknown>> = T & RecordMetaView;

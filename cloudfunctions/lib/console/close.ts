@@ -5,6 +5,7 @@ import type { Caller } from '../caller';
 import { closeOf, closeYear, reopenYear, type PeriodCloseDoc } from '../period-close';
 import { consoleOrg, readableOrg, writableOrg } from './access';
 import { yearPeriod } from './figures';
+import { checkYearClose, closeConditions } from '../supervision/year-close';
 
 function stateOf(year: number, doc: PeriodCloseDoc | null): CloseState {
   return {
@@ -14,18 +15,24 @@ function stateOf(year: number, doc: PeriodCloseDoc | null): CloseState {
     closedBy: doc?.closedByName ?? null,
     reopenedAt: doc?.reopenedAt ?? null,
     reopenedBy: doc?.reopenedByName ?? null,
+    closeReason: doc?.closeReason ?? null,
   };
 }
 
 export async function closeState(db: Database, caller: Caller, query: { org?: string; year: number }): Promise<CloseAnswer> {
   const org = await readableOrg(db, caller, query.org);
   yearPeriod(query.year);
-  return { org: consoleOrg(org), state: stateOf(query.year, await closeOf(db, org.code, query.year)) };
+  const doc = await closeOf(db, org.code, query.year);
+  const conditions = org.level === '乡镇' && !doc?.closed ? await closeConditions(db, org, query.year) : undefined;
+  return { org: consoleOrg(org), state: stateOf(query.year, doc), conditions };
 }
 
-export async function close(db: Database, caller: Caller, request: { org?: string; year: number }, now: Date): Promise<CloseAnswer> {
+export async function close(db: Database, caller: Caller, request: { org?: string; year: number; reason?: string }, now: Date): Promise<CloseAnswer> {
   const org = await writableOrg(db, caller, request.org);
-  const { close: doc, already } = await closeYear(db, { orgCode: org.code, year: request.year, by: caller.openid, byName: caller.name, now });
+  yearPeriod(request.year);
+  const current = await closeOf(db, org.code, request.year);
+  const reason = current?.closed ? undefined : await checkYearClose(db, org, request.year, request.reason);
+  const { close: doc, already } = await closeYear(db, { orgCode: org.code, year: request.year, by: caller.openid, byName: caller.name, now, reason });
   return { org: consoleOrg(org), state: stateOf(request.year, doc), already };
 }
 

@@ -15,6 +15,7 @@ import { isTownshipAdminOf, mayChange } from './policy';
 import { recordView, type StoredRecord } from './views';
 import { historyEntry } from './save';
 import { assertPeriodsOpen } from './period-guard';
+import { markSupplemented } from '../supervision/record-hooks';
 
 export async function setDeleted(
   db: Database,
@@ -36,6 +37,7 @@ export async function setDeleted(
     await assertPeriodsOpen(db, request.kind, existing.orgPath, existing, changed);
     await tx.collection(def.collection).doc(request.id).set(bodyOf(changed));
     await writeHistory(tx, historyEntry(request.kind, changed, caller, stamp, request.deleted ? 'delete' : 'restore', existing));
+    await markSupplemented(tx, request.kind, existing, changed, caller, stamp);
     return changed;
   });
   const names = await orgNames(db, [stored.orgCode]);

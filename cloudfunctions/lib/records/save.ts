@@ -23,6 +23,7 @@ import { assertPeriodsOpen } from './period-guard';
 import { firstVersionMeta } from '../records-meta';
 import { heldInFuture } from '../../../src/domain/records/outreach';
 import { beijingDate } from '../../../src/domain/dates';
+import { markSupplemented, reviewOnWrite } from '../supervision/record-hooks';
 
 export interface SaveRequest {
   kind: RecordKind;
@@ -48,6 +49,7 @@ export async function saveRecord(db: Database, caller: Caller, request: SaveRequ
   if (!org) throw new AppError('ORG_NOT_FOUND');
   requireInScope(caller, org.path);
   const stamp = now.toISOString();
+  const review = await reviewOnWrite(db, request.kind, org);
 
   const stored = await inTransaction(db, async (tx) => {
     const existing = await readRecord(tx, def.collection, id);
@@ -62,9 +64,11 @@ export async function saveRecord(db: Database, caller: Caller, request: SaveRequ
         orgPath: org.path,
         ...firstVersionMeta(caller, stamp),
         deleted: false,
+        ...review,
       };
       await tx.collection(def.collection).doc(id).set(bodyOf(created));
       await writeHistory(tx, historyEntry(request.kind, created, caller, stamp, 'create', null));
+      await markSupplemented(tx, request.kind, null, created, caller, stamp);
       return created;
     }
     if (sameContent(request.kind, existing, fields)) return existing;
@@ -88,9 +92,11 @@ export async function saveRecord(db: Database, caller: Caller, request: SaveRequ
       updatedAt: stamp,
       version: existing.version + 1,
       deleted: false,
+      ...review,
     };
     await tx.collection(def.collection).doc(id).set(bodyOf(updated));
     await writeHistory(tx, historyEntry(request.kind, updated, caller, stamp, 'update', existing));
+    await markSupplemented(tx, request.kind, existing, updated, caller, stamp);
     return updated;
   });
   return recordView(request.kind, stored, caller, org.name);

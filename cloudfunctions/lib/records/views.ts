@@ -8,6 +8,7 @@ import type { RecordView } from '../../../src/domain/api';
 import type { Caller } from '../caller';
 import type { RecordMeta } from '../records-meta';
 import { isHandler } from './policy';
+import type { ReviewState } from '../../../src/domain/supervision/review';
 
 export type StoredRecord = RecordMeta & Record<string, unknown> & { handlerIds?: string[] };
 
@@ -35,6 +36,7 @@ export function recordView(kind: RecordKind, doc: StoredRecord, caller: Caller, 
     version: doc.version,
     deleted: doc.deleted === true,
     masked: !handler,
+    ...(typeof doc.reviewState === 'string' ? { review: { state: doc.reviewState as ReviewState, reason: typeof doc.reviewReason === 'string' ? doc.reviewReason : null } } : {}),
   };
 }
 

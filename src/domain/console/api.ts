@@ -42,7 +42,8 @@ export type ConsoleRequest =
   | { action: 'reportPreview'; org?: string; year: number; yu?: boolean }
   | { action: 'reportDocx'; org?: string; year: number; yu?: boolean }
   | { action: 'closeState'; org?: string; year: number }
-  | { action: 'close'; org?: string; year: number }
+  /** `reason`: closing while months are unreported or records await review (kept in the history). */
+  | { action: 'close'; org?: string; year: number; reason?: string }
   | { action: 'reopen'; org?: string; year: number };
 
 /** Whether a year is closed, and when and by whom (a closed year answers frozen figures). */
@@ -53,6 +54,17 @@ export interface CloseState {
   closedBy: string | null;
   reopenedAt: string | null;
   reopenedBy: string | null;
+  /** Why the year was closed with conditions open (月报 missing, records awaiting review). */
+  closeReason?: string | null;
+}
+
+/** What supervision asks before a year close (lib/supervision/year-close.ts). */
+export interface CloseConditions {
+  /** Village × month 月报 not submitted in the year. */
+  unreportedMonths: number;
+  /** The first few of them, to name. */
+  unreportedSample: { village: string; month: string }[];
+  awaitingReview: number;
 }
 
 export interface OverviewAnswer {
@@ -185,4 +197,6 @@ export interface CloseAnswer {
   state: CloseState;
   /** Closing a closed year changes nothing. */
   already?: boolean;
+  /** Supervision's conditions (township units, while the year is open). */
+  conditions?: CloseConditions;
 }

@@ -9,6 +9,7 @@ import type { Period } from '../period';
 import type { Collection } from '../records/common';
 import { FIGURES } from './catalogue';
 import type { BaseMeasure, Condition, FigureDef } from './types';
+import { NOT_COUNTED, REVIEWED_COLLECTIONS, type ReviewFilter } from '../supervision/review';
 
 export type Stage = Record<string, unknown>;
 
@@ -69,9 +70,10 @@ function whenExpr(m: BaseMeasure, period: Period): Stage[] {
   return [...parts, ...(m.where ?? []).map(conditionExpr)];
 }
 
-function accumulator(m: BaseMeasure, period: Period): Stage {
+function accumulator(m: BaseMeasure, period: Period, countRecords = false): Stage {
   const tests = whenExpr(m, period);
   const test = tests.length === 0 ? true : tests.length === 1 ? tests[0] : { $and: tests };
+  if (countRecords) return { $sum: { $cond: [test, 1, 0] } };
   switch (m.kind) {
     case 'count':
       return { $sum: { $cond: [test, 1, 0] } };
@@ -94,6 +96,16 @@ function periodMatch(parts: readonly Part[], period: Period): Stage {
   if (dateFields.some((f) => f === undefined)) return {};
   const ranges = dateFields.map((f) => ({ [f as string]: { $gte: period.start, $lte: period.end } }));
   return ranges.length === 1 ? ranges[0] : { $or: ranges };
+}
+
+/**
+ * Review (审核): while a township reviews, its records awaiting review (or returned) do not count —
+ * `counted` leaves them out, `pending` keeps only them. Townships without review are unaffected.
+ */
+function reviewMatch(collection: Collection, review: ReviewFilter | undefined): Stage {
+  if (!review || review.townships.length === 0 || !REVIEWED_COLLECTIONS.includes(collection)) return {};
+  const held = { reviewState: { $in: [...NOT_COUNTED] }, orgPath: { $in: [...review.townships] } };
+  return review.mode === 'counted' ? { $nor: [held] } : held;
 }
 
 export function manualPipeline(orgCode: string, year: number): CollectionPipeline {
@@ -123,10 +135,13 @@ export function manualPipeline(orgCode: string, year: number): CollectionPipelin
  * The pipelines that compute the figures `ids` (all when omitted) for a unit and a period. Manual
  * figures are yearly, so they are read only when the period is one whole calendar year.
  */
-export function pipelinesFor(orgCode: string, period: Period, ids?: readonly string[]): CollectionPipeline[] {
+export function pipelinesFor(orgCode: string, period: Period, ids?: readonly string[], review?: ReviewFilter): CollectionPipeline[] {
   const figures = selectFigures(ids);
+  const pending = review?.mode === 'pending';
   const byCollection = new Map<Collection, Part[]>();
   for (const part of figures.flatMap(partsOf)) {
+    // Records awaiting review are only ever the reviewed kinds'.
+    if (pending && !REVIEWED_COLLECTIONS.includes(part.measure.source)) continue;
     const list = byCollection.get(part.measure.source) ?? [];
     list.push(part);
     byCollection.set(part.measure.source, list);
@@ -134,10 +149,12 @@ export function pipelinesFor(orgCode: string, period: Period, ids?: readonly str
   const out: CollectionPipeline[] = [...byCollection].map(([collection, parts]) => ({
     collection,
     pipeline: [
-      { $match: { ...scopeMatch(collection, orgCode), ...periodMatch(parts, period) } },
-      { $group: Object.fromEntries([['_id', null], ...parts.map((p) => [p.key, accumulator(p.measure, period)])]) },
+      { $match: { ...scopeMatch(collection, orgCode), ...periodMatch(parts, period), ...reviewMatch(collection, review) } },
+      // Pending mode counts the records behind each part (a sum's records, not its amount).
+      { $group: Object.fromEntries([['_id', null], ...parts.map((p) => [p.key, accumulator(p.measure, period, pending)])]) },
     ],
   }));
+  if (pending) return out;
   const wantsManual = !ids || ids.some((id) => !figures.some((f) => f.id === id && f.measure.kind !== 'manual'));
   if (period.year !== undefined && wantsManual) out.push(manualPipeline(orgCode, period.year));
   return out;

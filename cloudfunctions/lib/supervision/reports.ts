@@ -1,0 +1,145 @@
+/**
+ * 月报 (monthly_reports, one document per village and month): a village's 法律明白人 or 村干部 confirms
+ * the month's counts in one step — a 零报告 when nothing was logged. The counts are the catalogue's
+ * figures of the village and month. A record logged for the month afterwards marks the report 补报
+ * (record-hooks.ts). Every submission and 补报 is in the history.
+ */
+import type { Database, Transaction } from '../cloudbase';
+import type { Caller } from '../caller';
+import { inTransaction } from '../cloudbase';
+import { requireRole } from '../authz';
+import { AppError } from '../errors';
+import { writeHistory } from '../history';
+import { computeFigures } from '../figures';
+import { consoleOrg } from '../console/access';
+import type { OrgDoc } from '../orgs';
+import type { AppRole } from '../../../src/domain/vocab';
+import { beijingDate } from '../../../src/domain/dates';
+import { mustParsePeriod } from '../../../src/domain/period';
+import { dueDateOf, hasBegun, isMonth } from '../../../src/domain/supervision/schedule';
+import { MONTHLY_FIGURE_IDS, countLines, isZero, monthlySentence } from '../../../src/domain/supervision/summary';
+import type { MonthAnswer, ReportView } from '../../../src/domain/supervision/api';
+import { settingsOf, townshipCodeOf } from './settings';
+
+export const REPORTS = 'monthly_reports';
+
+/** Who confirms a village's month. */
+export const REPORTER_ROLES: readonly AppRole[] = ['法律明白人', '村干部'];
+
+export interface ReportDoc {
+  /** `${villageCode}:${month}` */
+  _id: string;
+  orgCode: string;
+  orgName: string;
+  orgPath: string[];
+  month: string;
+  year: number;
+  zero: boolean;
+  sentence: string;
+  counts: { id: string; value: number }[];
+  submittedAt: string;
+  submittedBy: string;
+  submittedByName: string;
+  dueDate: string;
+  onTime: boolean;
+  supplemented: boolean;
+  supplementedAt: string | null;
+  version: number;
+}
+
+export const reportId = (villageCode: string, month: string): string => `${villageCode}:${month}`;
+
+export async function readReport(source: Database | Transaction, id: string): Promise<ReportDoc | null> {
+  const { data } = await source.collection(REPORTS).doc(id).get();
+  const doc = Array.isArray(data) ? data[0] : data;
+  return (doc as ReportDoc | undefined) ?? null;
+}
+
+export function reportView(doc: ReportDoc, village: Pick<OrgDoc, 'code' | 'name' | 'level'>): ReportView {
+  return {
+    village: consoleOrg(village as OrgDoc),
+    month: doc.month,
+    zero: doc.zero,
+    sentence: doc.sentence,
+    submittedAt: doc.submittedAt,
+    submittedBy: doc.submittedByName,
+    dueDate: doc.dueDate,
+    onTime: doc.onTime,
+    supplemented: doc.supplemented === true,
+    supplementedAt: doc.supplementedAt ?? null,
+  };
+}
+
+/** The caller's own village, when they are one of its reporters. */
+function reporterVillage(caller: Caller): OrgDoc {
+  requireRole(caller, REPORTER_ROLES);
+  if (caller.org.level !== '村') throw new AppError('FORBIDDEN', '月报由村（社区）的法律明白人或村干部报送');
+  return caller.org;
+}
+
+function checkMonth(month: string, now: Date): void {
+  if (!isMonth(month)) throw new AppError('INVALID_PERIOD', `月份“${month}”不对，请写成 2023-05 这样`);
+  if (!hasBegun(month, beijingDate(now))) throw new AppError('INVALID_PERIOD', `${month}还没到，不能报送`);
+}
+
+async function monthCounts(db: Database, village: OrgDoc, month: string) {
+  // The 月报 states what the village logged: records awaiting review count here.
+  const figures = await computeFigures(db, village.code, mustParsePeriod(month), MONTHLY_FIGURE_IDS, { everything: true });
+  const lines = countLines(figures);
+  return { lines, zero: isZero(lines), sentence: monthlySentence(lines) };
+}
+
+export async function monthAnswer(db: Database, caller: Caller, month: string, now: Date): Promise<MonthAnswer> {
+  const village = reporterVillage(caller);
+  checkMonth(month, now);
+  const [counts, settings, report] = await Promise.all([
+    monthCounts(db, village, month),
+    settingsOf(db, townshipCodeOf(village)),
+    readReport(db, reportId(village.code, month)),
+  ]);
+  return {
+    village: consoleOrg(village),
+    month,
+    dueDate: dueDateOf(month, settings.dueDay),
+    ...counts,
+    report: report ? reportView(report, village) : null,
+    canSubmit: report === null,
+  };
+}
+
+/** Submits the month (a 零报告 when nothing was logged); a second submission changes nothing. */
+export async function submitMonth(db: Database, caller: Caller, month: string, now: Date): Promise<MonthAnswer> {
+  const village = reporterVillage(caller);
+  checkMonth(month, now);
+  const [counts, settings] = await Promise.all([monthCounts(db, village, month), settingsOf(db, townshipCodeOf(village))]);
+  const id = reportId(village.code, month);
+  const at = now.toISOString();
+  const dueDate = dueDateOf(month, settings.dueDay);
+  await inTransaction(db, async (tx) => {
+    if (await readReport(tx, id)) return;
+    const doc: ReportDoc = {
+      _id: id,
+      orgCode: village.code,
+      orgName: village.name,
+      orgPath: village.path,
+      month,
+      year: Number(month.slice(0, 4)),
+      zero: counts.zero,
+      sentence: counts.sentence,
+      counts: counts.lines.map((line) => ({ id: line.id, value: line.value })),
+      submittedAt: at,
+      submittedBy: caller.openid,
+      submittedByName: caller.name,
+      dueDate,
+      onTime: beijingDate(now) <= dueDate,
+      supplemented: false,
+      supplementedAt: null,
+      version: 1,
+    };
+    const { _id, ...body } = doc;
+    void _id;
+    await tx.collection(REPORTS).doc(id).set(body);
+    await writeHistory(tx, { collection: REPORTS, recordId: id, action: 'submit', by: caller.openid, byName: caller.name, at, version: 1, before: null, after: body, orgPath: village.path });
+  });
+  return monthAnswer(db, caller, month, now);
+}
