@@ -12,6 +12,7 @@ import { AppError } from '../errors';
 import { computeFigures } from '../figures';
 import { closeOf, figuresWithClose } from '../period-close';
 import { childUnits, consoleOrg, mayWrite, readableOrg } from './access';
+import { pendingFigures } from '../supervision/pending';
 
 export function yearPeriod(year: number): Period {
   if (!Number.isInteger(year) || year < 1990 || year > 2100) throw new AppError('INVALID_PERIOD', `年度“${year}”不对，请写四位年份，如 2023`);
@@ -54,12 +55,13 @@ async function runPipelines(db: Database, pipelines: readonly CollectionPipeline
 
 export async function overview(db: Database, caller: Caller, query: { org?: string; year: number }): Promise<OverviewAnswer> {
   const org = await readableOrg(db, caller, query.org);
-  const [figures, lastYear, close] = await Promise.all([
+  const [figures, lastYear, close, awaitingReview] = await Promise.all([
     figuresWithClose(db, org.code, yearPeriod(query.year)),
     figuresWithClose(db, org.code, yearPeriod(query.year - 1)),
     closeOf(db, org.code, query.year),
+    pendingFigures(db, org.code, yearPeriod(query.year)),
   ]);
-  return { org: consoleOrg(org), year: query.year, figures, lastYear, closed: close?.closed === true, canWrite: mayWrite(caller, org) };
+  return { org: consoleOrg(org), year: query.year, figures, lastYear, closed: close?.closed === true, canWrite: mayWrite(caller, org), awaitingReview };
 }
 
 export async function byVillage(db: Database, caller: Caller, query: { org?: string; year: number; ids: string[] }): Promise<ByVillageAnswer> {

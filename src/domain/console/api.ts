@@ -75,6 +75,8 @@ export interface OverviewAnswer {
   closed: boolean;
   /** Whether the caller may write here (report texts, close): township admins of this very unit. */
   canWrite: boolean;
+  /** Records awaiting review (审核) behind each figure, where the township reviews; absent ids: none. */
+  awaitingReview?: Figures;
 }
 
 export interface UnitFigures {
