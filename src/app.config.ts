@@ -17,6 +17,7 @@ export default defineAppConfig({
         'study/index',
         'todo/index',
         'case/index',
+        'monthly/index',
       ],
     },
     {

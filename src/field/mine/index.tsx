@@ -9,6 +9,7 @@ import type { RecordView } from '../../domain/api';
 import { formsFor, isFormKind } from '../../domain/forms/roles';
 import { summaryOf, type Summary } from '../../domain/forms/summary';
 import { listMine, whoamiOrLast } from '../../services/api';
+import { pullReturned } from '../../services/supervision';
 import { messageOf } from '../../services/errors';
 import { STATUS_LABELS, outbox, sendNow, type OutboxEntry } from '../../services/outbox';
 import { storageWarning } from '../../components/OutboxStatus/status-model';
@@ -29,6 +30,8 @@ export default function MyRecords() {
     whoamiOrLast()
       .then(async ({ me, offline }) => {
         if (offline || !me) throw new Error('offline');
+        // Records the township returned in review join 需处理 (the outbox tells the view).
+        await pullReturned().catch(() => undefined);
         const lists = await Promise.all(formsFor(me.role).map((kind) => listMine(kind)));
         setServer({ state: 'ready', items: lists.flat() });
       })

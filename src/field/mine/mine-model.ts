@@ -7,6 +7,7 @@ import type { RecordView } from '../../domain/api';
 import { isFormKind } from '../../domain/forms/roles';
 import { summaryOf, type Summary } from '../../domain/forms/summary';
 import type { OutboxEntry } from '../../services/outbox/types';
+import { RETURNED } from '../../services/outbox/outbox';
 
 export interface Sections {
   failed: OutboxEntry[];
@@ -40,6 +41,7 @@ export function entrySummary(entry: OutboxEntry): Summary {
 
 /** What the person reads under a record that has not gone yet. */
 export function entryNote(entry: OutboxEntry): string | null {
+  if (entry.status === 'failed' && entry.error?.code === RETURNED) return `乡镇审核退回：${entry.error.message}`;
   if (entry.status === 'failed') return entry.error ? `服务器退回：${entry.error.message}` : '服务器退回，请修改后重新发送';
   if (entry.status === 'pending' && entry.error) return `还没发出：${entry.error.message}，会自动重试`;
   return null;

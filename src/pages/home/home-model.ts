@@ -57,6 +57,11 @@ export function fieldEntries(role: AppRole): { forms: FormEntry[]; todo: boolean
 }
 
 const QUEUE_ROLES: readonly AppRole[] = ['人民调解员', '村干部', '乡镇管理员'];
+const MONTHLY_REPORTERS: readonly AppRole[] = ['法律明白人', '村干部'];
+
+/** 月报 (supervision): a village's 法律明白人 and 村干部 confirm each month; null for everyone else. */
+export const monthlyEntry = (role: AppRole): FormEntry | null =>
+  MONTHLY_REPORTERS.includes(role) ? { id: 'go-monthly', label: '月报', url: '/field/monthly/index' } : null;
 
 /**
  * Residents' services as staff see them: the village queue of consultation and mediation requests

@@ -6,7 +6,7 @@ import { beijingYear } from '../../domain/dates';
 import { getFigures, whoamiOrLast } from '../../services/api';
 import { messageOf } from '../../services/errors';
 import { DEV_SIGNIN_AVAILABLE, DEV_SIGNIN_URL } from '../../services/identity';
-import { BIND_ENTRY, CONSOLE_ENTRY, HOME_FIGURES, fieldEntries, figureLines, homeModeOf, serviceEntries, type FigureLine, type FormEntry } from './home-model';
+import { BIND_ENTRY, CONSOLE_ENTRY, HOME_FIGURES, fieldEntries, figureLines, homeModeOf, monthlyEntry, serviceEntries, type FigureLine, type FormEntry } from './home-model';
 import OutboxStatus from '../../components/OutboxStatus';
 import ResidentHome from '../village/ResidentHome';
 import './index.css';
@@ -109,6 +109,7 @@ function FieldActions({ me }: { me: Me }) {
         ))}
       </View>
       <EntryButtons entries={serviceEntries(me.role)} />
+      <EntryButtons entries={[monthlyEntry(me.role)].filter((entry): entry is FormEntry => entry !== null)} />
       {fieldEntries(me.role).todo && (
         <Button className='btn btn-secondary' id='go-todo' onClick={() => Taro.navigateTo({ url: '/field/todo/index' })}>
           我的待办

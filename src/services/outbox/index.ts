@@ -63,3 +63,4 @@ export function startAutoSend(): void {
 export { STATUS_LABELS } from './types';
 export type { OutboxEntry, OutboxStatus } from './types';
 export { OutboxStorageError } from './repo';
+export { RETURNED } from './outbox';

@@ -8,6 +8,7 @@ import { describeError, endsRound } from './decide';
 import { afterFailure, afterSuccess, byQueueOrder, countsOf, dueBatch, nextWake, staleSent, upsert, type OutboxCounts } from './queue';
 import type { OutboxRepo, Usage } from './repo';
 import type { NewEntry, OutboxEntry, OutboxPhoto } from './types';
+import type { FormKind } from '../../domain/forms/roles';
 
 export interface OutboxDeps {
   repo: OutboxRepo;
@@ -34,6 +35,17 @@ export interface FlushResult {
 export type Listener = () => void;
 
 export const DEFAULT_BATCH = 5;
+
+/** The error code of a record the township returned in review (its message is the reason). */
+export const RETURNED = 'RETURNED';
+
+export interface ReturnedEntry {
+  kind: FormKind;
+  id: string;
+  version: number;
+  record: Record<string, unknown>;
+  message: string;
+}
 
 /** Where a record's photos go in cloud storage: fixed per record and position, so a re-upload overwrites. */
 export const photoPath = (entry: Pick<OutboxEntry, 'kind' | 'id'>, index: number): string => `photos/${entry.kind}/${entry.id}/${index + 1}.jpg`;
@@ -90,6 +102,20 @@ export class Outbox {
     this.deps.repo.remove(id);
     this.emit();
     await Promise.all(entry.photos.map((p) => this.deps.forgetPhoto(p.local).catch(() => undefined)));
+  }
+
+  /**
+   * A record the township returned (退回) in review: kept as 需处理 with the reason, to fix and send as
+   * an edit of the returned version. One the person is already fixing or sending is left alone.
+   */
+  holdReturned(returned: ReturnedEntry): void {
+    const { repo } = this.deps;
+    const existing = this.get(returned.id);
+    if (existing && (existing.status !== 'sent' || (existing.version ?? 0) > returned.version)) return;
+    const photos = Array.isArray(returned.record.photos) ? (returned.record.photos as string[]).map((fileID) => ({ local: fileID, fileID })) : [];
+    const entry = upsert(existing, { kind: returned.kind, action: 'update', baseVersion: returned.version, record: returned.record, photos }, this.deps.owner(), this.deps.now(), repo.nextSeq());
+    repo.save({ ...entry, status: 'failed', version: returned.version, error: { code: RETURNED, message: returned.message, problems: [] } });
+    this.emit();
   }
 
   /** 需处理 back to 待发送 (e.g. after a permission was restored), to be tried at once. */
