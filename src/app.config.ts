@@ -38,6 +38,7 @@ export default defineAppConfig({
         'people/index',
         'units/index',
         'invites/index',
+        'supervision/index',
       ],
     },
   ],

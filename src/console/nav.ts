@@ -15,7 +15,7 @@ const query = (params: Record<string, string | number | undefined>): string => {
   return parts.length ? `?${parts.join('&')}` : '';
 };
 
-export const pageUrl = (page: 'index' | 'charts' | 'records' | 'quality' | 'report' | 'close', params: Record<string, string | number | undefined> = {}) =>
+export const pageUrl = (page: 'index' | 'charts' | 'records' | 'quality' | 'report' | 'close' | 'supervision', params: Record<string, string | number | undefined> = {}) =>
   `/console/${page}/index${query(params)}`;
 
 export function targetUrl(target: DrillTarget): string {

@@ -39,7 +39,7 @@ export const getReportPreview = (year: number, yu: boolean, org?: string) => cal
 export const makeReportDocx = (year: number, yu: boolean, org?: string) => call<ReportDocxAnswer>({ action: 'reportDocx', year, yu, org });
 
 export const getCloseState = (year: number, org?: string) => call<CloseAnswer>({ action: 'closeState', year, org });
-export const closeYear = (year: number, org?: string) => call<CloseAnswer>({ action: 'close', year, org });
+export const closeYear = (year: number, org?: string, reason?: string) => call<CloseAnswer>({ action: 'close', year, org, ...(reason ? { reason } : {}) });
 export const reopenYear = (year: number, org?: string) => call<CloseAnswer>({ action: 'reopen', year, org });
 
 const FILE_MESSAGE = '报告文件打开失败，可复制下载链接到电脑上打开';

@@ -18,3 +18,16 @@ export function confirmText(orgName: string, year: number, closing: boolean): { 
     ? { title: `确认结账${year}年度？`, content: `${orgName}${year}年度的数据将冻结，记录不能再修改；如需修改须先反结账。`, button: '结账' }
     : { title: `确认反结账${year}年度？`, content: `反结账后${orgName}${year}年度的记录可以再修改，数据按记录重新统计。`, button: '反结账' };
 }
+
+/** What supervision still asks before the close (月报 missing, records awaiting review); empty: nothing. */
+export function conditionLines(answer: CloseAnswer): string[] {
+  const c = answer.conditions;
+  if (!c || answer.state.closed) return [];
+  const lines: string[] = [];
+  if (c.unreportedMonths > 0) {
+    const named = c.unreportedSample.map((u) => `${u.village}${u.month}`).join('、');
+    lines.push(`还有${c.unreportedMonths}个村·月未报送月报（如${named}）`);
+  }
+  if (c.awaitingReview > 0) lines.push(`还有${c.awaitingReview}条记录待审核`);
+  return lines;
+}

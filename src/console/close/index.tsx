@@ -1,7 +1,7 @@
 /** 年度结账: close a year (its figures frozen, its records locked) or reopen it, each after a confirmation. */
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
-import { Button, View } from '@tarojs/components';
+import { Button, Input, View } from '@tarojs/components';
 import { beijingYear } from '../../domain/dates';
 import { closeYear, getCloseState, reopenYear } from '../../services/console';
 import { messageOf } from '../../services/errors';
@@ -9,7 +9,7 @@ import { consoleParams } from '../nav';
 import { useLoad } from '../useLoad';
 import Status from '../components/Status';
 import YearTabs from '../components/YearTabs';
-import { closeLines, confirmText } from './close-model';
+import { closeLines, conditionLines, confirmText } from './close-model';
 import '../console.css';
 import '../pc';
 
@@ -19,6 +19,7 @@ export default function Close() {
   const [year, setYear] = useState(params.year);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [reason, setReason] = useState('');
   const { loaded, reload } = useLoad(() => getCloseState(year, params.org), `${year}:${params.org ?? ''}`);
 
   const act = async (closing: boolean) => {
@@ -29,7 +30,7 @@ export default function Close() {
     setBusy(true);
     setError(null);
     try {
-      await (closing ? closeYear(year, params.org) : reopenYear(year, params.org));
+      await (closing ? closeYear(year, params.org, reason.trim() || undefined) : reopenYear(year, params.org));
       reload();
     } catch (e) {
       setError(messageOf(e));
@@ -54,6 +55,17 @@ export default function Close() {
               {line}
             </View>
           ))}
+          {conditionLines(loaded.data).length > 0 && (
+            <View id='close-conditions'>
+              {conditionLines(loaded.data).map((line) => (
+                <View className='banner-error' key={line}>
+                  {line}
+                </View>
+              ))}
+              <Input className='reason-input' id='close-reason' placeholder='如确需结账，请填写原因（记入修改记录）' value={reason} onInput={(e) => setReason(e.detail.value)} />
+            </View>
+          )}
+          {loaded.data.state.closeReason && <View className='muted'>{`结账原因：${loaded.data.state.closeReason}`}</View>}
           {loaded.data.state.closed ? (
             <Button className='btn btn-secondary' id='reopen-year' disabled={busy || undefined} onClick={() => void act(false)}>
               反结账

@@ -12,6 +12,10 @@ import YearTabs from '../components/YearTabs';
 import '../console.css';
 import '../pc';
 
+/** Beside a figure: how many records behind it await review (审核), while the township reviews. */
+const awaiting = (counts: Record<string, number | null> | undefined, id: string): string | null =>
+  counts?.[id] ? `另有${counts[id]}条待审核` : null;
+
 export default function ConsoleHome() {
   const currentYear = beijingYear(new Date());
   const params = consoleParams(useRouter().params, currentYear);
@@ -45,6 +49,9 @@ export default function ConsoleHome() {
         </Button>
         <Button className='btn btn-secondary' id='go-quality' onClick={() => go('quality')}>
           数据质量
+        </Button>
+        <Button className='btn btn-secondary' id='go-supervision' onClick={() => go('supervision')}>
+          报送与审核
         </Button>
         <Button className='btn btn-secondary' id='go-report' onClick={() => go('report')}>
           年度报告
@@ -84,6 +91,11 @@ export default function ConsoleHome() {
                     <View className='line-values'>
                       <Text className='line-value'>{line.value}</Text>
                       <Text className='muted'>{line.unit === '%' ? '' : ` ${line.unit}`}</Text>
+                      {awaiting(loaded.data.awaitingReview, line.id) && (
+                        <Text className='console-badge' id={`awaiting-${line.id}`}>
+                          {awaiting(loaded.data.awaitingReview, line.id)}
+                        </Text>
+                      )}
                       <View className='line-last'>
                         <Text>{`上年 ${line.lastValue} · `}</Text>
                         <Text className={`change-${line.change.direction}`}>{line.change.text}</Text>
