@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { startGateway } from '../emulator/gateway';
 import { withLocalSdk } from './local-sdk';
 import { loadDemoIfEmpty } from './demo/load-demo';
+import { seedSupervisionDemo } from './demo/supervision-demo';
 
 const ROOT = join(__dirname, '..');
 const GATEWAY_PORT = Number(process.env.FAZHI_GATEWAY_PORT || 10087);
@@ -26,7 +27,7 @@ async function main(): Promise<void> {
   });
   console.log(`本地云开发网关已启动：${gateway.url}（数据目录 ${dataDir}）`);
   const loaded = await withLocalSdk(gateway.url, (db) => loadDemoIfEmpty(db, new Date()));
-  if (loaded) console.log(`已载入演示数据：${loaded}`);
+  if (loaded) console.log(`已载入演示数据：${loaded}，${await withLocalSdk(gateway.url, (db) => seedSupervisionDemo(db, new Date()))}`);
 
   const taro = spawn(join(ROOT, 'node_modules', '.bin', 'taro'), ['build', '--type', 'h5', '--watch'], {
     cwd: ROOT,

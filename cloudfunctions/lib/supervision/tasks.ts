@@ -18,7 +18,7 @@ import { REMINDERS, reminderView, type ReminderDoc } from './reminders';
 import { settingsOf, townshipCodeOf } from './settings';
 
 /** How far back a village is asked for months it has not reported. */
-const LOOK_BACK_MONTHS = 12;
+const LOOK_BACK_MONTHS = 3;
 
 async function returnedTo(db: Database, caller: Caller): Promise<ReturnedRecord[]> {
   const _ = db.command;

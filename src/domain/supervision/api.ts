@@ -72,7 +72,7 @@ export interface ReturnedRecord {
 export interface TasksAnswer {
   /** Reminders for months of the caller's village still not reported. */
   reminders: ReminderView[];
-  /** Months of the last twelve, past due and not reported. */
+  /** Months of the last three, past due and not reported. */
   overdueMonths: string[];
   returned: ReturnedRecord[];
 }

@@ -268,3 +268,19 @@ describe('review (审核)', () => {
     expect((await historyOf(await stack.db(), 'supervision_settings', UNIT.township)).map((h) => h.action)).toEqual(['create', 'update']);
   });
 });
+
+describe('the demo’s 月报 (npm run dev)', () => {
+  it('should file every past-due month of the year, 冯家村 late and 石门村 missing its last two', async () => {
+    const { seedSupervisionDemo } = await import('../../../scripts/demo/supervision-demo');
+    const filed = await seedSupervisionDemo(await stack.db(), new Date());
+    const answer = await ok<CompletenessAnswer>({ action: 'completeness', year: thisYear() });
+    const due = answer.months.filter((m) => m.rates.expected > 0).length;
+    expect(filed).toBe(`月报 ${7 * due - Math.min(2, due)}`);
+    const row = (code: string) => answer.villages.find((v) => v.village.code === code);
+    if (due > 0) {
+      expect(row('500114213207')?.cells[due - 1]).toMatchObject({ late: true });
+      expect(row('500114213206')?.cells[due - 1].state).toBe('逾期');
+      expect(row(UNIT.baituVillage)?.cells[due - 1]).toMatchObject({ late: false, submittedBy: '白土村法律明白人' });
+    }
+  });
+});
