@@ -13,6 +13,7 @@ import { writeWorkbook, type OutSheet, type OutXCell } from './xlsx';
 import { exportTable, maskedFreeText } from '../../../src/domain/ledger/export';
 import { TABLES, type TableDef } from '../../../src/domain/ledger/tables';
 import type { Period } from '../../../src/domain/period';
+import { monthlySheet } from '../supervision/ledger-sheet';
 
 export interface ExportOptions {
   /**
@@ -136,6 +137,7 @@ export async function ledgerSheets(db: Database, orgCode: string, period: Period
   if (!org) throw new AppError('ORG_NOT_FOUND');
   const sheets: OutSheet[] = [];
   for (const table of TABLES) sheets.push(await sheetOf(table, await docsOf(db, table, org.code, org.path, period), options));
+  sheets.push(await monthlySheet(db, org, period));
   return sheets;
 }
 

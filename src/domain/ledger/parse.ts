@@ -7,7 +7,7 @@
 import { orgPathOf, type OrgLookup } from '../org';
 import { manualFigureId } from '../records/manualFigure';
 import { cellText, isBlank, type Rows } from './cells';
-import { TABLE_BY_SHEET, type TableDef } from './tables';
+import { MONTHLY_SHEET, TABLE_BY_SHEET, type TableDef } from './tables';
 import { dedupe, problem, readHeader, readRow, type LedgerDoc, type ParseResult } from './rows';
 import { parseOrgRows } from './orgs';
 
@@ -37,6 +37,8 @@ export function parseTable(sheetName: string, rows: Rows, knownOrgs: OrgLookup):
   const sheet = sheetName.trim();
   const table = TABLE_BY_SHEET.get(sheet);
   const out: ParseResult = { records: [], problems: [], warnings: [] };
+  // The export's 月报 sheet records reporting; it is not data to import, and not a mistake either.
+  if (sheet === MONTHLY_SHEET) return out;
   if (!table) {
     out.warnings.push(problem(sheet, 1, '', '不是台账的表格，整张表已忽略'));
     return out;

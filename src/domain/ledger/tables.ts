@@ -56,6 +56,9 @@ const freeText = (name: string, field: string): ColumnDef => ({ ...col(name, fie
 /** Columns the XLSX export adds (photo links, narratives): ignored on import without a warning. */
 export const EXPORT_ONLY_COLUMNS: readonly string[] = ['照片', '情况说明'];
 
+/** The export's sheet of villages' 月报 states (supervision): a record of reporting, ignored on import. */
+export const MONTHLY_SHEET = '月报';
+
 export const TABLES: readonly TableDef[] = [
   {
     sheet: '组织机构',
