@@ -88,7 +88,7 @@ describe('township supervision in Chromium', () => {
     await phone.locator('#outreach-form').waitFor();
     await fillCount(phone, 'attendees', 40);
     await phone.locator('#save-outreach').click();
-    await phone.locator('#mine').waitFor({ timeout: 15000 });
+    // Saved back in place and sent as an edit of the returned version.
     await expectEventually(async () => (await outboxEntries(phone)).find((e) => e.id === record.id)?.status, 'sent');
     const fixed = await stored(await env.stack.db(), 'outreach', record.id);
     expect(fixed).toMatchObject({ attendees: 40, version: 2, reviewState: '待审核' });
