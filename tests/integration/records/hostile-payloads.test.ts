@@ -29,6 +29,7 @@ const ACTIONS: Record<string, { reads: string[]; writes: string[] }> = {
   admin: { reads: [], writes: ['issueInvite'] },
   public: { reads: ['townships', 'village', 'article', 'mine'], writes: ['submit'] },
   requests: { reads: ['queue', 'contacts', 'articles', 'villageCode'], writes: ['accept', 'convert', 'close', 'setContact', 'saveArticle'] },
+  supervision: { reads: ['settings', 'month', 'tasks', 'completeness', 'reviewQueue'], writes: ['saveSettings', 'submit', 'remind', 'approve', 'approveMonth', 'return'] },
 };
 const FUNCTIONS = Object.keys(ACTIONS);
 const CALLERS = [undefined, DEMO.villageWorker, DEMO.mediator, DEMO.cadre, DEMO.admin, DEMO.county, 'o-stranger-0001'];
@@ -124,6 +125,7 @@ const foreignCodes = fc.constantFrom<unknown>('500114', '500114213299', '000000'
 /** Codes a read may use: the caller's own among them. */
 const readCodes = fc.constantFrom<unknown>(UNIT.township, UNIT.baituVillage, UNIT.santangVillage, '500114', '500114213299', '000000');
 const periods = fc.constantFrom<unknown>('2026', '2026H1', '2026H3', '2026Q5', '2026-13', '1989', '2026-01-01..2025-01-01', '..', '9999Q1', '2026-02-30');
+const months = fc.constantFrom<unknown>('2026-01', '2026-13', '1989-12', '2100-01', '$ne', '');
 const refs = fc.constantFrom<unknown>('ZX-20260101-0001', 'TJ-99999999-999999', 'ZX-00000000-0000');
 /** A resident's request that looks right but has a field no schema has, so it is never stored. */
 const hostileRequest = fc.tuple(fc.constantFrom('__proto__', 'constructor', 'submitterOpenid', 'state', '$where'), hostile).map(([key, extra]) =>
@@ -173,6 +175,20 @@ const TEMPLATES: Record<string, Record<string, fc.Arbitrary<Record<string, unkno
     articles: fc.constant({}),
     saveArticle: fc.record({ article: hostile }),
     villageCode: fc.record({ code: readCodes }),
+  },
+  supervision: {
+    settings: fc.record({ org: readCodes }, { requiredKeys: [] }),
+    saveSettings: fc.record({ org: foreignCodes, dueDay: fc.integer({ min: -1, max: 40 }), review: fc.boolean(), baseVersion: fc.nat(3) }),
+    month: fc.record({ month: months }),
+    // Months not begun or not months at all: never a valid submission.
+    submit: fc.record({ month: fc.constantFrom<unknown>('2100-12', '9999-01', '2026-13', '2026-1', '$ne') }),
+    tasks: fc.constant({}),
+    completeness: fc.record({ org: readCodes, year: fc.integer({ min: 1980, max: 2110 }) }, { requiredKeys: ['year'] }),
+    remind: fc.record({ village: foreignCodes, month: months }),
+    reviewQueue: fc.record({ org: readCodes, village: readCodes, month: months }, { requiredKeys: [] }),
+    approve: fc.record({ items: fc.array(fc.record({ kind: kinds, id: strangeIds, version: fc.integer({ min: 1, max: 5 }) }), { minLength: 1, maxLength: 3 }) }),
+    approveMonth: fc.record({ village: foreignCodes, month: months }),
+    return: fc.record({ kind: kinds, id: strangeIds, version: fc.integer({ min: 1, max: 5 }), reason: fc.string({ maxLength: 50 }) }),
   },
 };
 const PLACES = ['action', 'kind', 'id', 'record', 'request', 'article', 'org', 'orgCode', 'code', 'period', 'state', 'offset', 'limit', 'ids', 'keys', 'ref', 'name', 'role', 'personId', 'baseVersion', 'mine', 'includeDeleted'];
