@@ -14,6 +14,8 @@ import { AppError } from '../errors';
 import { orgNames } from '../orgs';
 import { recordView, type StoredRecord } from '../records/views';
 import { consoleOrg, readableOrg } from './access';
+import { reviewTownships } from '../supervision/settings';
+import type { ReviewFilter } from '../../../src/domain/supervision/review';
 
 export type { DrillQuery };
 
@@ -26,13 +28,13 @@ async function aggregate(db: Database, collection: string, pipeline: object[]): 
   return (answer as { data: Row[] }).data;
 }
 
-export async function countOf(db: Database, spec: DrillSpec, orgCode: string, period: Period | null): Promise<number> {
-  const rows = await aggregate(db, spec.collection, drillCountPipeline(spec, orgCode, period));
+export async function countOf(db: Database, spec: DrillSpec, orgCode: string, period: Period | null, review?: ReviewFilter): Promise<number> {
+  const rows = await aggregate(db, spec.collection, drillCountPipeline(spec, orgCode, period, review));
   return typeof rows[0]?.total === 'number' ? rows[0].total : 0;
 }
 
-export async function pageOf(db: Database, spec: DrillSpec, orgCode: string, period: Period | null, offset: number, limit: number): Promise<Row[]> {
-  return aggregate(db, spec.collection, drillPagePipeline(spec, orgCode, period, offset, limit));
+export async function pageOf(db: Database, spec: DrillSpec, orgCode: string, period: Period | null, offset: number, limit: number, review?: ReviewFilter): Promise<Row[]> {
+  return aggregate(db, spec.collection, drillPagePipeline(spec, orgCode, period, offset, limit, review));
 }
 
 function planOf(query: DrillQuery, now: Date): { plan: DrillPlan; period: Period | null; target: string } {
@@ -50,12 +52,14 @@ function planOf(query: DrillQuery, now: Date): { plan: DrillPlan; period: Period
 export async function drillRecords(db: Database, caller: Caller, query: DrillQuery, now: Date): Promise<DrillAnswer> {
   const org = await readableOrg(db, caller, query.org);
   const { plan, period, target } = planOf(query, now);
-  const totals = await Promise.all(plan.parts.map((spec) => countOf(db, spec, org.code, period)));
+  // A figure's records are those it counts: while townships review, the approved ones.
+  const review: ReviewFilter | undefined = query.figure !== undefined ? { mode: 'counted', townships: await reviewTownships(db) } : undefined;
+  const totals = await Promise.all(plan.parts.map((spec) => countOf(db, spec, org.code, period, review)));
   const part = Math.min(Math.max(0, query.part ?? 0), plan.parts.length - 1);
   const spec = plan.parts[part];
   const offset = Math.max(0, query.offset ?? 0);
   const limit = Math.min(DRILL_PAGE_MAX, Math.max(1, query.limit ?? 20));
-  const docs = totals[part] > offset ? await pageOf(db, spec, org.code, period, offset, limit) : [];
+  const docs = totals[part] > offset ? await pageOf(db, spec, org.code, period, offset, limit, review) : [];
   const names = await orgNames(db, docs.map((doc) => String(doc.orgCode ?? doc.code)));
   const items: DrillRow[] = docs.map((doc) =>
     spec.kind === 'org'

@@ -12,6 +12,8 @@ import type { BaseMeasure, Condition, FigureDef } from '../indicators/types';
 import type { Period } from '../period';
 import type { Collection } from '../records/common';
 import { KINDS, type RecordKind } from '../records/kinds';
+import { reviewMatch } from '../indicators/pipeline';
+import type { ReviewFilter } from '../supervision/review';
 import type { QualityCheck } from './api';
 
 export type Stage = Record<string, unknown>;
@@ -211,9 +213,12 @@ const missingOr = (field: string, test: Stage): Stage => ({
   $or: [{ [field]: { $exists: false } }, { [field]: null }, { [field]: '' }, { [field]: test }],
 });
 
-/** The $match of a part: scope, period, the measure's plain conditions. */
-export function drillMatch(spec: DrillSpec, orgCode: string, period: Period | null): Stage {
-  const match: Stage = { ...scopeOf(spec.collection, orgCode) };
+/**
+ * The $match of a part: scope, period, the measure's plain conditions — and, while townships review,
+ * the same review condition as the figures, so a figure lists exactly the records it counts.
+ */
+export function drillMatch(spec: DrillSpec, orgCode: string, period: Period | null, review?: ReviewFilter): Stage {
+  const match: Stage = { ...scopeOf(spec.collection, orgCode), ...reviewMatch(spec.collection, review) };
   if (spec.dateField && period) match[spec.dateField] = { $gte: period.start, $lte: period.end };
   for (const c of spec.where) {
     if ('eq' in c) match[c.field] = c.eq;
@@ -239,14 +244,14 @@ function compareStages(spec: DrillSpec): Stage[] {
 }
 
 /** How many records the part lists. */
-export function drillCountPipeline(spec: DrillSpec, orgCode: string, period: Period | null): Stage[] {
-  return [{ $match: drillMatch(spec, orgCode, period) }, ...compareStages(spec), { $count: 'total' }];
+export function drillCountPipeline(spec: DrillSpec, orgCode: string, period: Period | null, review?: ReviewFilter): Stage[] {
+  return [{ $match: drillMatch(spec, orgCode, period, review) }, ...compareStages(spec), { $count: 'total' }];
 }
 
 /** One page of the part's records, in a stable order. */
-export function drillPagePipeline(spec: DrillSpec, orgCode: string, period: Period | null, offset: number, limit: number): Stage[] {
+export function drillPagePipeline(spec: DrillSpec, orgCode: string, period: Period | null, offset: number, limit: number, review?: ReviewFilter): Stage[] {
   return [
-    { $match: drillMatch(spec, orgCode, period) },
+    { $match: drillMatch(spec, orgCode, period, review) },
     ...compareStages(spec),
     { $sort: { [spec.sort.field]: spec.sort.order, _id: spec.sort.order } },
     { $skip: offset },

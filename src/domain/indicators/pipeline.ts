@@ -102,7 +102,7 @@ function periodMatch(parts: readonly Part[], period: Period): Stage {
  * Review (审核): while a township reviews, its records awaiting review (or returned) do not count —
  * `counted` leaves them out, `pending` keeps only them. Townships without review are unaffected.
  */
-function reviewMatch(collection: Collection, review: ReviewFilter | undefined): Stage {
+export function reviewMatch(collection: Collection, review: ReviewFilter | undefined): Stage {
   if (!review || review.townships.length === 0 || !REVIEWED_COLLECTIONS.includes(collection)) return {};
   const held = { reviewState: { $in: [...NOT_COUNTED] }, orgPath: { $in: [...review.townships] } };
   return review.mode === 'counted' ? { $nor: [held] } : held;

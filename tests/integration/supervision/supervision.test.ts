@@ -11,7 +11,7 @@ import { resolveCaller, type Caller } from '../../../cloudfunctions/lib/caller';
 import { submitMonth } from '../../../cloudfunctions/lib/supervision/reports';
 import { historyOf } from '../../../cloudfunctions/lib/history';
 import type { FiguresAnswer, RecordView } from '../../../src/domain/api';
-import type { CloseAnswer, OverviewAnswer } from '../../../src/domain/console/api';
+import type { CloseAnswer, DrillAnswer, OverviewAnswer } from '../../../src/domain/console/api';
 import type { CompletenessAnswer, MonthAnswer, ReviewQueueAnswer, SupervisionSettings, TasksAnswer } from '../../../src/domain/supervision/api';
 import { monthsOf } from '../../../src/domain/supervision/schedule';
 
@@ -195,6 +195,10 @@ describe('review (审核)', () => {
     expect(await figureOf(period, 'outreach.events')).toBe(before);
     const overview = await stack.call<OverviewAnswer>('console', { action: 'overview', year: thisYear() }, DEMO.admin);
     expect(overview.awaitingReview?.['outreach.events']).toBeGreaterThanOrEqual(1);
+    // The records behind the figure are the ones it counts.
+    const drill = await stack.call<DrillAnswer>('console', { action: 'records', period, figure: 'outreach.events', limit: 100 }, DEMO.admin);
+    expect(drill.total).toBe(before);
+    expect(drill.items.map((i) => i.id)).not.toContain(record.id);
 
     const decided = await ok<{ approved: number }>({ action: 'approve', items: [{ kind: 'outreach', id: record.id, version: record.version }] });
     expect(decided.approved).toBe(1);
