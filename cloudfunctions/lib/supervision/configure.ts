@@ -6,6 +6,7 @@ import { AppError } from '../errors';
 import { writeHistory } from '../history';
 import { writableOrg } from '../console/access';
 import type { SupervisionSettings } from '../../../src/domain/supervision/api';
+import { withoutId } from './docs';
 import { SETTINGS, checkDueDay, readSettings, settingsOf, settingsView, type SettingsDoc } from './settings';
 
 export async function readableSettings(db: Database, caller: Caller, org: string | undefined): Promise<SupervisionSettings> {
@@ -38,9 +39,7 @@ export async function saveSettings(
       updatedBy: caller.openid,
       updatedByName: caller.name,
     };
-    const { _id, ...body } = next;
-    void _id;
-    await tx.collection(SETTINGS).doc(township.code).set(body);
+    await tx.collection(SETTINGS).doc(township.code).set(withoutId(next));
     const audit = (d: SettingsDoc | null) => (d ? { cadence: d.cadence, dueDay: d.dueDay, review: d.review } : null);
     await writeHistory(tx, { collection: SETTINGS, recordId: township.code, action: before ? 'update' : 'create', by: caller.openid, byName: caller.name, at, version: next.version, before: audit(before), after: audit(next), orgPath: township.path });
     return next;

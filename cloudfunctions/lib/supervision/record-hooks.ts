@@ -13,6 +13,7 @@ import { KINDS, type RecordKind } from '../../../src/domain/records/kinds';
 import { isReviewedKind } from '../../../src/domain/supervision/review';
 import { readSettings, townshipCodeOf } from './settings';
 import { REPORTS, readReport, reportId } from './reports';
+import { withoutId } from './docs';
 
 /** The review fields a record written now carries: 待审核 while its township reviews, none otherwise. */
 export async function reviewOnWrite(db: Database, kind: RecordKind, org: OrgDoc): Promise<{ reviewState?: '待审核' }> {
@@ -34,8 +35,7 @@ export async function markSupplemented(tx: Transaction, kind: RecordKind, before
       const id = reportId(village, month);
       const report = await readReport(tx, id);
       if (!report || report.supplemented) continue;
-      const { _id, ...body } = { ...report, supplemented: true, supplementedAt: at, version: report.version + 1 };
-      void _id;
+      const body = withoutId({ ...report, supplemented: true, supplementedAt: at, version: report.version + 1 });
       await tx.collection(REPORTS).doc(id).set(body);
       await writeHistory(tx, {
         collection: REPORTS,

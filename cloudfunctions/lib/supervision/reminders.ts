@@ -18,6 +18,7 @@ import { dueDateOf, hasBegun, isMonth } from '../../../src/domain/supervision/sc
 import type { ReminderView } from '../../../src/domain/supervision/api';
 import { readReport, reportId } from './reports';
 import { settingsOf, townshipCodeOf } from './settings';
+import { readOne, withoutId } from './docs';
 
 export const REMINDERS = 'reminders';
 
@@ -69,8 +70,7 @@ export async function remind(db: Database, caller: Caller, request: { village: s
   const id = reportId(village.code, request.month);
   const at = now.toISOString();
   const doc = await inTransaction(db, async (tx) => {
-    const { data } = await tx.collection(REMINDERS).doc(id).get();
-    const before = (Array.isArray(data) ? data[0] : data) as ReminderDoc | undefined;
+    const before = await readOne<ReminderDoc>(tx, REMINDERS, id);
     const next: ReminderDoc = {
       _id: id,
       orgCode: village.code,
@@ -84,8 +84,7 @@ export async function remind(db: Database, caller: Caller, request: { village: s
       at,
       count: (before?.count ?? 0) + 1,
     };
-    const { _id, ...body } = next;
-    void _id;
+    const body = withoutId(next);
     await tx.collection(REMINDERS).doc(id).set(body);
     await writeHistory(tx, { collection: REMINDERS, recordId: id, action: 'remind', by: caller.openid, byName: caller.name, at, version: next.count, before: null, after: body, orgPath: village.path });
     return next;

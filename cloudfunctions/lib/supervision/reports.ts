@@ -20,6 +20,7 @@ import { dueDateOf, hasBegun, isMonth } from '../../../src/domain/supervision/sc
 import { MONTHLY_FIGURE_IDS, countLines, isZero, monthlySentence } from '../../../src/domain/supervision/summary';
 import type { MonthAnswer, ReportView } from '../../../src/domain/supervision/api';
 import { settingsOf, townshipCodeOf } from './settings';
+import { readOne, withoutId } from './docs';
 
 export const REPORTS = 'monthly_reports';
 
@@ -49,11 +50,7 @@ export interface ReportDoc {
 
 export const reportId = (villageCode: string, month: string): string => `${villageCode}:${month}`;
 
-export async function readReport(source: Database | Transaction, id: string): Promise<ReportDoc | null> {
-  const { data } = await source.collection(REPORTS).doc(id).get();
-  const doc = Array.isArray(data) ? data[0] : data;
-  return (doc as ReportDoc | undefined) ?? null;
-}
+export const readReport = (source: Database | Transaction, id: string) => readOne<ReportDoc>(source, REPORTS, id);
 
 export function reportView(doc: ReportDoc, village: Pick<OrgDoc, 'code' | 'name' | 'level'>): ReportView {
   return {
@@ -136,8 +133,7 @@ export async function submitMonth(db: Database, caller: Caller, month: string, n
       supplementedAt: null,
       version: 1,
     };
-    const { _id, ...body } = doc;
-    void _id;
+    const body = withoutId(doc);
     await tx.collection(REPORTS).doc(id).set(body);
     await writeHistory(tx, { collection: REPORTS, recordId: id, action: 'submit', by: caller.openid, byName: caller.name, at, version: 1, before: null, after: body, orgPath: village.path });
   });

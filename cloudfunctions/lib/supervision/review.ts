@@ -13,6 +13,7 @@ import { findOrg, orgNames } from '../orgs';
 import { readAll } from '../ledger/read';
 import { readRecord } from '../records/docs';
 import type { StoredRecord } from '../records/views';
+import { withoutId } from './docs';
 import { isTownshipAdminOf } from '../records/policy';
 import { consoleOrg, writableOrg } from '../console/access';
 import { KINDS, type RecordKind } from '../../../src/domain/records/kinds';
@@ -94,9 +95,7 @@ async function decide(db: Database, caller: Caller, decision: Decision, at: stri
       reviewedBy: caller.openid,
       reviewedByName: caller.name,
     };
-    const { _id, ...body } = { ...doc, ...review };
-    void _id;
-    await tx.collection(collection).doc(decision.id).set(body);
+    await tx.collection(collection).doc(decision.id).set(withoutId({ ...doc, ...review }));
     await writeHistory(
       tx,
       {

@@ -7,6 +7,7 @@ import type { Database, Transaction } from '../cloudbase';
 import type { OrgDoc } from '../orgs';
 import { AppError, isCloudError } from '../errors';
 import { readAll } from '../ledger/read';
+import { readOne } from './docs';
 import { DEFAULT_DUE_DAY, type Cadence } from '../../../src/domain/supervision/schedule';
 import type { SupervisionSettings } from '../../../src/domain/supervision/api';
 
@@ -35,11 +36,7 @@ export function townshipCodeOf(org: Pick<OrgDoc, 'code' | 'level' | 'parentCode'
   return null;
 }
 
-export async function readSettings(source: Database | Transaction, townshipCode: string): Promise<SettingsDoc | null> {
-  const { data } = await source.collection(SETTINGS).doc(townshipCode).get();
-  const doc = Array.isArray(data) ? data[0] : data;
-  return (doc as SettingsDoc | undefined) ?? null;
-}
+export const readSettings = (source: Database | Transaction, townshipCode: string) => readOne<SettingsDoc>(source, SETTINGS, townshipCode);
 
 export function settingsView(doc: SettingsDoc | null): SupervisionSettings {
   if (!doc) return DEFAULT_SETTINGS;
