@@ -1,6 +1,7 @@
 /** 月报 page: which month opens first, how months and a submitted report read. Pure. */
 import type { ReportView } from '../../domain/supervision/api';
 import { previousMonth, nextMonth } from '../../domain/supervision/schedule';
+import { beijingDate } from '../../domain/dates';
 
 /** The first month past due and not reported, else last month (reported by the 5th of this one). */
 export function defaultMonth(today: string, overdue: readonly string[]): string {
@@ -16,7 +17,7 @@ export function canStep(month: string, today: string, direction: 1 | -1): boolea
 export const monthLabel = (month: string): string => `${month.slice(0, 4)}年${Number(month.slice(5))}月`;
 
 export function reportLine(report: ReportView): string {
-  const when = report.submittedAt.slice(0, 10);
+  const when = beijingDate(new Date(report.submittedAt));
   const kind = report.zero ? '零报告' : '月报';
   const timeliness = report.onTime ? '按时报送' : '逾期报送';
   return `已报送${kind} · ${report.submittedBy} · ${when} · ${timeliness}${report.supplemented ? ' · 有补报' : ''}`;
