@@ -42,8 +42,13 @@ export async function computeFigures(
   ids?: readonly string[],
   options: { everything?: boolean } = {},
 ): Promise<Record<string, number | null>> {
-  const review = options.everything ? undefined : { mode: 'counted' as const, townships: await reviewTownships(db) };
-  return assemble(await runPipelines(db, pipelinesFor(orgCode, period, ids, review)), ids);
+  const pipelines = options.everything ? pipelinesFor(orgCode, period, ids) : await countedPipelines(db, orgCode, period, ids);
+  return assemble(await runPipelines(db, pipelines), ids);
+}
+
+/** The catalogue's pipelines of what counts: records awaiting review in reviewing townships left out. */
+export async function countedPipelines(db: Database, orgCode: string, period: Period, ids?: readonly string[]): Promise<CollectionPipeline[]> {
+  return pipelinesFor(orgCode, period, ids, { mode: 'counted', townships: await reviewTownships(db) });
 }
 
 /** Runs the catalogue's pipelines in the database: the rows assemble() and its helpers read. */

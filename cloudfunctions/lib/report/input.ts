@@ -4,8 +4,8 @@
  * 法律六进 venues of the year (so they are named, not counted). One place for the console and the CLI.
  */
 import type { Database } from '../cloudbase';
-import { runPipelines } from '../figures';
-import { FIGURE_BY_ID, distinctValues, extraManualFigures, manualPipeline, pipelinesFor } from '../../../src/domain/indicators';
+import { countedPipelines, runPipelines } from '../figures';
+import { FIGURE_BY_ID, distinctValues, extraManualFigures, manualPipeline } from '../../../src/domain/indicators';
 import type { Period } from '../../../src/domain/period';
 import type { CustomFigure } from '../../../src/domain/report';
 
@@ -18,7 +18,7 @@ export interface ReportExtras {
 
 export async function reportExtras(db: Database, orgCode: string, year: number, period: Period): Promise<ReportExtras> {
   const six = FIGURE_BY_ID.get(SIX_INTO);
-  const rows = await runPipelines(db, [...pipelinesFor(orgCode, period, [SIX_INTO]), manualPipeline(orgCode, year)]);
+  const rows = await runPipelines(db, [...(await countedPipelines(db, orgCode, period, [SIX_INTO])), manualPipeline(orgCode, year)]);
   return {
     customFigures: extraManualFigures(rows).map(({ id, label, unit }) => ({ id, label, unit })),
     sixIntoVenues: six ? distinctValues(rows, six) : [],
