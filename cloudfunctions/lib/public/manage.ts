@@ -112,6 +112,12 @@ export async function saveArticle(db: Database, caller: Caller, input: unknown, 
   const stamp = now.toISOString();
   const saved = await inTransaction(db, async (tx) => {
     const existing = await readDoc<ArticleDoc>(tx, 'articles', id);
+    // The stored article's township is checked as well as the one the request names: ids are on
+    // every village page, and another township's admin must not take an article over.
+    if (existing) {
+      requireInScope(caller, existing.orgPath);
+      if (existing.orgCode !== fields.orgCode) throw new AppError('FORBIDDEN', '文章不能改到别的乡镇；请在本乡镇重新发一篇');
+    }
     if (existing && ARTICLE_FIELDS.every((f) => existing[f] === fields[f])) return existing;
     const doc: ArticleDoc = existing
       ? { ...existing, ...fields, orgPath: org.path, updatedAt: stamp, version: existing.version + 1 }

@@ -18,9 +18,11 @@
  * Handlers (人民调解员, 村干部, 乡镇管理员) see the full request of units in their scope, and can accept
  * it, close it, or turn it into a 法律咨询 or 矛盾纠纷 record in one action — validated by the record
  * kind's schema and written with the records engine's history entry, as if logged in the app.
- * Converting twice makes one case: the case id is derived from the reference number, and the case
- * and the request's new state are written in one transaction.
+ * Converting twice makes one case: the case id is random (never guessable from the ref, so nobody can
+ * plant a record under it), it is stored on the request, and the case and the request's new state are
+ * written in one transaction. A conversion only ever answers a case it created itself.
  */
+import { randomBytes } from 'node:crypto';
 import { inTransaction, type Database, type Transaction } from '../cloudbase';
 import type { Caller } from '../caller';
 import { requireInScope, requireRole } from '../authz';
@@ -185,21 +187,21 @@ export async function convertRequest(db: Database, caller: Caller, ref: string, 
 
     const kind = options.as ?? defaultCaseKind(doc.kind);
     const collection = CASE_COLLECTION[kind];
-    const { id, ...fields } = caseRecord(kind, doc, caller, options, now);
-    if (!(await readDoc(tx, collection, id))) {
-      await assertPeriodsOpen(db, kind, doc.orgPath, null, fields);
-      const stamp = now.toISOString();
-      const created: StoredRecord = {
-        ...fields,
-        _id: id,
-        orgCode: doc.orgCode,
-        orgPath: doc.orgPath,
-        ...firstVersionMeta(caller, stamp),
-        deleted: false,
-      };
-      await tx.collection(collection).doc(id).set(bodyOf(created));
-      await writeHistory(tx, historyEntry(kind, created, caller, stamp, 'create', null));
-    }
+    const { id, ...fields } = caseRecord(kind, caseIdOf(randomBytes(16).toString('hex')), doc, caller, options, now);
+    // 128 random bits do not collide; if a record is there all the same, it is not this conversion's.
+    if (await readDoc(tx, collection, id)) throw new Error(`case id ${id} already taken`);
+    await assertPeriodsOpen(db, kind, doc.orgPath, null, fields);
+    const stamp = now.toISOString();
+    const created: StoredRecord = {
+      ...fields,
+      _id: id,
+      orgCode: doc.orgCode,
+      orgPath: doc.orgPath,
+      ...firstVersionMeta(caller, stamp),
+      deleted: false,
+    };
+    await tx.collection(collection).doc(id).set(bodyOf(created));
+    await writeHistory(tx, historyEntry(kind, created, caller, stamp, 'create', null));
     const updated = await updateRequest(tx, doc, { state: '已转为案件', caseKind: kind, caseId: id }, caller, now);
     return { doc: updated, kind, id };
   });
@@ -207,8 +209,7 @@ export async function convertRequest(db: Database, caller: Caller, ref: string, 
 }
 
 /** The case record, validated by the record kind's own schema like any record logged in the app. */
-function caseRecord(kind: CaseKind, doc: RequestDoc, caller: Caller, options: ConvertOptions, now: Date): ConsultationInput | DisputeInput {
-  const id = caseIdOf(doc.ref);
+function caseRecord(kind: CaseKind, id: string, doc: RequestDoc, caller: Caller, options: ConvertOptions, now: Date): ConsultationInput | DisputeInput {
   const today = beijingDate(now);
   const checked =
     kind === 'consultation'

@@ -78,7 +78,11 @@ export function defaultCaseKind(kind: RequestKind): CaseKind {
   return kind === '咨询' ? 'consultation' : 'dispute';
 }
 
-/** The id of the case record made from a request: derived, so converting twice finds the first case. */
-export function caseIdOf(ref: string): string {
-  return `REQ-${ref}`;
+/**
+ * The id of the case record made from a request, from a random nonce the server draws: an id derived
+ * from the (sequential) ref could be guessed and planted beforehand. Converting twice finds the first
+ * case through the link stored on the request, not through the id.
+ */
+export function caseIdOf(nonce: string): string {
+  return `REQ-${nonce}`;
 }

@@ -176,13 +176,14 @@ describe("the village's queue", () => {
     expect((await mine([resident.key as string])).items[0].state).toBe('已受理');
 
     const converted = await stack.call<ConvertAnswer>('requests', { action: 'convert', ref: request.ref, disputeType: '邻里' }, DEMO.mediator);
-    expect(converted.case).toEqual({ kind: 'dispute', id: `REQ-${request.ref}` });
-    expect(converted.item).toMatchObject({ state: '已转为案件', caseKind: 'dispute', caseId: `REQ-${request.ref}`, handlerName: mediator.name });
+    const caseId = converted.case.id;
+    expect(converted.case).toEqual({ kind: 'dispute', id: expect.stringMatching(/^REQ-[0-9a-f]{32}$/) });
+    expect(converted.item).toMatchObject({ state: '已转为案件', caseKind: 'dispute', caseId, handlerName: mediator.name });
     const twice = await stack.call<ConvertAnswer>('requests', { action: 'convert', ref: request.ref, as: 'consultation' }, DEMO.mediator);
     expect(twice.case).toEqual(converted.case);
 
     const db = await stack.db();
-    const disputes = (await db.collection('disputes').where({ _id: `REQ-${request.ref}` }).get()).data;
+    const disputes = (await db.collection('disputes').where({ _id: caseId }).get()).data;
     expect(disputes).toHaveLength(1);
     expect(disputes[0]).toMatchObject({
       orgCode: BAITU_VILLAGE,
@@ -195,12 +196,12 @@ describe("the village's queue", () => {
       version: 1,
       deleted: false,
     });
-    expect((await db.collection('consultations').where({ _id: `REQ-${request.ref}` }).get()).data).toHaveLength(0);
-    const history = (await db.collection('history').where({ collection: 'disputes', recordId: `REQ-${request.ref}` }).get()).data;
+    expect((await db.collection('consultations').where({ _id: caseId }).get()).data).toHaveLength(0);
+    const history = (await db.collection('history').where({ collection: 'disputes', recordId: caseId }).get()).data;
     expect(history).toHaveLength(1);
 
     // A case like any other: the records function lets its handler read it in full.
-    const record = await stack.call<{ record: Record<string, unknown> }>('records', { action: 'get', kind: 'dispute', id: `REQ-${request.ref}` }, DEMO.mediator);
+    const record = await stack.call<{ record: Record<string, unknown> }>('records', { action: 'get', kind: 'dispute', id: caseId }, DEMO.mediator);
     expect(record.record).toMatchObject({ state: '受理', masked: false });
 
     expect((await mine([resident.key as string])).items[0].state).toBe('已转为案件');
