@@ -32,6 +32,7 @@ export const ERRORS = {
   VILLAGE_NOT_FOUND: '没有找到这个村，请重新选择',
   REQUEST_STATE_CHANGED: '这条求助的状态已经变了，请刷新后再看',
   UNKNOWN_FIGURE: '没有这个指标，请更新小程序后重试',
+  TOO_MANY_ATTEMPTS: '操作太频繁，请稍后再试',
   FILE_FAILED: '文件生成或上传失败，请稍后重试',
   INTERNAL: '服务暂时出错，请稍后重试；如果一直出错，请联系管理员',
 } as const;

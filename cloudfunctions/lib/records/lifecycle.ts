@@ -16,8 +16,18 @@ import { recordView, type StoredRecord } from './views';
 import { historyEntry } from './save';
 import { assertPeriodsOpen } from './period-guard';
 import { markSupplemented } from '../supervision/record-hooks';
+import { withRefusalLimit } from './refusals';
 
 export async function setDeleted(
+  db: Database,
+  caller: Caller,
+  request: { kind: RecordKind; id: string; baseVersion: number; deleted: boolean },
+  now: Date,
+): Promise<RecordView> {
+  return withRefusalLimit(db, caller, now, () => changeDeleted(db, caller, request, now));
+}
+
+async function changeDeleted(
   db: Database,
   caller: Caller,
   request: { kind: RecordKind; id: string; baseVersion: number; deleted: boolean },

@@ -24,6 +24,7 @@ import { firstVersionMeta } from '../records-meta';
 import { heldInFuture } from '../../../src/domain/records/outreach';
 import { beijingDate } from '../../../src/domain/dates';
 import { markSupplemented, reviewOnWrite } from '../supervision/record-hooks';
+import { withRefusalLimit } from './refusals';
 
 export interface SaveRequest {
   kind: RecordKind;
@@ -34,6 +35,10 @@ export interface SaveRequest {
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 export async function saveRecord(db: Database, caller: Caller, request: SaveRequest, now: Date): Promise<RecordView> {
+  return withRefusalLimit(db, caller, now, () => save(db, caller, request, now));
+}
+
+async function save(db: Database, caller: Caller, request: SaveRequest, now: Date): Promise<RecordView> {
   const def = KINDS[request.kind];
   requireRole(caller, WRITE_ROLES[request.kind]);
   const input = isObject(request.record) && def.prepare ? def.prepare(request.record) : request.record;
@@ -71,11 +76,12 @@ export async function saveRecord(db: Database, caller: Caller, request: SaveRequ
       await markSupplemented(tx, request.kind, null, created, caller, stamp);
       return created;
     }
-    if (sameContent(request.kind, existing, fields)) return existing;
-    // Who may change the record is settled before anything about its state is said: someone who may
-    // not edit it learns neither its version nor that it was deleted.
+    // Who may change the record is settled before anything about it is said — before the resend
+    // shortcut too: someone who may not edit it gets the same refusal whatever the content, or an
+    // identical resend would confirm a guess at the masked parts (issue 12, item 3).
     requireInScope(caller, existing.orgPath);
     if (!mayChange(caller, def.personal, existing)) throw new AppError('FORBIDDEN');
+    if (sameContent(request.kind, existing, fields)) return existing;
     if (existing.deleted) throw new AppError('RECORD_DELETED');
     if (request.baseVersion !== existing.version) throw new AppError('CONFLICT', undefined, undefined, existing.version);
     checkCaseState(request.kind, caller, fields, existing);
