@@ -11,7 +11,9 @@ import type { Caller } from '../caller';
 import { requireRole } from '../authz';
 import { TODO_ROLES } from '../../../src/domain/records/roles';
 import { orgNames } from '../orgs';
-import type { StoredRecord } from './views';
+import { partiesOf, type StoredRecord } from './views';
+import { isHandler } from './policy';
+import { maskText } from '../../../src/domain/masking';
 
 const MAX_ITEMS = 500;
 
@@ -37,7 +39,7 @@ export async function todoList(db: Database, caller: Caller, now: Date): Promise
       since: String(doc.registerDate),
       dueDate: String(doc.dueDate),
       mark: deadlineMark(doc.state as PetitionState, String(doc.dueDate), today),
-      summary: `信访事项（${String(doc.channel)}${doc.category ? `·${String(doc.category)}` : ''}）`,
+      summary: `信访事项（${String(doc.channel)}${doc.category ? `·${categoryFor(caller, doc)}` : ''}）`,
       version: doc.version,
     })),
     ...disputeDocs.map((doc) => ({
@@ -54,4 +56,10 @@ export async function todoList(db: Database, caller: Caller, now: Date): Promise
   // Overdue first, then due soon, then the rest; oldest first within each.
   const rank = (item: TodoItem) => (item.mark === 'overdue' ? 0 : item.mark === 'dueSoon' ? 1 : 2);
   return items.sort((a, b) => rank(a) - rank(b) || a.since.localeCompare(b.since));
+}
+
+/** A petition's 事项类别 often names its party: masked in the title for those who do not handle it. */
+function categoryFor(caller: Caller, doc: StoredRecord): string {
+  const category = String(doc.category);
+  return isHandler(caller, doc) ? category : maskText(category, partiesOf(doc));
 }

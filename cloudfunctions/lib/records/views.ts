@@ -3,7 +3,7 @@
  * parties' data masked unless the caller handles the case, and handler ids never leave the server.
  */
 import { KINDS, type RecordKind } from '../../../src/domain/records/kinds';
-import { maskParty, maskText, type PartyLike } from '../../../src/domain/masking';
+import { maskCaseValue, maskParty, type PartyLike } from '../../../src/domain/masking';
 import type { RecordView } from '../../../src/domain/api';
 import type { Caller } from '../caller';
 import type { RecordMeta } from '../records-meta';
@@ -12,14 +12,17 @@ import type { ReviewState } from '../../../src/domain/supervision/review';
 
 export type StoredRecord = RecordMeta & Record<string, unknown> & { handlerIds?: string[] };
 
-/** Fields that identify people: only handlers get them at all. */
-const HANDLER_ONLY = new Set(['handlerIds']);
+/**
+ * Fields only handlers get at all: who handles the case, and its photos and location (a photo of a
+ * case shows its parties, a location where they live).
+ */
+const HANDLER_ONLY = new Set(['handlerIds', 'photos', 'location']);
 
 export function recordView(kind: RecordKind, doc: StoredRecord, caller: Caller, orgName: string): RecordView {
   const def = KINDS[kind];
   const handler = !def.personal || isHandler(caller, doc);
   const view: Record<string, unknown> = {};
-  const parties = Array.isArray(doc.parties) ? (doc.parties as PartyLike[]) : [];
+  const parties = partiesOf(doc);
   for (const field of def.fields) {
     if (doc[field] === undefined || (!handler && HANDLER_ONLY.has(field))) continue;
     view[field] = handler ? doc[field] : maskedField(field, doc[field], parties);
@@ -40,15 +43,16 @@ export function recordView(kind: RecordKind, doc: StoredRecord, caller: Caller, 
   };
 }
 
-/** A field of a case as a non-handler sees it: the parties masked, in their fields and in free text. */
+/** A field of a case as a non-handler sees it: the parties masked, in their fields and in every text. */
 function maskedField(field: string, value: unknown, parties: readonly PartyLike[]): unknown {
   if (field === 'parties') return parties.map(maskParty);
-  if (field === 'description' && typeof value === 'string') return maskText(value, parties);
-  if (field === 'followUps' && Array.isArray(value)) {
-    return (value as { result?: unknown }[]).map((visit) => (typeof visit.result === 'string' ? { ...visit, result: maskText(visit.result, parties) } : visit));
-  }
-  return value;
+  // Codes the system made (a unit code can be 15 digits, like an old ID number) say nothing of a party.
+  if (field === 'id' || field === 'orgCode') return value;
+  return maskCaseValue(value, parties);
 }
+
+/** The parties of a stored case, for masking. */
+export const partiesOf = (doc: StoredRecord): PartyLike[] => (Array.isArray(doc.parties) ? (doc.parties as PartyLike[]) : []);
 
 /** The kind's own fields of a stored record, for comparing content and writing history. */
 export function contentOf(kind: RecordKind, doc: Record<string, unknown>): Record<string, unknown> {

@@ -113,3 +113,77 @@ describe('what the people handling a case see', () => {
     }
   });
 });
+
+/**
+ * Issue 12, item 4: the attack found parties in clear when written with spaces or dashes, as 15-digit
+ * ID numbers, inside the 事项类别 (and so in 我的待办 titles) and in 回访 text; and case photos and
+ * location went to non-handlers. Every text field of a case is masked after normalising spaces and
+ * dashes, and photos and location go only to handlers.
+ */
+describe('each spelling of a party in a case, as people who do not handle it see it', () => {
+  const OLD_ID = '500114900101123';
+  const SPELLINGS: [string, string][] = [
+    ['a phone with spaces', '138 1234 5678'],
+    ['a phone with dashes', '138-1234-5678'],
+    ['an ID number with spaces', '500114 19900101 1234'],
+    ['a 15-digit ID number', OLD_ID],
+    ['a name with spaces', '张 建 明'],
+    ['a name with full-width spaces', '张　建　明'],
+  ];
+  const PHOTO = 'cloud://fazhi-local.fazhi/photos/case-evidence-0001.jpg';
+  const LOCATION = { latitude: 29.5321, longitude: 108.7711 };
+  const SEPARATORS = /[\s\u3000-]/g;
+  let petitionId = '';
+
+  beforeAll(async () => {
+    const record = recordOf('petition', UNIT.baituVillage, {
+      category: `${A.name}宅基地`,
+      parties: PARTIES.map((party) => ({ ...party })),
+      description: `信访人${SPELLINGS.map(([, text]) => text).join('，')}，称邻居占地`,
+      followUps: [{ date: today(), result: '回访张 建 明，电话138-1234-5678，已签收答复' }],
+      photos: [PHOTO],
+      location: LOCATION,
+    });
+    await seed(stack, DEMO.mediator, 'petition', record);
+    petitionId = String(record.id);
+  });
+
+  const NON_HANDLERS: [string, string, string][] = [
+    ['a 村干部 of 白土村', DEMO.cadre, UNIT.baituVillage],
+    ['the county viewer', DEMO.county, UNIT.county],
+  ];
+
+  it.each(SPELLINGS.flatMap(([what, text]) => NON_HANDLERS.map(([who, openid, home]) => [what, text, who, openid, home] as const)))(
+    'should mask %s (%s) for %s in every answer',
+    async (_what, text, _who, openid, home) => {
+      const answers = [...(await everyAnswer(openid, home)), await stack.call<Answer>('records', { action: 'get', kind: 'petition', id: petitionId }, openid)];
+      const all = JSON.stringify(answers);
+      expect(all).not.toContain(text);
+      // With every space and dash taken out, nothing of the party is left either.
+      const squeezed = all.replace(SEPARATORS, '');
+      expect([...FULL, OLD_ID].filter((secret) => squeezed.includes(secret))).toEqual([]);
+    },
+  );
+
+  it('should keep the masked forms readable, and the 事项类别 and 我的待办 title masked', async () => {
+    const { record } = await stack.call<{ record: RecordView }>('records', { action: 'get', kind: 'petition', id: petitionId }, DEMO.cadre);
+    expect(record.description).toBe('信访人138****5678，138****5678，**************1234，***********1123，张*明，张*明，称邻居占地');
+    expect(record.category).toBe('张*明宅基地');
+    expect(record.followUps).toEqual([{ date: today(), result: '回访张*明，电话138****5678，已签收答复' }]);
+    const { todo } = await stack.call<{ todo: { id: string; summary: string }[] }>('records', { action: 'todo' }, DEMO.cadre);
+    expect(todo.find((item) => item.id === petitionId)?.summary).toBe('信访事项（来访·张*明宅基地）');
+  });
+
+  it('should give photos and location of a case only to its handlers', async () => {
+    for (const [, openid] of NON_HANDLERS) {
+      const { record } = await stack.call<{ record: RecordView }>('records', { action: 'get', kind: 'petition', id: petitionId }, openid);
+      expect(record).not.toHaveProperty('photos');
+      expect(record).not.toHaveProperty('location');
+      const page = await stack.call<{ items: RecordView[] }>('records', { action: 'list', kind: 'petition', org: UNIT.baituVillage, limit: 100 }, openid);
+      expect(JSON.stringify(page)).not.toContain('case-evidence-0001');
+      expect(JSON.stringify(page)).not.toContain('108.7711');
+    }
+    const own = await stack.call<{ record: RecordView }>('records', { action: 'get', kind: 'petition', id: petitionId }, DEMO.mediator);
+    expect(own.record).toMatchObject({ masked: false, photos: [PHOTO], location: LOCATION, category: '张建明宅基地' });
+  });
+});
