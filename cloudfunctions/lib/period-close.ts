@@ -16,6 +16,8 @@ import { readAll } from './ledger/read';
 import type { Figures } from '../../src/domain/indicators';
 import { parsePeriod, type Period } from '../../src/domain/period';
 import type { Collection } from '../../src/domain/records/common';
+import { beijingDate } from '../../src/domain/dates';
+import { guardClose, unitsUnder } from './year-guards';
 
 export const CLOSES = 'period_closes';
 
@@ -92,10 +94,13 @@ export async function closeYear(db: Database, request: CloseRequest): Promise<{ 
   if (!org) throw new AppError('ORG_NOT_FOUND');
   const id = closeId(org.code, request.year);
   const at = (request.now ?? new Date()).toISOString();
+  const units = await unitsUnder(db, org.code);
 
   const marked = await inTransaction(db, async (tx) => {
     const before = await readClose(tx, id);
     if (before?.closed) return { close: before, already: true };
+    // Conflicts with any write of the year still in flight (year-guards.ts): one of the two re-runs.
+    await guardClose(tx, units, request.year, at);
     const close: PeriodCloseDoc = {
       ...(before ?? {}),
       _id: id,
@@ -302,4 +307,14 @@ export function touchedDates(collection: Collection, before: Fields | null, afte
   if (!outcome) return valuesOf(main);
   const opening = changed.some((f) => !outcome.includes(f)) ? valuesOf(main) : [];
   return [...opening, ...valuesOf('closeDate')];
+}
+
+/** How far back a roster change can matter to a year's snapshot that someone might close. */
+const ROSTER_YEARS = 30;
+
+/** The years whose close a change of a record would have to respect. */
+export function guardedYears(collection: Collection, before: Fields | null, after: Fields | null, now: Date): number[] {
+  const current = Number(beijingDate(now).slice(0, 4));
+  const rosterYears = collection === 'people' ? Array.from({ length: ROSTER_YEARS + 1 }, (_, i) => current - i) : [];
+  return [...new Set(touchedDates(collection, before, after, rosterYears).map((date) => Number(date.slice(0, 4))))];
 }

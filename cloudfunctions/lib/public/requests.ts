@@ -190,7 +190,7 @@ export async function convertRequest(db: Database, caller: Caller, ref: string, 
     const { id, ...fields } = caseRecord(kind, caseIdOf(randomBytes(16).toString('hex')), doc, caller, options, now);
     // 128 random bits do not collide; if a record is there all the same, it is not this conversion's.
     if (await readDoc(tx, collection, id)) throw new Error(`case id ${id} already taken`);
-    await assertPeriodsOpen(db, kind, doc.orgPath, null, fields);
+    await assertPeriodsOpen(db, tx, kind, doc.orgPath, null, fields, now);
     const stamp = now.toISOString();
     const created: StoredRecord = {
       ...fields,

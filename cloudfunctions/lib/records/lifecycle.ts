@@ -44,7 +44,7 @@ async function changeDeleted(
     if (existing.deleted === request.deleted) return existing;
     if (request.baseVersion !== existing.version) throw new AppError('CONFLICT', undefined, undefined, existing.version);
     const changed: StoredRecord = { ...existing, deleted: request.deleted, version: existing.version + 1, updatedAt: stamp };
-    await assertPeriodsOpen(db, request.kind, existing.orgPath, existing, changed);
+    await assertPeriodsOpen(db, tx, request.kind, existing.orgPath, existing, changed, now);
     await tx.collection(def.collection).doc(request.id).set(bodyOf(changed));
     await writeHistory(tx, historyEntry(request.kind, changed, caller, stamp, request.deleted ? 'delete' : 'restore', existing));
     await markSupplemented(tx, request.kind, existing, changed, caller, stamp);

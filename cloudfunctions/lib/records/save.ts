@@ -61,7 +61,7 @@ async function save(db: Database, caller: Caller, request: SaveRequest, now: Dat
     if (!existing) {
       if (request.baseVersion !== undefined) throw new AppError('NOT_FOUND');
       checkCaseState(request.kind, caller, fields, null);
-      await assertPeriodsOpen(db, request.kind, org.path, null, fields);
+      await assertPeriodsOpen(db, tx, request.kind, org.path, null, fields, now);
       const created: StoredRecord = {
         ...fields,
         _id: id,
@@ -86,7 +86,7 @@ async function save(db: Database, caller: Caller, request: SaveRequest, now: Dat
     if (request.baseVersion !== existing.version) throw new AppError('CONFLICT', undefined, undefined, existing.version);
     checkCaseState(request.kind, caller, fields, existing);
     checkStateChange(request.kind, existing, fields);
-    await assertPeriodsOpen(db, request.kind, [...new Set([...existing.orgPath, ...org.path])], existing, fields);
+    await assertPeriodsOpen(db, tx, request.kind, [...new Set([...existing.orgPath, ...org.path])], existing, fields, now);
     const updated: StoredRecord = {
       ...fields,
       _id: id,
