@@ -40,6 +40,14 @@ export function callerOpenid(cloud: CloudApp): string {
   return cloud.auth().getUserInfo().openId || '';
 }
 
+/**
+ * The caller's network address as the platform gives it ('' for none): CloudBase's source IP, or the
+ * mini-program caller's WX_CLIENTIP. Only for limits; never an identity.
+ */
+export function callerAddress(cloud: CloudApp): string {
+  return cloud.auth().getClientIP() || process.env.WX_CLIENTIP || process.env.WX_CLIENTIPV6 || '';
+}
+
 /** The SDK types `runTransaction` as any; this is the part of a transaction the application uses. */
 export interface Transaction {
   collection(name: string): ReturnType<Database['collection']>;

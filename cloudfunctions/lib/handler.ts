@@ -3,13 +3,15 @@
  * platform, run the handler with its I/O handed in, and turn any error into the one error answer.
  */
 import { z } from 'zod';
-import { cloudApp, callerOpenid, type Database } from './cloudbase';
+import { cloudApp, callerAddress, callerOpenid, type Database } from './cloudbase';
 import { resolveCaller, type Caller } from './caller';
 import { AppError, toErrorAnswer } from './errors';
 
 export interface Context {
   db: Database;
   openid: string;
+  /** The caller's network address, '' when the platform gives none: for rate limits only. */
+  address: string;
   caller: Caller | null;
   now: Date;
 }
@@ -21,7 +23,7 @@ export async function createContext(): Promise<Context> {
   const cloud = cloudApp();
   const db = cloud.database();
   const openid = callerOpenid(cloud);
-  return { db, openid, caller: await resolveCaller(db, openid), now: new Date() };
+  return { db, openid, address: callerAddress(cloud), caller: await resolveCaller(db, openid), now: new Date() };
 }
 
 export function defineFunction<S extends z.ZodTypeAny>(schema: S, handle: Handler<z.infer<S>>) {

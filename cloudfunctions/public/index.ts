@@ -16,7 +16,7 @@ const request = z.discriminatedUnion('action', [
   z.object({ action: z.literal('mine'), keys: z.array(z.string().regex(/^[A-Za-z0-9_-]{20,64}$/)).max(30) }),
 ]);
 
-export const main = defineFunction(request, async (req, { db, openid, now }) => {
+export const main = defineFunction(request, async (req, { db, openid, address, now }) => {
   switch (req.action) {
     case 'townships':
       return listTownships(db);
@@ -25,7 +25,7 @@ export const main = defineFunction(request, async (req, { db, openid, now }) => 
     case 'article':
       return publicArticle(db, req.id);
     case 'submit':
-      return { request: await submitRequest(db, openid, req.request, now) };
+      return { request: await submitRequest(db, { openid, address }, req.request, now) };
     case 'mine':
       return { items: await myRequests(db, openid, req.keys) };
   }

@@ -8,7 +8,7 @@ import { defineFunction } from '../lib/handler';
 import { requireCaller } from '../lib/authz';
 import { convertRequest, moveRequest, requestQueue } from '../lib/public/requests';
 import { listArticles, listContacts, saveArticle, setContact, villageCode } from '../lib/public/manage';
-import { REQUEST_STATES, CASE_KINDS } from '../../src/domain/public/vocab';
+import { REQUEST_STATES, REQUEST_KINDS, CASE_KINDS } from '../../src/domain/public/vocab';
 import { CONSULTATION_CATEGORIES, DISPUTE_TYPES } from '../../src/domain/vocab';
 import { REF_PATTERN } from '../../src/domain/public/request';
 
@@ -16,7 +16,14 @@ const ref = z.string().regex(REF_PATTERN);
 const orgCode = z.string().regex(/^\d{6,15}$/);
 
 const request = z.discriminatedUnion('action', [
-  z.object({ action: z.literal('queue'), state: z.enum(REQUEST_STATES).optional() }),
+  z.object({
+    action: z.literal('queue'),
+    state: z.enum(REQUEST_STATES).optional(),
+    kind: z.enum(REQUEST_KINDS).optional(),
+    village: orgCode.optional(),
+    offset: z.number().int().min(0).max(1_000_000).optional(),
+    limit: z.number().int().min(1).max(100).optional(),
+  }),
   z.object({ action: z.literal('accept'), ref }),
   z.object({
     action: z.literal('convert'),
@@ -42,7 +49,7 @@ export const main = defineFunction(request, async (req, { db, caller, now }) => 
   const me = requireCaller(caller);
   switch (req.action) {
     case 'queue':
-      return { items: await requestQueue(db, me, req.state) };
+      return requestQueue(db, me, req);
     case 'accept':
       return { item: await moveRequest(db, me, req.ref, '已受理', now) };
     case 'close':

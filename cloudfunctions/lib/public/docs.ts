@@ -48,6 +48,8 @@ export interface RequestDoc {
   /** The WeChat openid of the submitter, when the platform gave one. */
   submitterOpenid?: string;
   tokenHash: string;
+  /** The ref of an earlier request with the same phone and text within a day: flagged as a repeat. */
+  repeatOf?: string;
   state: RequestState;
   caseKind?: CaseKind;
   caseId?: string;

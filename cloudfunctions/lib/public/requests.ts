@@ -43,8 +43,9 @@ import {
   formatRef,
   validateResidentRequest,
 } from '../../../src/domain/public/request';
-import type { ConvertAnswer, QueueItem, RequestStatusView } from '../../../src/domain/public/types';
-import { REF_PREFIX, type CaseKind, type RequestState } from '../../../src/domain/public/vocab';
+import type { ConvertAnswer, QueueItem, QueuePage, RequestStatusView } from '../../../src/domain/public/types';
+import { REF_PREFIX, type CaseKind, type RequestKind, type RequestState } from '../../../src/domain/public/vocab';
+import { assertMaySubmit, countSubmit, type Submitter } from './submit-limits';
 import { requestStatusView } from '../../../src/domain/public/views';
 import { bodyOf, hashKey, orgNames, readDoc, type RequestDoc } from './docs';
 import { firstVersionMeta } from '../records-meta';
@@ -55,7 +56,8 @@ export const HANDLER_ROLES: readonly AppRole[] = ['人民调解员', '村干部'
 const CONTENT_FIELDS = ['kind', 'orgCode', 'name', 'phone', 'description'] as const;
 const MINE_LIMIT = 50;
 
-export async function submitRequest(db: Database, openid: string, input: unknown, now: Date): Promise<RequestStatusView> {
+export async function submitRequest(db: Database, submitter: Submitter, input: unknown, now: Date): Promise<RequestStatusView> {
+  const { openid } = submitter;
   const checked = validateResidentRequest(input);
   if (!checked.ok) throw new AppError('INVALID_FORM', undefined, checked.problems);
   const { key, kind, villageCode, name, phone, description } = checked.value;
@@ -64,13 +66,20 @@ export async function submitRequest(db: Database, openid: string, input: unknown
 
   const id = hashKey(key);
   const stamp = now.toISOString();
+  // A resend of a request already made is answered as before; only new requests count against limits.
+  const isNew = !(await readDoc<RequestDoc>(db, 'requests', id));
+  if (isNew) await assertMaySubmit(db, submitter, village.code, now);
+  const repeatOf = isNew ? await earlierSame(db, phone, description, now) : null;
+  let created = false;
   const stored = await inTransaction(db, async (tx) => {
+    created = false;
     const existing = await readDoc<RequestDoc>(tx, 'requests', id);
     if (existing) {
       const fresh = { kind, orgCode: village.code, name, phone, description };
       if (CONTENT_FIELDS.some((field) => existing[field] !== fresh[field])) throw new AppError('DUPLICATE_ID');
       return existing;
     }
+    created = true;
     const ref = await nextRef(tx, kind, beijingDate(now));
     const doc: RequestDoc = {
       _id: id,
@@ -83,6 +92,7 @@ export async function submitRequest(db: Database, openid: string, input: unknown
       description,
       consentAt: stamp,
       ...(openid ? { submitterOpenid: openid } : {}),
+      ...(repeatOf ? { repeatOf } : {}),
       tokenHash: id,
       state: '待处理',
       createdAt: stamp,
@@ -104,7 +114,20 @@ export async function submitRequest(db: Database, openid: string, input: unknown
     });
     return doc;
   });
+  if (created) await countSubmit(db, submitter, village.code, now);
   return requestStatusView(stored, village.name);
+}
+
+/** The ref of a request with the same phone and text made within the last day, if there is one. */
+async function earlierSame(db: Database, phone: string, description: string, now: Date): Promise<string | null> {
+  const since = new Date(now.getTime() - 86400000).toISOString();
+  const { data } = await db
+    .collection('requests')
+    .where({ phone, description, createdAt: db.command.gte(since) })
+    .orderBy('createdAt', 'asc')
+    .limit(1)
+    .get();
+  return (data as RequestDoc[])[0]?.ref ?? null;
 }
 
 /** The day's next number for this kind, counted in the same transaction as the request it names. */
@@ -135,14 +158,40 @@ export async function myRequests(db: Database, openid: string, keys: readonly st
 
 // ---- the handlers' side ------------------------------------------------------------------------
 
-export async function requestQueue(db: Database, caller: Caller, state?: RequestState): Promise<QueueItem[]> {
+export interface QueueQuery {
+  state?: RequestState;
+  kind?: RequestKind;
+  /** One village of the caller's scope. */
+  village?: string;
+  offset?: number;
+  limit?: number;
+}
+
+export const QUEUE_PAGE = 50;
+
+/** A page of the queue, newest first, with how many there are in all: nothing drops out of sight. */
+export async function requestQueue(db: Database, caller: Caller, query: QueueQuery = {}): Promise<QueuePage> {
   requireRole(caller, HANDLER_ROLES);
-  const filter: Record<string, unknown> = { orgPath: caller.org.code };
-  if (state) filter.state = state;
-  const { data } = await db.collection('requests').where(filter).orderBy('createdAt', 'desc').limit(200).get();
+  let scope = caller.org.code;
+  if (query.village) {
+    const village = await findOrg(db, query.village);
+    if (!village) throw new AppError('ORG_NOT_FOUND');
+    requireInScope(caller, village.path);
+    scope = village.code;
+  }
+  const filter: Record<string, unknown> = { orgPath: scope };
+  if (query.state) filter.state = query.state;
+  if (query.kind) filter.kind = query.kind;
+  const offset = query.offset ?? 0;
+  const limit = Math.min(100, query.limit ?? QUEUE_PAGE);
+  const requests = db.collection('requests');
+  const [{ total }, { data }] = await Promise.all([
+    requests.where(filter).count(),
+    requests.where(filter).orderBy('createdAt', 'desc').orderBy('_id', 'desc').skip(offset).limit(limit).get(),
+  ]);
   const docs = data as RequestDoc[];
   const names = await orgNames(db, docs.map((doc) => doc.orgCode));
-  return docs.map((doc) => queueItem(doc, names.get(doc.orgCode) ?? doc.orgCode));
+  return { items: docs.map((doc) => queueItem(doc, names.get(doc.orgCode) ?? doc.orgCode)), total, offset, limit };
 }
 
 /** The request of that reference number, when the caller may handle it. */
@@ -289,5 +338,6 @@ export function queueItem(doc: RequestDoc, villageName: string): QueueItem {
   if (doc.caseKind) item.caseKind = doc.caseKind;
   if (doc.caseId) item.caseId = doc.caseId;
   if (doc.handlerName) item.handlerName = doc.handlerName;
+  if (doc.repeatOf) item.repeatOf = doc.repeatOf;
   return item;
 }

@@ -119,12 +119,21 @@ export interface QueueItem {
   caseKind?: CaseKind;
   caseId?: string;
   handlerName?: string;
+  /** The ref of an earlier request with the same phone and text within a day: probably the same matter. */
+  repeatOf?: string;
   createdAt: string;
   updatedAt: string;
 }
 
 export interface QueueAnswer {
   items: QueueItem[];
+}
+
+/** A page of the handlers' queue: `total` says how many match, so older requests are never out of reach. */
+export interface QueuePage extends QueueAnswer {
+  total: number;
+  offset: number;
+  limit: number;
 }
 
 export interface QueueItemAnswer {
