@@ -108,7 +108,18 @@ function problemAt(at: { sheet: string; row: number }, message: string): LedgerP
   return { sheet: at.sheet, row: at.row, column: '', message: `${at.sheet}第${at.row}行：${message}` };
 }
 
+/**
+ * The most rows one file may bring: a year of a large county's work fits; beyond it parsing and
+ * writing take minutes and the file is better split (by year or township).
+ */
+export const MAX_LEDGER_ROWS = 200_000;
+
 export async function importLedger(db: Database, sheets: readonly LedgerSheet[], options: ImportOptions): Promise<ImportReport> {
+  const rowCount = sheets.reduce((n, sheet) => n + Math.max(0, sheet.rows.length - 1), 0);
+  if (rowCount > MAX_LEDGER_ROWS) {
+    const message = `这个文件共有${rowCount}行，超过一次导入的上限${MAX_LEDGER_ROWS}行；请分成几个文件（如按年度或乡镇）分别导入`;
+    return { ok: false, written: false, dryRun: options.dryRun === true, sheets: [], problems: [{ sheet: '', row: 0, column: '', message }], warnings: [] };
+  }
   const knownOrgs = new Map<string, OrgNode>((await readAll(db, 'orgs')).map((o) => [o._id, o as unknown as OrgNode]));
   const parsed = parseLedger(sheets, knownOrgs);
   const problems = [...parsed.problems];

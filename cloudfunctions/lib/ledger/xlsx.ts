@@ -69,9 +69,10 @@ export async function writeWorkbook(sheets: readonly OutSheet[]): Promise<Buffer
     const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
     for (const row of rows) sheet.addRow(row);
     sheet.getRow(1).font = { bold: true };
-    const columns = Math.max(0, ...rows.map((r) => r.length));
+    // reduce, not Math.max(...rows): a year's ledger can have more rows than a call has room for arguments.
+    const columns = rows.reduce((most, r) => Math.max(most, r.length), 0);
     for (let i = 0; i < columns; i += 1) {
-      const widest = Math.max(...rows.map((r) => displayWidth(r[i])));
+      const widest = rows.reduce((most, r) => Math.max(most, displayWidth(r[i])), 0);
       sheet.getColumn(i + 1).width = Math.min(60, Math.max(8, widest + 2));
     }
   }

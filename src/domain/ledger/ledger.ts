@@ -6,7 +6,7 @@
 import { type OrgLookup, type OrgNode } from '../org';
 import type { Collection } from '../records/common';
 import type { Rows } from './cells';
-import { parseTable, type LedgerDoc, type LedgerProblem } from './parse';
+import { parseTable, type LedgerDoc, type LedgerProblem, type ParseResult } from './parse';
 
 export interface LedgerSheet {
   /** Sheet name, or the CSV file name without `.csv`. */
@@ -28,11 +28,21 @@ export function parseLedger(sheets: readonly LedgerSheet[], knownOrgs: OrgLookup
   const orgs = new Map<string, OrgNode>(knownOrgs);
   for (const sheet of ordered) {
     const parsed = parseTable(sheet.name, sheet.rows, orgs);
-    result.problems.push(...parsed.problems);
-    result.warnings.push(...parsed.warnings);
-    if (!parsed.collection) continue;
-    (result.records[parsed.collection] ??= []).push(...parsed.records);
+    mergeSheet(result, parsed);
     if (parsed.collection === 'orgs') for (const o of parsed.records) orgs.set(o._id, o as unknown as OrgNode);
   }
   return result;
+}
+
+/** Adds one sheet's records, problems and warnings to the file's. */
+export function mergeSheet(result: LedgerParse, parsed: ParseResult): void {
+  appendAll(result.problems, parsed.problems);
+  appendAll(result.warnings, parsed.warnings);
+  if (!parsed.collection) return;
+  appendAll((result.records[parsed.collection] ??= []), parsed.records);
+}
+
+/** One by one: `push(...items)` passes every item as an argument, and 130,000 of them overflow the stack. */
+function appendAll<T>(target: T[], items: readonly T[]): void {
+  for (const item of items) target.push(item);
 }
