@@ -1,7 +1,8 @@
 /**
  * Import of 组织机构: the one table whose rows refer to each other. Rows are read first, then the tree
  * is checked as a whole (a parent may come after its child in the file): every 上级代码 must be a unit of
- * the file or of the system, links must not loop, and a parent must sit above its child (县 > 乡镇 > 村).
+ * the file or of the system, links must not loop, a parent must sit above its child (县 > 乡镇 > 村), and a
+ * unit the system already has keeps its parent.
  */
 import { levelRank, orgPathOf, type OrgDoc, type OrgLookup, type OrgNode } from '../org';
 import type { OrgInput } from '../records/org';
@@ -30,6 +31,14 @@ export function parseOrgRows(
   for (const { org } of read) merged.set(org.code, org);
 
   for (const { row, org } of read) {
+    // A unit keeps its place in the tree: its records carry its path, so moving it would strand them
+    // outside their township's scope (and 单位管理 refuses the same move).
+    const known = knownOrgs.get(org.code);
+    if (known && (known.parentCode ?? null) !== org.parentCode) {
+      const was = known.parentCode === null ? '最上级单位' : `“${nameOf(knownOrgs, known.parentCode)}”（${known.parentCode}）的下级`;
+      out.problems.push(problem(table.sheet, row, '上级代码', `“${org.name}”（${org.code}）在系统中是${was}，导入不能改变上级单位；如确需调整，请联系运维人员`));
+      continue;
+    }
     const parent = org.parentCode === null ? undefined : merged.get(org.parentCode);
     if (org.parentCode !== null && !parent) {
       out.problems.push(problem(table.sheet, row, '上级代码', `“${org.parentCode}”不在组织机构中`));
@@ -51,4 +60,10 @@ export function parseOrgRows(
     out.records.push(doc as unknown as LedgerDoc);
   }
   return out;
+}
+
+/** A unit's name when the lookup holds whole documents (the system's units do), else its code. */
+function nameOf(orgs: OrgLookup, code: string): string {
+  const org = orgs.get(code) as Partial<OrgDoc> | undefined;
+  return org?.name ?? code;
 }

@@ -93,6 +93,27 @@ describe('importing the fixture ledger', () => {
     expect(ok).toMatchObject({ ok: true, problems: [] });
   });
 
+  it('should refuse a file that moves a village under another township, naming the row, and write nothing', async () => {
+    // Issue 12, item 10: the import re-parented 沙坝村 and left its records on the old path, so 白土乡
+    // was refused on its own village. A unit keeps its place; a file may not move it.
+    const sheets = fixtureSheets().map((s) => {
+      if (s.name !== '组织机构') return s;
+      const rows = s.rows.map((cells) => (cells[0] === '500114213202' ? ['500114213202', '沙坝村', '村', '500114299'] : cells));
+      return { ...s, rows: [...rows, ['500114299', '新建乡', '乡镇', '500114']] };
+    });
+    const movedRow = sheets.find((s) => s.name === '组织机构')!.rows.findIndex((cells) => cells[0] === '500114213202') + 1;
+    const before = await stack.run(counts);
+    const report = await stack.run((db) => importLedger(db, sheets, OPERATOR));
+    expect(report).toMatchObject({ ok: false, written: false });
+    expect(report.problems).toEqual([
+      expect.objectContaining({ sheet: '组织机构', row: movedRow, column: '上级代码', message: expect.stringContaining('不能改变上级单位') }),
+    ]);
+    expect(report.problems[0].message).toContain('白土乡');
+    expect(await stack.run(counts)).toEqual(before);
+    const [village] = await stack.run((db) => readAll(db, 'orgs', { _id: '500114213202' }));
+    expect(village).toMatchObject({ parentCode: TOWNSHIP, path: ['500114', TOWNSHIP, '500114213202'] });
+  });
+
   it('should report in a dry run what an import would do, and write nothing', async () => {
     const sheets = withCell(fixtureSheets(), '领导接访', 2, '接待群众人次', '99').map((s) =>
       s.name === '法律咨询' ? { ...s, rows: [...s.rows, ['ZX-NEW-2', TOWNSHIP, '2023-03-01', '其他', '2', '']] } : s,
