@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { cloudApp, callerAddress, callerOpenid, type Database } from './cloudbase';
 import { resolveCaller, type Caller } from './caller';
 import { AppError, toErrorAnswer } from './errors';
+import { xmlSafe } from '../../src/domain/xml-safe';
 
 export interface Context {
   db: Database;
@@ -29,7 +30,8 @@ export async function createContext(): Promise<Context> {
 export function defineFunction<S extends z.ZodTypeAny>(schema: S, handle: Handler<z.infer<S>>) {
   return async function main(event: unknown): Promise<unknown> {
     try {
-      const parsed = schema.safeParse(event);
+      // Characters XML forbids go before anything reads the event: stored, they would break every export.
+      const parsed = schema.safeParse(xmlSafe(event));
       if (!parsed.success) throw new AppError('INVALID_REQUEST');
       return await handle(parsed.data, await createContext());
     } catch (error) {

@@ -6,6 +6,7 @@
 import { Workbook, type CellValue, type Worksheet } from 'exceljs';
 import type { Cell } from '../../../src/domain/ledger/cells';
 import type { LedgerSheet } from '../../../src/domain/ledger/ledger';
+import { xmlSafe } from '../../../src/domain/xml-safe';
 
 /** A cell to write: plain text or number, or a link (the 照片 column). */
 export type OutXCell = string | number | { text: string; hyperlink: string };
@@ -67,7 +68,8 @@ export async function writeWorkbook(sheets: readonly OutSheet[]): Promise<Buffer
   workbook.creator = '法治台账';
   for (const { name, rows } of sheets) {
     const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
-    for (const row of rows) sheet.addRow(row);
+    // Stripped again on the way out, for text stored before input was cleaned: one such character and Excel refuses the file.
+    for (const row of rows) sheet.addRow(xmlSafe(row));
     sheet.getRow(1).font = { bold: true };
     // reduce, not Math.max(...rows): a year's ledger can have more rows than a call has room for arguments.
     const columns = rows.reduce((most, r) => Math.max(most, r.length), 0);

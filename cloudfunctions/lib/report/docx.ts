@@ -24,6 +24,7 @@ import {
   type IParagraphOptions,
 } from 'docx';
 import type { ReportModel } from '../../../src/domain/report';
+import { xmlSafe } from '../../../src/domain/xml-safe';
 
 export const FONTS = {
   title: '方正小标宋简体',
@@ -114,7 +115,9 @@ function content(model: ReportModel): Paragraph[] {
   return out;
 }
 
-export function reportDocument(model: ReportModel): Document {
+export function reportDocument(report: ReportModel): Document {
+  // Characters XML forbids would make Word refuse the file; text stored before input was cleaned may have them.
+  const model = xmlSafe(report);
   return new Document({
     title: model.title,
     creator: '法治台账',

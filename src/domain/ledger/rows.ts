@@ -6,6 +6,7 @@ import { withDefaultDueDate } from '../records/petition';
 import type { Collection } from '../records/common';
 import { cellText, convertCell, type Rows } from './cells';
 import { EXPORT_ONLY_COLUMNS, mustBePresent, type ColumnDef, type TableDef } from './tables';
+import { xmlSafe } from '../xml-safe';
 
 export interface LedgerProblem {
   sheet: string;
@@ -79,7 +80,8 @@ export function readRow(
   }
   // Values that failed to convert would only produce a second, vaguer message from the schema.
   if (cellProblems) return null;
-  const parsed = table.schema.safeParse(prepare(table.collection, input));
+  // Characters XML forbids are dropped here, as from every function's event (xml-safe.ts).
+  const parsed = table.schema.safeParse(xmlSafe(prepare(table.collection, input)));
   if (parsed.success) return parsed.data as Record<string, unknown>;
   for (const issue of parsed.error.issues) {
     out.problems.push(problem(table.sheet, row, columnOfField(table, issue.path[0]), issue.message));
