@@ -10,9 +10,17 @@ import { requireInScope, requireRole } from './authz';
 import { meOf, resolveCaller, type AccountDoc, type Caller } from './caller';
 import { AppError } from './errors';
 import { findOrg } from './orgs';
+import { countEvent, isOverLimit, type Limit } from './limits';
 import type { Me } from '../../src/domain/api';
 
 export const INVITE_DAYS = 7;
+
+/**
+ * Wrong codes (issue 12, item 13): a code is 8 of 31 characters, but unlimited guessing at 55/s still
+ * tries a lot. A few per WeChat user an hour, and a ceiling over everyone, kept in the database.
+ */
+export const WRONG_CODES_PER_CALLER: Limit = { name: 'invite-wrong-caller', max: 10, windowMinutes: 60 };
+export const WRONG_CODES_OVERALL: Limit = { name: 'invite-wrong-all', max: 100, windowMinutes: 60 };
 // No 0/O, 1/I/L: codes are read out over the phone.
 const ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
 const CODE_LENGTH = 8;
@@ -65,6 +73,26 @@ export async function issueInvite(db: Database, caller: Caller, request: InviteR
 /** Binds the caller's openid with an invite code; the code works once, before it expires. */
 export async function bindWithInvite(db: Database, openid: string, code: string, now: Date): Promise<Me> {
   if (!openid) throw new AppError('INVITE_NEEDS_WECHAT');
+  if ((await isOverLimit(db, WRONG_CODES_PER_CALLER, openid, now)) || (await isOverLimit(db, WRONG_CODES_OVERALL, 'all', now))) {
+    throw new AppError('TOO_MANY_ATTEMPTS', '邀请码输错次数太多，请一小时后再试；如有疑问请联系乡镇管理员');
+  }
+  try {
+    await bindInTransaction(db, openid, code, now);
+  } catch (error) {
+    if (error instanceof AppError && WRONG_CODE.has(error.code)) {
+      await countEvent(db, WRONG_CODES_PER_CALLER, openid, now);
+      await countEvent(db, WRONG_CODES_OVERALL, 'all', now);
+    }
+    throw error;
+  }
+  const caller = await resolveCaller(db, openid);
+  if (!caller) throw new AppError('INTERNAL');
+  return meOf(caller);
+}
+
+const WRONG_CODE: ReadonlySet<string> = new Set(['INVITE_INVALID', 'INVITE_EXPIRED']);
+
+async function bindInTransaction(db: Database, openid: string, code: string, now: Date): Promise<void> {
   const id = hashCode(code);
   await inTransaction(db, async (tx) => {
     // Checked inside the transaction that writes the account: two codes entered at once (a double tap,
@@ -74,16 +102,13 @@ export async function bindWithInvite(db: Database, openid: string, code: string,
     if (bound && (await findOrg(db, bound.orgCode))) throw new AppError('ALREADY_BOUND');
     const { data } = await tx.collection('invites').doc(id).get();
     const invite = (Array.isArray(data) ? data[0] : data) as InviteDoc | undefined;
-    if (!invite) throw new AppError('INVITE_INVALID');
-    if (invite.usedBy) throw new AppError('INVITE_USED');
+    // A used code and one that never existed get one answer: telling them apart confirms guesses.
+    if (!invite || invite.usedBy) throw new AppError('INVITE_INVALID');
     if (invite.expiresAt < now.toISOString()) throw new AppError('INVITE_EXPIRED');
     await tx.collection('invites').doc(id).set({ ...withoutId(invite), usedBy: openid, usedAt: now.toISOString() });
     const account: Omit<AccountDoc, '_id'> = { name: invite.name, role: invite.role, orgCode: invite.orgCode, ...(invite.personId ? { personId: invite.personId } : {}) };
     await tx.collection('accounts').doc(openid).set(account);
   });
-  const caller = await resolveCaller(db, openid);
-  if (!caller) throw new AppError('INTERNAL');
-  return meOf(caller);
 }
 
 function withoutId(invite: InviteDoc): Omit<InviteDoc, '_id'> {

@@ -5,7 +5,7 @@
  */
 import { startAppStack, DEMO, type AppStack } from '../../helpers/app-stack';
 import { UNIT, newId, type Answer } from '../../helpers/records-world';
-import { hashCode } from '../../../cloudfunctions/lib/invites';
+import { hashCode, WRONG_CODES_OVERALL, WRONG_CODES_PER_CALLER } from '../../../cloudfunctions/lib/invites';
 import type { SessionAnswer } from '../../../src/domain/api';
 
 let stack: AppStack;
@@ -49,11 +49,14 @@ describe('binding with an invite code', () => {
     expect((await bind(typed, newOpenid())).me?.role).toBe('人民调解员');
   });
 
-  it('should refuse a second use of a code with INVITE_USED and bind nobody', async () => {
+  it('should refuse a second use of a code exactly as a code that never existed, and bind nobody', async () => {
+    // Issue 12, item 13: 已用过 and 不存在 were told apart, which says which guesses were real codes.
     const { code } = await issue();
     await bind(code, newOpenid());
     const second = newOpenid();
-    expect(await bind(code, second)).toEqual({ error: { code: 'INVITE_USED', message: expect.stringContaining('用过') } });
+    const used = await bind(code, second);
+    expect(used).toEqual({ error: { code: 'INVITE_INVALID', message: expect.stringContaining('用过') } });
+    expect(await bind('ZZZZ-ZZZY', newOpenid())).toEqual(used);
     expect(await whoami(second)).toBeNull();
   });
 
@@ -94,7 +97,7 @@ describe('binding with an invite code', () => {
     const people = [newOpenid(), newOpenid(), newOpenid()];
     const answers = await Promise.all(people.map((person) => bind(code, person)));
     expect(answers.filter((answer) => answer.me)).toHaveLength(1);
-    expect(answers.filter((answer) => answer.error?.code === 'INVITE_USED')).toHaveLength(2);
+    expect(answers.filter((answer) => answer.error?.code === 'INVITE_INVALID')).toHaveLength(2);
     const bound = await Promise.all(people.map(whoami));
     expect(bound.filter(Boolean)).toHaveLength(1);
   });
@@ -129,4 +132,33 @@ describe('issuing invite codes', () => {
     const codes = await Promise.all(Array.from({ length: 10 }, () => issue()));
     expect(new Set(codes.map((invite) => invite.code)).size).toBe(10);
   });
+});
+
+/**
+ * Issue 12, item 13: 1,500 wrong guesses at 55/s met no lockout. Wrong codes are now limited per
+ * openid and over everyone, counted in the database; past the limit even a right code waits.
+ */
+describe('guessing invite codes', () => {
+  it('should stop one WeChat user after a few wrong codes, even when the next one is right', async () => {
+    const guesser = newOpenid();
+    const answers: Answer[] = [];
+    for (let i = 0; i < WRONG_CODES_PER_CALLER.max + 1; i += 1) answers.push(await bind(`ZZZZ-Z${String(i).padStart(3, '2')}`, guesser));
+    expect(answers.slice(0, -1).every((answer) => answer.error?.code === 'INVITE_INVALID')).toBe(true);
+    expect(answers[answers.length - 1].error).toMatchObject({ code: 'TOO_MANY_ATTEMPTS', message: expect.stringContaining('小时') });
+    const { code } = await issue();
+    expect((await bind(code, guesser)).error?.code).toBe('TOO_MANY_ATTEMPTS');
+    expect(await whoami(guesser)).toBeNull();
+    expect((await bind(code, newOpenid())).me).not.toBeNull();
+  });
+
+  it('should stop everyone for the hour once wrong codes from many users pass the overall limit', async () => {
+    let refused = 0;
+    for (let sent = 0; sent < WRONG_CODES_OVERALL.max + 5; sent += 1) {
+      const answer = await bind('ZZZZ-ZZZZ', `o-guesser-${sent}`);
+      if (answer.error?.code === 'TOO_MANY_ATTEMPTS') refused += 1;
+    }
+    expect(refused).toBeGreaterThanOrEqual(5);
+    const { code } = await issue();
+    expect((await bind(code, newOpenid())).error?.code).toBe('TOO_MANY_ATTEMPTS');
+  }, 60000);
 });
