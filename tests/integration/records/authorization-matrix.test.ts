@@ -17,7 +17,6 @@ import { startAppStack, DEMO, type AppStack } from '../../helpers/app-stack';
 import {
   ACTOR,
   HOME,
-  ROLES,
   UNIT,
   WORLD,
   buildWorld,
@@ -28,12 +27,27 @@ import {
   stored,
   storedHistory,
   thisYear,
-  type Answer,
   type Role,
 } from '../../helpers/records-world';
 import type { RecordKind } from '../../../src/domain/records/kinds';
 import type { RecordPage, RecordView, SessionAnswer, TodoItem } from '../../../src/domain/api';
 import { hashCode } from '../../../cloudfunctions/lib/invites';
+import {
+  AB,
+  FB,
+  HIDDEN,
+  NA,
+  NB,
+  NW,
+  OK,
+  OS,
+  cellsOf,
+  playCell,
+  type Cell as MatrixCell,
+  type Line as MatrixLine,
+  type Scene as MatrixScene,
+  type Target,
+} from '../../helpers/matrix';
 
 let stack: AppStack;
 
@@ -56,20 +70,8 @@ type Op =
   | 'records.todo'
   | 'figures.get'
   | 'admin.issueInvite';
-type Target = 'self' | 'own' | 'in' | 'near' | 'out';
-
-const OK = 'allowed';
-/** Allowed, and the out-of-scope case is not in the answer. */
-const HIDDEN = 'hidden';
-const NB = 'NOT_BOUND';
-const FB = 'FORBIDDEN';
-const OS = 'OUT_OF_SCOPE';
-const AB = 'ALREADY_BOUND';
-const NW = 'INVITE_NEEDS_WECHAT';
-/** Not applicable (a resident or a county viewer has no record of their own). */
-const NA = null;
-type Outcome = typeof OK | typeof HIDDEN | typeof NB | typeof FB | typeof OS | typeof AB | typeof NW | typeof NA;
-type Line = [Op, RecordKind | '', Target, Outcome, Outcome, Outcome, Outcome, Outcome, Outcome];
+type Line = MatrixLine<Op, RecordKind>;
+type Cell = MatrixCell<Op, RecordKind>;
 
 /** Rows for the edit-like actions, the same for a personal kind (dispute) and a plain one (outreach). */
 function changeRows(op: Op, kind: RecordKind): Line[] {
@@ -174,40 +176,9 @@ function recorderOf(role: Role, target: Target): string {
   return DEMO.admin;
 }
 
-interface Cell {
-  title: string;
-  op: Op;
-  kind: RecordKind | '';
-  target: Target;
-  role: Role;
-  outcome: Exclude<Outcome, null>;
-}
+const CELLS = cellsOf(TABLE);
 
-const TARGET_TEXT: Record<Target, string> = {
-  self: 'for themselves',
-  own: 'on a record they logged',
-  in: 'in their own unit',
-  near: 'in another village of 白土乡',
-  out: 'in another township (county: another county)',
-};
-
-const CELLS: Cell[] = TABLE.flatMap(([op, kind, target, ...outcomes]) =>
-  ROLES.flatMap((role, i) => {
-    const outcome = outcomes[i];
-    if (outcome === NA) return [];
-    const verdict = outcome === OK ? 'allow' : outcome === HIDDEN ? 'allow but hide the other unit from' : `refuse with ${outcome}`;
-    const title = `should ${verdict} ${role}: ${op}${kind ? ` ${kind}` : ''} ${TARGET_TEXT[target]}`;
-    return [{ title, op, kind, target, role, outcome }];
-  }),
-);
-
-/** What one cell calls, what an allowed answer must show, and the stored state a refusal must keep. */
-interface Scene {
-  fn: string;
-  data: Record<string, unknown>;
-  shows(answer: Answer, cell: Cell): Promise<void>;
-  state(): Promise<unknown>;
-}
+type Scene = MatrixScene<Cell>;
 
 const EDIT: Partial<Record<RecordKind, Record<string, unknown>>> = {
   dispute: { description: '双方同意下周再到村委会协商' },
@@ -411,16 +382,7 @@ const STAGES: Record<Op, (cell: Cell) => Promise<Scene>> = {
 
 describe('the authorization matrix', () => {
   it.each(CELLS)('$title', async (cell) => {
-    const scene = await STAGES[cell.op](cell);
-    const before = await scene.state();
-    const answer = await stack.call<Answer>(scene.fn, scene.data, ACTOR[cell.role]);
-    if (cell.outcome === OK || cell.outcome === HIDDEN) {
-      expect(answer.error).toBeUndefined();
-      await scene.shows(answer, cell);
-    } else {
-      expect(answer.error?.code).toBe(cell.outcome);
-      expect(await scene.state()).toEqual(before);
-    }
+    await playCell(stack, await STAGES[cell.op](cell), cell);
   });
 });
 
