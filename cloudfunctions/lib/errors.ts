@@ -25,6 +25,7 @@ export const ERRORS = {
   INVALID_PERIOD: '统计期间格式不对',
   NOT_INITIALISED: '系统数据尚未初始化，请联系管理员',
   PERIOD_CLOSED: '该年度已结账，不能再修改；如需修改请由乡镇管理员先反结账',
+  PERIOD_BUSY: '正在导入这一年的台账，请导入完成后再结账',
   PERIOD_NOT_CLOSED: '该年度尚未结账，无需反结账',
   CLOSE_CONDITIONS: '还有村未报送月报或记录待审核；如确需结账，请填写原因',
   INVALID_FORM: '填写有误，请按提示修改',

@@ -8,7 +8,8 @@
  * write is refused as PERIOD_CLOSED, or the close's figures (computed after marking) include it.
  * Writes of one village's year serialise among themselves too, which costs nothing at field pace.
  */
-import type { Database, Transaction } from './cloudbase';
+import { inTransaction, type Database, type Transaction } from './cloudbase';
+import { AppError } from './errors';
 import { readAll } from './ledger/read';
 
 export const YEAR_GUARDS = 'year_guards';
@@ -22,10 +23,35 @@ export function unitsOf(before: Fields, after: Fields): string[] {
   return [...new Set([before?.orgCode, after?.orgCode].filter((code): code is string => typeof code === 'string' && code !== ''))];
 }
 
+interface GuardDoc {
+  orgCode: string;
+  year: number;
+  at: string;
+  by: string;
+  /** While a ledger import writes rows of this unit and year: until when it holds them, and who. */
+  importUntil?: string | null;
+  importBy?: string;
+}
+
+/** How long an import holds its years at most; a crashed import stops blocking closes after that. */
+export const IMPORT_LEASE_MINUTES = 30;
+
+async function readGuard(tx: Transaction, id: string): Promise<Omit<GuardDoc, '_id'> | null> {
+  const { data } = await tx.collection(YEAR_GUARDS).doc(id).get();
+  const doc = (Array.isArray(data) ? data[0] : data) as (GuardDoc & { _id?: string }) | undefined;
+  if (!doc) return null;
+  const { _id: _ignored, ...body } = doc;
+  return body;
+}
+
 /** In a write's transaction, before the close state is read: writes the guard of each unit and year. */
 export async function guardWrite(tx: Transaction, units: readonly string[], years: readonly number[], at: string): Promise<void> {
   for (const orgCode of units) {
-    for (const year of years) await tx.collection(YEAR_GUARDS).doc(guardId(orgCode, year)).set({ orgCode, year, at, by: 'write' });
+    for (const year of years) {
+      const id = guardId(orgCode, year);
+      const held = await readGuard(tx, id);
+      await tx.collection(YEAR_GUARDS).doc(id).set({ ...held, orgCode, year, at, by: 'write' });
+    }
   }
 }
 
@@ -34,7 +60,48 @@ export async function unitsUnder(db: Database, orgCode: string): Promise<string[
   return [...new Set([orgCode, ...(await readAll(db, 'orgs', { path: orgCode })).map((org) => org._id)])];
 }
 
-/** In the close's transaction: writes the guard of every covered unit for the year. */
+/**
+ * In the close's transaction: writes the guard of every covered unit for the year. A ledger import
+ * writes in bulk, outside transactions, so it holds its years instead: the close then waits for it.
+ */
 export async function guardClose(tx: Transaction, units: readonly string[], year: number, at: string): Promise<void> {
-  for (const orgCode of units) await tx.collection(YEAR_GUARDS).doc(guardId(orgCode, year)).set({ orgCode, year, at, by: 'close' });
+  for (const orgCode of units) {
+    const id = guardId(orgCode, year);
+    const held = await readGuard(tx, id);
+    if (held?.importUntil && held.importUntil > at) throw new AppError('PERIOD_BUSY');
+    await tx.collection(YEAR_GUARDS).doc(id).set({ ...held, orgCode, year, at, by: 'close' });
+  }
+}
+
+export interface UnitYear {
+  orgCode: string;
+  year: number;
+}
+
+/**
+ * Before an import writes: holds each unit and year it touches (a close of them is refused until
+ * released), then runs `check` — the close state read after the hold, so a close that committed
+ * first is seen and one that comes later conflicts or finds the hold.
+ */
+export async function holdForImport(db: Database, held: readonly UnitYear[], by: string, now: Date, check: () => Promise<void>): Promise<void> {
+  const until = new Date(now.getTime() + IMPORT_LEASE_MINUTES * 60000).toISOString();
+  await inTransaction(db, async (tx) => {
+    for (const { orgCode, year } of held) {
+      const id = guardId(orgCode, year);
+      const guard = await readGuard(tx, id);
+      await tx.collection(YEAR_GUARDS).doc(id).set({ ...guard, orgCode, year, at: now.toISOString(), by: 'import', importUntil: until, importBy: by });
+    }
+    await check();
+  });
+}
+
+/** After an import wrote (or failed to): lets closes of its years through again. */
+export async function releaseImport(db: Database, held: readonly UnitYear[], by: string): Promise<void> {
+  await inTransaction(db, async (tx) => {
+    for (const { orgCode, year } of held) {
+      const id = guardId(orgCode, year);
+      const guard = await readGuard(tx, id);
+      if (guard?.importBy === by) await tx.collection(YEAR_GUARDS).doc(id).set({ ...guard, importUntil: null });
+    }
+  });
 }

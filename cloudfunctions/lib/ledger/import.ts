@@ -10,7 +10,8 @@
 import { inTransaction, type Database } from '../cloudbase';
 import { insertMany } from '../bulk';
 import { writeHistory, type HistoryDoc } from '../history';
-import { closeBlocking, closedYearsOn, loadCloses, periodClosedError, touchedDates, type PeriodCloseDoc } from '../period-close';
+import { closeBlocking, closedYearsOn, guardedYears, loadCloses, periodClosedError, touchedDates, type PeriodCloseDoc } from '../period-close';
+import { holdForImport, releaseImport, unitsOf, type UnitYear } from '../year-guards';
 import { readAll, readByIds, type Doc } from './read';
 import { parseLedger, type LedgerSheet } from '../../../src/domain/ledger/ledger';
 import type { LedgerDoc, LedgerProblem } from '../../../src/domain/ledger/parse';
@@ -132,6 +133,8 @@ export async function importLedger(db: Database, sheets: readonly LedgerSheet[],
     const future = heldInFuture(doc as { date?: unknown; status?: unknown }, today);
     if (future) problems.push({ ...problemAt(locate('outreach', doc._id), future.message), column: '日期' });
   }
+  /** Every row that will be written, to check again against the closes once the import holds its years. */
+  const writes: { collection: Collection; id: string; before: Doc | null; after: Record<string, unknown> }[] = [];
 
   const plans = new Map<Collection, { table: TableDef; adds: Planned[]; updates: Planned[]; unchanged: number }>();
   for (const table of TABLES) {
@@ -152,6 +155,7 @@ export async function importLedger(db: Database, sheets: readonly LedgerSheet[],
       }
       const blocked = table.collection === 'orgs' ? null : closeFor(closes, table.collection, existing ?? null, next ?? doc);
       if (blocked) problems.push(problemAt(locate(table.collection, doc._id), periodClosedError(blocked).message));
+      if (table.collection !== 'orgs') writes.push({ collection: table.collection, id: doc._id, before: existing ?? null, after: next ?? doc });
       (existing ? plan.updates : plan.adds).push({ doc, existing });
     }
     plans.set(table.collection, plan);
@@ -167,14 +171,53 @@ export async function importLedger(db: Database, sheets: readonly LedgerSheet[],
   const report: ImportReport = { ok: problems.length === 0, written: false, dryRun: options.dryRun === true, sheets: sheetsOut, problems, warnings };
   if (!report.ok || report.dryRun) return report;
 
-  const stamp = (options.now ?? new Date()).toISOString();
-  // Units first: the records written next name them.
-  for (const { table, adds, updates } of plans.values()) {
-    await insertMany(db, table.collection, adds.map(({ doc }) => (table.collection === 'orgs' ? doc : withMeta(table.collection, doc, options, stamp))));
-    for (const { doc } of updates) await updateOne(db, table, doc, options, stamp);
+  const now = options.now ?? new Date();
+  const stamp = now.toISOString();
+  // The rows are written in bulk, outside any transaction, so the import holds the units and years it
+  // writes: a close of them is refused meanwhile, and one that came first is seen here (year-guards.ts).
+  const held = heldYears(writes, now);
+  try {
+    await holdForImport(db, held, options.by, now, async () => {
+      const current = await loadCloses(db);
+      const late = writes.flatMap((w) => {
+        const blocked = closeFor(current, w.collection, w.before, w.after);
+        return blocked ? [problemAt(locate(w.collection, w.id), periodClosedError(blocked).message)] : [];
+      });
+      if (late.length) throw new LateClose(late);
+    });
+  } catch (error) {
+    if (!(error instanceof LateClose)) throw error;
+    return { ...report, ok: false, problems: error.problems };
+  }
+  try {
+    // Units first: the records written next name them.
+    for (const { table, adds, updates } of plans.values()) {
+      await insertMany(db, table.collection, adds.map(({ doc }) => (table.collection === 'orgs' ? doc : withMeta(table.collection, doc, options, stamp))));
+      for (const { doc } of updates) await updateOne(db, table, doc, options, stamp);
+    }
+  } finally {
+    await releaseImport(db, held, options.by);
   }
   report.written = true;
   return report;
+}
+
+/** A close that came while the import was being planned: the rows it blocks, as the import's problems. */
+class LateClose extends Error {
+  constructor(readonly problems: LedgerProblem[]) {
+    super('period closed while importing');
+  }
+}
+
+/** The units and years the rows touch, each once. */
+function heldYears(writes: readonly { collection: Collection; before: Doc | null; after: Record<string, unknown> }[], now: Date): UnitYear[] {
+  const held = new Map<string, UnitYear>();
+  for (const w of writes) {
+    for (const orgCode of unitsOf(w.before, w.after)) {
+      for (const year of guardedYears(w.collection, w.before, w.after, now)) held.set(`${orgCode}:${year}`, { orgCode, year });
+    }
+  }
+  return [...held.values()];
 }
 
 function closeFor(closes: readonly PeriodCloseDoc[], collection: Collection, before: Doc | null, after: Record<string, unknown>): PeriodCloseDoc | null {
