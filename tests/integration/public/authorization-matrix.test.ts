@@ -34,7 +34,7 @@ afterAll(() => stack?.stop());
 // rate-limit counters are cleared before each cell.
 beforeEach(async () => {
   const db = await stack.db();
-  await db.collection('limits').where({ n: db.command.gte(0) }).remove();
+  await db.collection('limits').where({ _id: db.command.gte('') }).remove();
 });
 
 type Op =
