@@ -35,7 +35,7 @@ describe('creating records of a year while it is being closed', () => {
         return later(i * 4, () => stack.call<Answer>('records', { action: 'create', kind: 'outreach', record }, DEMO.admin));
       });
       // The close starts in the middle of the writes, as it did in the attack.
-      const close = later(10 + (round % 6) * 8, () => stack.call<Answer>('console', { action: 'close', year }, DEMO.admin));
+      const close = later(10 + (round % 6) * 8, () => stack.call<Answer>('console', { action: 'close', year, reason: '测试结账与写入的先后' }, DEMO.admin));
       const answers = await Promise.all([...creates, close]);
       for (const answer of answers) if (answer.error) expect(answer.error.code).toBe('PERIOD_CLOSED');
       const db = await stack.db();
