@@ -29,7 +29,7 @@ export const run: Command = async (argv, io) => {
     const sheets = await ledgerSheets(db, org.code, period, { photoLinks: tempUrlLinks(cloudApp()) });
     writeFileSync(out, await writeWorkbook(sheets));
     io.out(`已导出${org.name}${periodLabel(period)}台账：${out}`);
-    for (const s of sheets) io.out(`  ${s.name}：${s.rows.length - 1} 行`);
+    for (const s of sheets) io.out(`  ${s.name}：${s.rows.length - (s.headerRow ?? 1)} 行`);
   });
   return 0;
 };

@@ -1,7 +1,7 @@
 /**
  * Ledger export (LEDGER.md): a unit's ledger for a period as the workbook the format describes, one
- * sheet per table — the units in scope (with the units above it, so the file imports into an empty
- * system), the roster serving during the period, the records of the unit and every unit below it
+ * sheet per table after a 指标汇总 sheet of the period's figures — the units in scope (with the units
+ * above it, so the file imports into an empty system), the roster serving during the period, the records of the unit and every unit below it
  * dated in the period, and the year's 其他指标. Records that carry photos or a narrative get the
  * `照片` (links) and `情况说明` columns, which import ignores.
  */
@@ -10,9 +10,12 @@ import { AppError } from '../errors';
 import { findOrg } from '../orgs';
 import { readAll, readByIds, type Doc } from './read';
 import { writeWorkbook, type OutSheet, type OutXCell } from './xlsx';
+import { figuresWithClose } from '../period-close';
 import { exportTable, maskedFreeText } from '../../../src/domain/ledger/export';
-import { TABLES, type TableDef } from '../../../src/domain/ledger/tables';
-import type { Period } from '../../../src/domain/period';
+import { summarySheet, type SummaryLabel } from '../../../src/domain/ledger/summary';
+import { SUMMARY_SHEET, TABLES, type TableDef } from '../../../src/domain/ledger/tables';
+import { periodLabel, type Period } from '../../../src/domain/period';
+import type { Collection } from '../../../src/domain/records/common';
 import { monthlySheet } from '../supervision/ledger-sheet';
 
 export interface ExportOptions {
@@ -114,8 +117,8 @@ function photoCell(ids: string[], links: Map<string, string>): OutXCell {
   return urls.join('\n');
 }
 
-async function sheetOf(table: TableDef, docs: Doc[], options: ExportOptions): Promise<OutSheet> {
-  const rows: OutXCell[][] = exportTable(table.collection, docs);
+async function sheetOf(table: TableDef, docs: Doc[], unitNames: ReadonlyMap<string, string>, options: ExportOptions): Promise<OutSheet> {
+  const rows: OutXCell[][] = exportTable(table.collection, docs, unitNames);
   const withPhotos = docs.some((d) => photosOf(d).length > 0);
   const withNarrative = docs.some((d) => narrativeOf(d) !== '');
   if (!withPhotos && !withNarrative) return { name: table.sheet, rows };
@@ -131,12 +134,30 @@ async function sheetOf(table: TableDef, docs: Doc[], options: ExportOptions): Pr
   return { name: table.sheet, rows };
 }
 
-/** The sheets of the export, in the order of the format. */
+/**
+ * The 指标汇总 sheet: the figures as the figures API gives them (a closed year's frozen figures), custom
+ * 其他指标 codes labelled from the exported rows that bring them.
+ */
+async function summaryOf(db: Database, org: { code: string; name: string }, period: Period, manual: readonly Doc[]): Promise<OutSheet> {
+  const custom = new Map<string, SummaryLabel>();
+  for (const m of manual) if (typeof m.label === 'string') custom.set(String(m.code), { label: m.label, unit: String(m.unit ?? '') });
+  const figures = await figuresWithClose(db, org.code, period);
+  return { name: SUMMARY_SHEET, ...summarySheet(org, periodLabel(period), figures, custom) };
+}
+
+/**
+ * The sheets of the export: 指标汇总 first, then the tables in the order of the format, then the
+ * villages' 月报 (supervision). Import skips the sheets that are not tables (EXPORT_ONLY_SHEETS).
+ */
 export async function ledgerSheets(db: Database, orgCode: string, period: Period, options: ExportOptions = {}): Promise<OutSheet[]> {
   const org = await findOrg(db, orgCode);
   if (!org) throw new AppError('ORG_NOT_FOUND');
-  const sheets: OutSheet[] = [];
-  for (const table of TABLES) sheets.push(await sheetOf(table, await docsOf(db, table, org.code, org.path, period), options));
+  const docs = new Map<Collection, Doc[]>();
+  for (const table of TABLES) docs.set(table.collection, await docsOf(db, table, org.code, org.path, period));
+  // 组织机构 holds every unit a row can name: the ones in scope and the ones above.
+  const unitNames = new Map((docs.get('orgs') ?? []).map((o) => [o._id, String(o.name ?? '')]));
+  const sheets: OutSheet[] = [await summaryOf(db, org, period, docs.get('manual_figures') ?? [])];
+  for (const table of TABLES) sheets.push(await sheetOf(table, docs.get(table.collection) ?? [], unitNames, options));
   sheets.push(await monthlySheet(db, org, period));
   return sheets;
 }

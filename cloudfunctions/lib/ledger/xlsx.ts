@@ -8,14 +8,18 @@ import type { Cell } from '../../../src/domain/ledger/cells';
 import type { LedgerSheet } from '../../../src/domain/ledger/ledger';
 import { xmlSafe } from '../../../src/domain/xml-safe';
 
-/** A cell to write: plain text or number, or a link (the 照片 column). */
-export type OutXCell = string | number | { text: string; hyperlink: string };
+/** A cell to write: plain text or number, a date cell (a Date at UTC midnight), or a link (the 照片 column). */
+export type OutXCell = string | number | Date | { text: string; hyperlink: string };
 
 export interface OutSheet {
   name: string;
-  /** Row 1 is the header. */
+  /** The header is row `headerRow` (1 unless given); rows above it are a title block (指标汇总). */
   rows: OutXCell[][];
+  headerRow?: number;
 }
+
+/** How date cells show: the format's own YYYY-MM-DD, whatever the reader's locale. */
+const DATE_FORMAT = 'yyyy-mm-dd';
 
 /**
  * What the parser should see of an Excel cell. Dates stay Date objects (the domain reads their
@@ -62,17 +66,31 @@ export async function readWorkbook(buffer: Uint8Array): Promise<LedgerSheet[]> {
   return workbook.worksheets.map((sheet) => ({ name: sheet.name, rows: rowsOf(sheet) }));
 }
 
-/** Writes the sheets as a workbook: bold, frozen header row; columns wide enough to read. */
+/**
+ * Writes the sheets as a workbook an inspector can read and print (LEDGER.md "What an export adds"): a
+ * bold header row, frozen, repeated on every printed page and carrying a filter; date cells shown as
+ * YYYY-MM-DD; columns wide enough to read.
+ */
 export async function writeWorkbook(sheets: readonly OutSheet[]): Promise<Buffer> {
   const workbook = new Workbook();
   workbook.creator = '法治台账';
-  for (const { name, rows } of sheets) {
-    const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
-    // Stripped again on the way out, for text stored before input was cleaned: one such character and Excel refuses the file.
-    for (const row of rows) sheet.addRow(xmlSafe(row));
-    sheet.getRow(1).font = { bold: true };
+  for (const { name, rows, headerRow = 1 } of sheets) {
+    const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: headerRow }] });
+    for (const row of rows) {
+      // Stripped again on the way out, for text stored before input was cleaned: one such character and Excel refuses the file.
+      const added = sheet.addRow(xmlSafe(row));
+      added.eachCell((cell) => {
+        if (cell.value instanceof Date) cell.numFmt = DATE_FORMAT;
+      });
+    }
+    sheet.getRow(headerRow).font = { bold: true };
     // reduce, not Math.max(...rows): a year's ledger can have more rows than a call has room for arguments.
     const columns = rows.reduce((most, r) => Math.max(most, r.length), 0);
+    const headerWidth = rows[headerRow - 1]?.length ?? 0;
+    if (headerWidth > 0) {
+      sheet.pageSetup.printTitlesRow = `${headerRow}:${headerRow}`;
+      sheet.autoFilter = { from: { row: headerRow, column: 1 }, to: { row: headerRow, column: headerWidth } };
+    }
     for (let i = 0; i < columns; i += 1) {
       const widest = rows.reduce((most, r) => Math.max(most, displayWidth(r[i])), 0);
       sheet.getColumn(i + 1).width = Math.min(60, Math.max(8, widest + 2));
@@ -83,6 +101,7 @@ export async function writeWorkbook(sheets: readonly OutSheet[]): Promise<Buffer
 
 /** Chinese characters take two columns of width in Excel. */
 function displayWidth(cell: OutXCell | undefined): number {
+  if (cell instanceof Date) return DATE_FORMAT.length;
   const text = cell === undefined ? '' : typeof cell === 'object' ? cell.text : String(cell);
   return text.split('\n').reduce((widest, line) => Math.max(widest, line.length + (line.match(/[^\x00-\xff]/g)?.length ?? 0)), 0);
 }

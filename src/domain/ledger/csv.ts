@@ -3,6 +3,7 @@
  * separated, fields quoted with "…" and "" for a quote, line breaks CRLF, LF or CR — and line breaks
  * inside quoted fields, which Excel writes for multi-line cells.
  */
+import { cellText } from './cells';
 
 export class CsvError extends Error {}
 
@@ -71,13 +72,14 @@ export function parseCsv(text: string): string[][] {
 
 const needsQuotes = /[",\r\n]|^\s|\s$/;
 
-function quote(cell: string | number | null | undefined): string {
-  const text = cell === null || cell === undefined ? '' : String(cell);
+function quote(cell: string | number | Date | null | undefined): string {
+  // A date cell (ledger export) is written as its calendar day, the form import reads.
+  const text = cell instanceof Date ? cellText(cell) : cell === null || cell === undefined ? '' : String(cell);
   return needsQuotes.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /** Writes rows as CSV with CRLF line ends. `bom` makes Excel on Windows read the file as UTF-8. */
-export function writeCsv(rows: ReadonlyArray<ReadonlyArray<string | number | null | undefined>>, options: { bom?: boolean } = {}): string {
+export function writeCsv(rows: ReadonlyArray<ReadonlyArray<string | number | Date | null | undefined>>, options: { bom?: boolean } = {}): string {
   const body = rows.map((r) => r.map(quote).join(',')).join('\r\n');
   return `${options.bom ? '\ufeff' : ''}${body}${rows.length ? '\r\n' : ''}`;
 }

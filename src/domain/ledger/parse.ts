@@ -6,8 +6,9 @@
  */
 import { orgPathOf, type OrgLookup } from '../org';
 import { manualFigureId } from '../records/manualFigure';
+import { MANUAL_FIGURE_BY_ID } from '../indicators/manual';
 import { cellText, isBlank, type Rows } from './cells';
-import { MONTHLY_SHEET, TABLE_BY_SHEET, type TableDef } from './tables';
+import { EXPORT_ONLY_SHEETS, TABLE_BY_SHEET, type TableDef } from './tables';
 import { dedupe, problem, readHeader, readRow, type LedgerDoc, type ParseResult } from './rows';
 import { parseOrgRows } from './orgs';
 
@@ -20,6 +21,10 @@ const withoutUndefined = (o: Record<string, unknown>) =>
 function toDoc(table: TableDef, data: Record<string, unknown>, orgs: OrgLookup, orgPath: string[]): LedgerDoc {
   const orgCode = String(data.orgCode);
   if (table.collection === 'manual_figures') {
+    // An export fills 指标名称 and 单位 of catalogue codes for the reader; they are the catalogue's, not the row's.
+    const known = MANUAL_FIGURE_BY_ID.get(String(data.code));
+    if (known && data.label === known.label) delete data.label;
+    if (known && data.unit === known.unit) delete data.unit;
     return withoutUndefined({ ...data, _id: manualFigureId(data as { orgCode: string; year: number; code: string }), orgPath }) as LedgerDoc;
   }
   const { id, ...fields } = data;
@@ -37,9 +42,9 @@ export function parseTable(sheetName: string, rows: Rows, knownOrgs: OrgLookup):
   const sheet = sheetName.trim();
   const table = TABLE_BY_SHEET.get(sheet);
   const out: ParseResult = { records: [], problems: [], warnings: [] };
-  // The export's 月报 sheet records reporting; it is not data to import, and not a mistake either.
-  if (sheet === MONTHLY_SHEET) return out;
   if (!table) {
+    // The export's 指标汇总 and 月报 are for the reader: not data to import, and not a mistake either.
+    if (EXPORT_ONLY_SHEETS.includes(sheet)) return out;
     out.warnings.push(problem(sheet, 1, '', '不是台账的表格，整张表已忽略'));
     return out;
   }

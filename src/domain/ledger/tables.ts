@@ -53,11 +53,20 @@ const id = col('编号', 'id', 'text');
 const unit = col('单位代码', 'orgCode', 'text');
 const freeText = (name: string, field: string): ColumnDef => ({ ...col(name, field, 'text', false), freeText: true });
 
-/** Columns the XLSX export adds (photo links, narratives): ignored on import without a warning. */
-export const EXPORT_ONLY_COLUMNS: readonly string[] = ['照片', '情况说明'];
+/**
+ * Columns the XLSX export adds for the reader (LEDGER.md "What an export adds": row numbers, unit
+ * names, photo links, narratives): ignored on import without a warning.
+ */
+export const SERIAL_COLUMN = '序号';
+export const UNIT_NAME_COLUMN = '单位名称';
+export const EXPORT_ONLY_COLUMNS: readonly string[] = [SERIAL_COLUMN, UNIT_NAME_COLUMN, '照片', '情况说明'];
 
-/** The export's sheet of villages' 月报 states (supervision): a record of reporting, ignored on import. */
+/** The export's sheet of the period's figures, first in the workbook. */
+export const SUMMARY_SHEET = '指标汇总';
+/** The export's sheet of villages' 月报 states (supervision): a record of reporting. */
 export const MONTHLY_SHEET = '月报';
+/** Sheets the XLSX export adds for the reader: ignored on import without a warning. */
+export const EXPORT_ONLY_SHEETS: readonly string[] = [SUMMARY_SHEET, MONTHLY_SHEET];
 
 export const TABLES: readonly TableDef[] = [
   {

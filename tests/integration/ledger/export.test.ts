@@ -3,6 +3,7 @@
  * narratives as extra columns — and an export imported into an empty system gives the same records
  * and figures, also when a table holds more than the 1000 documents one CloudBase read returns.
  */
+import { Workbook } from 'exceljs';
 import { exportLedger, ledgerSheets } from '../../../cloudfunctions/lib/ledger/export';
 import { importLedger } from '../../../cloudfunctions/lib/ledger/import';
 import { readWorkbook } from '../../../cloudfunctions/lib/ledger/xlsx';
@@ -10,7 +11,7 @@ import { readAll, PAGE } from '../../../cloudfunctions/lib/ledger/read';
 import { insertMany } from '../../../cloudfunctions/lib/bulk';
 import { computeFigures } from '../../../cloudfunctions/lib/figures';
 import { mustParsePeriod } from '../../../src/domain/period';
-import { headerOf } from '../../../src/domain/ledger/export';
+import { exportHeaderOf } from '../../../src/domain/ledger/export';
 import { TABLES } from '../../../src/domain/ledger/tables';
 import { EXPECTED, OPERATOR, TOWNSHIP, counts, fixtureSheets, localStack, type LocalStack } from './stack';
 
@@ -33,11 +34,54 @@ const sheetNamed = (sheets: readonly AnySheet[], name: string) => {
 const column = (sheet: AnySheet, name: string) => sheet.rows.slice(1).map((r) => r[sheet.rows[0].indexOf(name)]);
 
 describe('exporting a ledger', () => {
-  it('should write one sheet per table with the format’s columns, in the format’s order', async () => {
+  it('should write 指标汇总, one sheet per table with the format’s columns in the format’s order, then 月报', async () => {
     const sheets = await stack.run((db) => ledgerSheets(db, TOWNSHIP, Y2023));
-    // The tables, then the villages' 月报 (supervision), which import ignores.
-    expect(sheets.map((s) => s.name)).toEqual([...TABLES.map((t) => t.sheet), '月报']);
-    for (const table of TABLES) expect(sheetNamed(sheets, table.sheet).rows[0]).toEqual(headerOf(table));
+    // The period's figures, the tables, then the villages' 月报 (supervision): import ignores the first and last.
+    expect(sheets.map((s) => s.name)).toEqual(['指标汇总', ...TABLES.map((t) => t.sheet), '月报']);
+    for (const table of TABLES) expect(sheetNamed(sheets, table.sheet).rows[0]).toEqual(exportHeaderOf(table));
+  });
+
+  it('should write a workbook an inspector can read and print: 序号, unit names, date cells, print titles, filters', async () => {
+    const workbook = new Workbook();
+    await workbook.xlsx.load((await stack.run((db) => exportLedger(db, TOWNSHIP, Y2023))) as unknown as ArrayBuffer);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['指标汇总', ...TABLES.map((t) => t.sheet), '月报']);
+
+    const outreach = workbook.getWorksheet('普法活动');
+    if (!outreach) throw new Error('no 普法活动');
+    const header = (outreach.getRow(1).values as unknown[]).slice(1);
+    expect(header.slice(0, 5)).toEqual(['序号', '编号', '单位代码', '单位名称', '日期']);
+    const first = outreach.getRow(2);
+    expect(first.getCell(1).value).toBe(1);
+    expect(outreach.getRow(3).getCell(1).value).toBe(2);
+    expect(first.getCell(4).value).toMatch(/乡|村/);
+    const date = first.getCell(5);
+    expect(date.value).toBeInstanceOf(Date);
+    expect((date.value as Date).toISOString()).toMatch(/^2023-\d\d-\d\dT00:00:00\.000Z$/);
+    expect(date.numFmt).toBe('yyyy-mm-dd');
+    for (const sheet of workbook.worksheets) {
+      const headerRow = sheet.name === '指标汇总' ? 4 : 1;
+      expect([sheet.name, sheet.pageSetup.printTitlesRow]).toEqual([sheet.name, `${headerRow}:${headerRow}`]);
+      expect([sheet.name, sheet.autoFilter]).toEqual([sheet.name, expect.objectContaining({})]);
+      expect([sheet.name, sheet.views[0]]).toMatchObject([sheet.name, { state: 'frozen', ySplit: headerRow }]);
+    }
+
+    const summary = workbook.getWorksheet('指标汇总');
+    if (!summary) throw new Error('no 指标汇总');
+    expect((summary.getRow(1).values as unknown[]).slice(1)).toEqual(['单位', `白土乡（${TOWNSHIP}）`]);
+    expect((summary.getRow(2).values as unknown[]).slice(1)).toEqual(['期间', '2023年']);
+    expect((summary.getRow(4).values as unknown[]).slice(1)).toEqual(['序号', '分组', '指标代码', '指标名称', '数值', '单位']);
+    const lines = new Map<string, unknown[]>();
+    summary.eachRow((row, n) => {
+      if (n > 4) lines.set(String(row.getCell(3).value), (row.values as unknown[]).slice(4));
+    });
+    expect(lines.get('outreach.events')).toEqual(['开展普法宣传活动', EXPECTED['outreach.events'], '次']);
+    expect(lines.get('enforcement.permits')).toEqual(['行政许可', 228, '件']);
+
+    const manual = workbook.getWorksheet('其他指标');
+    if (!manual) throw new Error('no 其他指标');
+    const names = (manual.getRow(1).values as unknown[]).slice(1);
+    const penalties = (manual.getRow(2).values as unknown[]).slice(1);
+    expect([penalties[names.indexOf('指标代码')], penalties[names.indexOf('指标名称')], penalties[names.indexOf('单位')]]).toEqual(['enforcement.penalties', '行政处罚', '件']);
   });
 
   it('should keep to the period: cases accepted or closed in it, the year’s 其他指标, the roster serving in it', async () => {
@@ -46,7 +90,7 @@ describe('exporting a ledger', () => {
     // TJ00087 was accepted in December 2022 and closed in January 2023: it counts in 2023's 办结.
     expect(column(disputes, '编号')).toContain('TJ00087');
     expect(column(sheetNamed(sheets, '其他指标'), '年度')).toEqual([2023, 2023, 2023]);
-    expect(column(sheetNamed(sheets, '普法活动'), '日期').every((d) => String(d).startsWith('2023-'))).toBe(true);
+    expect(column(sheetNamed(sheets, '普法活动'), '日期').every((d) => d instanceof Date && d.toISOString().startsWith('2023-'))).toBe(true);
     // RY00021 served until 2023-06-30; RY00022 started in 2024.
     const roster = column(sheetNamed(sheets, '人员名册'), '编号');
     expect(roster).toContain('RY00021');
@@ -59,6 +103,7 @@ describe('exporting a ledger', () => {
   it('should keep to the unit: a village’s export holds its own records and the units above it', async () => {
     const sheets = await stack.run((db) => ledgerSheets(db, VILLAGE, Y2023));
     expect(column(sheetNamed(sheets, '组织机构'), '代码')).toEqual(['500114', TOWNSHIP, VILLAGE]);
+    expect(new Set(column(sheetNamed(sheets, '普法活动'), '单位名称'))).toEqual(new Set([column(sheetNamed(sheets, '组织机构'), '名称')[2]]));
     for (const name of ['人员名册', '普法活动', '法律咨询', '矛盾纠纷', '信访事项']) {
       const units = column(sheetNamed(sheets, name), '单位代码');
       expect(units.length).toBeGreaterThan(0);
@@ -77,10 +122,10 @@ describe('exporting a ledger', () => {
     const sheets = await readWorkbook(buffer);
     const outreach = sheetNamed(sheets, '普法活动');
     expect(outreach.rows[0].slice(-1)).toEqual(['照片']);
-    expect(outreach.rows.find((r) => r[0] === 'PF00052')?.slice(-1)).toEqual(['https://example.test/a.jpg']);
+    expect(outreach.rows.find((r) => r[1] === 'PF00052')?.slice(-1)).toEqual(['https://example.test/a.jpg']);
     const disputes = sheetNamed(sheets, '矛盾纠纷');
     expect(disputes.rows[0].slice(-2)).toEqual(['照片', '情况说明']);
-    expect(disputes.rows.find((r) => r[0] === 'TJ00088')?.slice(-2)).toEqual(['https://example.test/b.jpg\nhttps://example.test/c.jpg', '两户因林界发生争执。']);
+    expect(disputes.rows.find((r) => r[1] === 'TJ00088')?.slice(-2)).toEqual(['https://example.test/b.jpg\nhttps://example.test/c.jpg', '两户因林界发生争执。']);
     expect(sheetNamed(sheets, '法律咨询').rows[0]).not.toContain('照片');
 
     const report = await stack.run((db) => importLedger(db, sheets, OPERATOR));
@@ -105,10 +150,10 @@ describe('personal data in an exported ledger', () => {
     const text = JSON.stringify(sheets);
     for (const secret of ['王小明', '13812345678', '500114199001011234', '13987654321']) expect(text).not.toContain(secret);
     const disputes = sheetNamed(sheets, '矛盾纠纷');
-    const narrative = disputes.rows.find((r) => r[0] === 'TJ00089')?.[disputes.rows[0].indexOf('情况说明')];
+    const narrative = disputes.rows.find((r) => r[1] === 'TJ00089')?.[disputes.rows[0].indexOf('情况说明')];
     expect(narrative).toBe('王*明（电话138****5678，身份证**************1234）与邻居李四因林界争执，邻居电话139****4321。');
     const petitions = sheetNamed(sheets, '信访事项');
-    expect(petitions.rows.find((r) => r[0] === 'XF00311')?.[petitions.rows[0].indexOf('事项类别')]).toBe('王*明反映土地问题，138****5678');
+    expect(petitions.rows.find((r) => r[1] === 'XF00311')?.[petitions.rows[0].indexOf('事项类别')]).toBe('王*明反映土地问题，138****5678');
   });
 });
 
