@@ -3,7 +3,7 @@
  * line and the dashboard write them. A period resolves to an inclusive range of Beijing calendar dates,
  * so filtering records is a plain string comparison on their 'YYYY-MM-DD' dates.
  */
-import { isCalendarDate } from './dates';
+import { chineseDate, isCalendarDate } from './dates';
 
 export type PeriodKind = 'year' | 'half' | 'quarter' | 'month' | 'range';
 
@@ -83,7 +83,6 @@ export function mustParsePeriod(text: string): Period {
 }
 
 const QUARTERS = ['一', '二', '三', '四'];
-const chineseDate = (d: string) => `${Number(d.slice(0, 4))}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
 
 /** How the report and the dashboard name the period: 2023年上半年, 2023年第一季度 … */
 export function periodLabel(p: Period): string {

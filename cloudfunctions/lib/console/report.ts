@@ -187,6 +187,7 @@ export async function buildModel(db: Database, org: Pick<OrgDoc, 'code' | 'name'
     options: { yu, yuChoices: settings.yuChoices },
     customFigures: extras.customFigures.filter((c) => figures[c.id] !== undefined),
     sixIntoVenues: extras.sixIntoVenues,
+    letter: { addressee: settings.addressee, signer: settings.signer, signDate: settings.signDate },
   });
   return { model, closed: close?.closed === true };
 }

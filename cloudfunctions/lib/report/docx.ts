@@ -6,8 +6,11 @@
  *
  * Word picks the font of Chinese text from w:eastAsia, so every run names its Chinese font there
  * (and hints eastAsia, so “” and ： are set in it too); digits and Latin letters in the body use Times
- * New Roman, as the provincial 公文 templates do. Where a font is not installed (LibreOffice on a
- * server), the reader substitutes one; the layout stays.
+ * New Roman, as the provincial 公文 templates do. Where a font is not installed, the font table
+ * (font-table.ts) names the next one to try (仿宋_GB2312 → 仿宋 → FangSong …); the layout stays.
+ *
+ * 主送机关 (when chosen) stands at the left under the title; the 落款 closes the text at the right:
+ * 成文日期 four characters in from the right margin, 署名 centred above it.
  *
  * Node only (uses the docx package); depends on nothing but the pure report model.
  */
@@ -23,8 +26,9 @@ import {
   TextRun,
   type IParagraphOptions,
 } from 'docx';
-import type { ReportModel } from '../../../src/domain/report';
+import type { ReportModel, ReportSignature } from '../../../src/domain/report';
 import { xmlSafe } from '../../../src/domain/xml-safe';
+import { withFontTable } from './font-table';
 
 export const FONTS = {
   title: '方正小标宋简体',
@@ -51,6 +55,15 @@ export const LINE_TWIPS = 579;
 const twip = (mm: number): number => Math.round((mm * 1440) / 25.4);
 const BODY_CHAR_TWIPS = SIZES.body * 10; // one 三号 character: 16 pt = 320 twips
 
+/**
+ * GB/T 9704's grid is 28 characters a line: the 156 mm text area (442.2 pt) holds 27 三号 characters
+ * of 16 pt, so every run of the body and headings is condensed by 0.25 pt a character (w:spacing −5
+ * twentieths of a point): 28 × 15.75 pt = 441 pt. A character grid (docGrid charSpace) would say the
+ * same to Word, but LibreOffice reads it as a far wider pitch (about 19 a line).
+ */
+export const CHARS_PER_LINE = 28;
+export const CHAR_SPACING = -5;
+
 type Font = { ascii: string; hAnsi: string; eastAsia: string; cs: string; hint: string };
 const font = (eastAsia: string, latin: string = eastAsia): Font => ({ ascii: latin, hAnsi: latin, eastAsia, cs: latin, hint: 'eastAsia' });
 
@@ -59,24 +72,38 @@ const exactLines = (twips = LINE_TWIPS) => ({ line: twips, lineRule: LineRuleTyp
 const twoCharIndent = { firstLineChars: 200, firstLine: 2 * BODY_CHAR_TWIPS };
 
 function run(text: string, face: Font, size: number = SIZES.body): TextRun {
-  return new TextRun({ text, font: face, size, sizeComplexScript: size });
+  const condensed = size === SIZES.body ? { characterSpacing: CHAR_SPACING } : {};
+  return new TextRun({ text, font: face, size, sizeComplexScript: size, ...condensed });
 }
 
 interface Layout {
   /** Centred and not indented (the title); otherwise justified with the first line two characters in. */
   centred?: boolean;
+  /** At the left margin, not indented (主送机关). */
+  flush?: boolean;
+  /** Set right, this many twips in from the right margin (落款). */
+  right?: number;
+  /** Stays on the page of the next paragraph (署名 with its date). */
+  keepNext?: boolean;
   /** Headings stay on the page of the paragraph they head. */
   heading?: { outlineLevel: number };
   size?: number;
   lineTwips?: number;
 }
 
+function alignmentOf(layout: Layout) {
+  if (layout.centred) return { alignment: AlignmentType.CENTER };
+  if (layout.flush) return { alignment: AlignmentType.LEFT };
+  if (layout.right !== undefined) return { alignment: AlignmentType.RIGHT, indent: { right: layout.right } };
+  return { alignment: AlignmentType.BOTH, indent: twoCharIndent };
+}
+
 function para(text: string, face: Font, layout: Layout = {}): Paragraph {
   const options: IParagraphOptions = {
-    alignment: layout.centred ? AlignmentType.CENTER : AlignmentType.BOTH,
+    ...alignmentOf(layout),
     spacing: exactLines(layout.lineTwips),
-    ...(layout.centred ? {} : { indent: twoCharIndent }),
     ...(layout.heading ? { keepNext: true, outlineLevel: layout.heading.outlineLevel } : {}),
+    ...(layout.keepNext ? { keepNext: true } : {}),
     children: [run(text, face, layout.size)],
   };
   return new Paragraph(options);
@@ -106,12 +133,34 @@ function pageNumberFooter(side: 'odd' | 'even'): Footer {
   });
 }
 
+/** Width in characters of 三号 text: CJK one, digits and Latin letters (Times New Roman) about half. */
+const charWidth = (text: string): number => [...text].reduce((w, c) => w + (/[\x00-\xff]/.test(c) ? 0.5 : 1), 0);
+
+/**
+ * The 落款 (GB/T 9704 7.3.5.2): a blank line, then 署名 centred over 成文日期, the date four characters
+ * in from the right margin; without a date, 署名 stands there itself.
+ */
+function signatureLines(signature: ReportSignature): Paragraph[] {
+  const pitch = BODY_CHAR_TWIPS + CHAR_SPACING;
+  const dateRight = 4 * pitch;
+  if (!signature.date) return [blankLine(), para(signature.signer, bodyFont, { right: dateRight })];
+  const centring = ((charWidth(signature.date) - charWidth(signature.signer)) / 2) * pitch;
+  return [
+    blankLine(),
+    para(signature.signer, bodyFont, { right: Math.max(0, Math.round(dateRight + centring)), keepNext: true }),
+    para(signature.date, bodyFont, { right: dateRight }),
+  ];
+}
+
 function content(model: ReportModel): Paragraph[] {
-  const out: Paragraph[] = [title(model.title), blankLine(), ...model.opening.map(body)];
+  const out: Paragraph[] = [title(model.title), blankLine()];
+  if (model.addressee) out.push(para(model.addressee, bodyFont, { flush: true }));
+  out.push(...model.opening.map(body));
   for (const section of model.sections) {
     out.push(heading1(section.heading), ...section.paragraphs.map(body));
     for (const sub of section.subsections ?? []) out.push(heading2(sub.heading), ...sub.paragraphs.map(body));
   }
+  if (model.signature) out.push(...signatureLines(model.signature));
   return out;
 }
 
@@ -147,8 +196,7 @@ export function reportDocument(report: ReportModel): Document {
               gutter: 0,
             },
           },
-          // A line grid only: the character grid that would fit 28 characters a line (charSpace) is
-          // read by LibreOffice as a far wider pitch (about 19 a line), so lines keep 27 at 三号.
+          // A line grid only; the 28 characters a line come from the runs' spacing (CHAR_SPACING).
           grid: { type: DocumentGridType.LINES, linePitch: LINE_TWIPS },
         },
         footers: { default: pageNumberFooter('odd'), even: pageNumberFooter('even') },
@@ -158,6 +206,6 @@ export function reportDocument(report: ReportModel): Document {
   });
 }
 
-export function renderReportDocx(model: ReportModel): Promise<Buffer> {
-  return Packer.toBuffer(reportDocument(model));
+export async function renderReportDocx(model: ReportModel): Promise<Buffer> {
+  return withFontTable(await Packer.toBuffer(reportDocument(model)));
 }

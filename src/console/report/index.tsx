@@ -4,13 +4,14 @@ import { useEffect, useState } from 'react';
 import { Button, Switch, Text, Textarea, View } from '@tarojs/components';
 import { beijingYear } from '../../domain/dates';
 import type { ReportDocxAnswer } from '../../domain/console/api';
-import type { ReportTexts } from '../../domain/report/types';
+import type { ReportSettings, ReportTexts } from '../../domain/report/types';
 import { getReportPreview, getReportTexts, makeReportDocx, openReportFile, saveReportTexts, copyText } from '../../services/console';
 import { messageOf } from '../../services/errors';
 import { consoleParams } from '../nav';
 import { useLoad } from '../useLoad';
 import Status from '../components/Status';
 import YearTabs from '../components/YearTabs';
+import LetterFields from './LetterFields';
 import { TEXT_FIELDS, cleanTexts, isDirty, previewBlocks, yuChoiceRows } from './report-model';
 import '../console.css';
 import '../pc';
@@ -64,14 +65,13 @@ export default function Report() {
     }
   };
 
-  /** The township's choice for one figure, saved at once with the texts as stored (not the unsaved draft). */
-  const chooseYu = async (id: string, value: boolean) => {
+  /** Settings saved at once with the texts as stored (not the unsaved draft). */
+  const saveSettings = async (change: Partial<ReportSettings>) => {
     if (!saved) return;
     setBusy(true);
     setNotice(null);
     try {
-      const settings = { ...saved.settings, yuChoices: { ...saved.settings.yuChoices, [id]: value } };
-      await saveReportTexts(year, saved.texts, saved.version, params.org, settings);
+      await saveReportTexts(year, saved.texts, saved.version, params.org, { ...saved.settings, ...change });
       texts.reload();
       preview.reload();
     } catch (error) {
@@ -80,6 +80,8 @@ export default function Report() {
       setBusy(false);
     }
   };
+  /** The township's choice for one figure. */
+  const chooseYu = (id: string, value: boolean) => saveSettings({ yuChoices: { ...saved?.settings.yuChoices, [id]: value } });
 
   const editable = saved?.canWrite === true;
   const dirty = saved !== null && isDirty(draft, saved.texts);
@@ -144,6 +146,7 @@ export default function Report() {
               ))}
             </View>
           )}
+          {saved && <LetterFields settings={saved.settings} unitName={saved.org.name} editable={editable} busy={busy} onSave={saveSettings} />}
           <Button className={`btn btn-secondary ${busy ? 'btn-busy' : ''}`} id='report-docx' disabled={busy || undefined} onClick={download}>
             下载报告（Word）
           </Button>

@@ -30,19 +30,23 @@ export function isDirty(draft: ReportTexts, saved: ReportTexts): boolean {
 }
 
 export interface PreviewBlock {
-  kind: 'title' | 'h1' | 'h2' | 'p' | 'gap';
+  /** `to`: the 主送机关 line; `sign`: a line of the 落款, set right as it prints. */
+  kind: 'title' | 'to' | 'h1' | 'h2' | 'p' | 'gap' | 'sign';
   text: string;
 }
 
 /** The draft as the preview prints it; bracketed reminders of what is still to be written stand out. */
 export function previewBlocks(model: ReportModel): PreviewBlock[] {
   const blocks: PreviewBlock[] = [{ kind: 'title', text: model.title }];
+  if (model.addressee) blocks.push({ kind: 'to', text: model.addressee });
   const paragraph = (text: string): PreviewBlock => ({ kind: /^（请填写.*）$/.test(text) ? 'gap' : 'p', text });
   blocks.push(...model.opening.map(paragraph));
   for (const section of model.sections) {
     blocks.push({ kind: 'h1', text: section.heading }, ...section.paragraphs.map(paragraph));
     for (const sub of section.subsections ?? []) blocks.push({ kind: 'h2', text: sub.heading }, ...sub.paragraphs.map(paragraph));
   }
+  const sign = model.signature;
+  if (sign) blocks.push({ kind: 'sign', text: sign.signer }, ...(sign.date ? [{ kind: 'sign' as const, text: sign.date }] : []));
   return blocks;
 }
 

@@ -6,7 +6,8 @@
  */
 import { measureBlocks, type MeasureBlock } from './measures';
 import { numberSubsections, parseTownshipText, splitParagraphs, subsectionNumber } from './text';
-import type { ReportInput, ReportModel, ReportSection, ReportSectionKey, ReportSubsection } from './types';
+import { chineseDate } from '../dates';
+import type { ReportInput, ReportModel, ReportSection, ReportSectionKey, ReportSignature, ReportSubsection } from './types';
 
 /** The section headings, in the words of the report outline the townships are given. */
 export const SECTION_HEADINGS: Readonly<Record<ReportSectionKey, string>> = {
@@ -73,6 +74,20 @@ function textSection(key: Exclude<ReportSectionKey, 'measures'>, input: ReportIn
   return section;
 }
 
+/** 主送机关 as 公文 print it, with its colon ("中共三门峡市陕州区委："); none when not chosen. */
+function addresseeOf(input: ReportInput): string | undefined {
+  const text = input.letter?.addressee?.trim().replace(/[：:]+$/, '');
+  return text ? `${text}：` : undefined;
+}
+
+/** The 落款 once either part is chosen: 署名 defaults to the unit's name; 成文日期 only when chosen. */
+function signatureOf(input: ReportInput): ReportSignature | undefined {
+  const signer = input.letter?.signer?.trim();
+  const date = input.letter?.signDate?.trim();
+  if (!signer && !date) return undefined;
+  return { signer: signer || input.orgName.trim(), ...(date ? { date: chineseDate(date) } : {}) };
+}
+
 export function buildReport(input: ReportInput): ReportModel {
   const blocks = measureBlocks({
     orgName: input.orgName,
@@ -83,8 +98,12 @@ export function buildReport(input: ReportInput): ReportModel {
     customFigures: input.customFigures ?? [],
     sixIntoVenues: input.sixIntoVenues ?? [],
   });
+  const addressee = addresseeOf(input);
+  const signature = signatureOf(input);
   return {
     title: reportTitle(input.orgName, input.year),
+    ...(addressee ? { addressee } : {}),
+    ...(signature ? { signature } : {}),
     opening: openingParagraphs(input),
     printed: blocks.flatMap((b) => b.printed),
     sections: [
@@ -98,10 +117,11 @@ export function buildReport(input: ReportInput): ReportModel {
 
 /** The draft as text, one paragraph a line, a blank line after the title: for previews and tests. */
 export function reportPlainText(model: ReportModel): string {
-  const lines: string[] = [model.title, '', ...model.opening];
+  const lines: string[] = [model.title, '', ...(model.addressee ? [model.addressee] : []), ...model.opening];
   for (const section of model.sections) {
     lines.push(section.heading, ...section.paragraphs);
     for (const sub of section.subsections ?? []) lines.push(sub.heading, ...sub.paragraphs);
   }
+  if (model.signature) lines.push('', model.signature.signer, ...(model.signature.date ? [model.signature.date] : []));
   return lines.join('\n') + '\n';
 }

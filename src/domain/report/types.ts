@@ -77,6 +77,14 @@ export interface ReportInput {
   customFigures?: readonly CustomFigure[];
   /** The 法律六进 venues where events were held in the year, for "法律进机关、进乡村". */
   sixIntoVenues?: readonly string[];
+  /** The 公文's 主送机关 and 落款 as the township chose them (ReportSettings). */
+  letter?: Pick<ReportSettings, 'addressee' | 'signer' | 'signDate'>;
+}
+
+/** The 落款 as printed: 署名 over 成文日期 (in Chinese form, 2026年12月1日) when one was chosen. */
+export interface ReportSignature {
+  signer: string;
+  date?: string;
 }
 
 export interface ReportSubsection {
@@ -100,6 +108,10 @@ export interface ReportSection {
 
 export interface ReportModel {
   title: string;
+  /** 主送机关, printed at the top left after the title, ending in "：". */
+  addressee?: string;
+  /** 落款, printed bottom right after the last section. */
+  signature?: ReportSignature;
   /** The paragraphs between the title and section 一. */
   opening: string[];
   sections: ReportSection[];

@@ -2,7 +2,9 @@
  * The report .docx as a reader sees it: rendered from 白土乡's 2023 figures, converted to PDF by
  * LibreOffice and read back with pdftotext; and its XML checked for the GB/T 9704 page and the 公文
  * fonts and sizes. The PDF half needs the Debian packages libreoffice-writer-nogui and poppler-utils
- * (and a CJK font such as fonts-noto-cjk): without them it fails, it does not skip. The PDFs and a PNG of page 1 are kept in test-artifacts/report/.
+ * (and a CJK font such as fonts-noto-cjk): without them it fails, it does not skip. The PDFs and PNGs
+ * of every page of the exact draft are kept in test-artifacts/report/. The exact draft carries a
+ * 主送机关 and a 落款, as a township that chose them would print it.
  */
 import { execFile, execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -14,6 +16,12 @@ import JSZip from 'jszip';
 import { buildReport } from '@/domain/report';
 import { renderReportDocx } from '../../../cloudfunctions/lib/report/docx';
 import { baituInput } from '../../unit/domain/report/baitu-2023';
+import { FONT_TABLE } from '../../../cloudfunctions/lib/report/font-table';
+
+const LETTER = { addressee: '中共重庆市黔江区委', signDate: '2026-12-01' };
+/** A township's own paragraph of Chinese only, long enough to fill several lines. */
+const SHORTCOMINGS =
+  '一是普法宣传的形式还比较单一，群众参与的积极性有待进一步提高，部分村的法律明白人作用发挥不够充分，需要在今后的工作中持续加强培训和指导，切实提高基层干部群众的法治意识和依法办事的能力水平。';
 
 const run = promisify(execFile);
 const ARTIFACTS = join(__dirname, '..', '..', '..', 'test-artifacts', 'report');
@@ -56,7 +64,7 @@ describe('the report .docx of 白土乡 2023', () => {
   let docx: Buffer;
 
   beforeAll(async () => {
-    docx = await renderReportDocx(buildReport(baituInput()));
+    docx = await renderReportDocx(buildReport(baituInput({ letter: LETTER, texts: { shortcomings: SHORTCOMINGS } })));
     writeFileSync(files.exact, docx);
     writeFileSync(files.yu, await renderReportDocx(buildReport(baituInput({ options: { yu: true } }))));
   });
@@ -83,7 +91,7 @@ describe('the report .docx of 白土乡 2023', () => {
         copyFileSync(file, join(ARTIFACTS, basename(file)));
         copyFileSync(pdfOf(file), join(ARTIFACTS, basename(pdfOf(file))));
       }
-      execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', pdfOf(files.exact), join(ARTIFACTS, 'baitu-2023-page1')]);
+      execFileSync('pdftoppm', ['-png', '-r', '60', pdfOf(files.exact), join(ARTIFACTS, 'baitu-2023-page')]);
     }, CONVERT_TIMEOUT_MS + 30_000);
 
     afterAll(() => rmSync(profile, { recursive: true, force: true }));
@@ -96,6 +104,25 @@ describe('the report .docx of 白土乡 2023', () => {
       expect(text).toContain('发放宣传资料3046份');
       expect(text).toContain('三、党政主要负责人履行推进法治建设第一责任人职责情况');
       expect(text).not.toContain('3000余份');
+    });
+
+    it('should print the 主送机关 under the title and the 落款 with the date in Chinese form at the end', () => {
+      const text = pdfText(pdfOf(files.exact));
+      expect(text).toMatch(/^白土乡2023年度法治政府建设情况报告中共重庆市黔江区委：2023年，白土乡/);
+      expect(text).toMatch(/白土乡2026年12月1日(—\d+—)*$/);
+      // The 落款 is set right: its words start in the right half of the A4 page (595 pt wide).
+      const words = [...execFileSync('pdftotext', ['-bbox', pdfOf(files.exact), '-'], { encoding: 'utf8' }).matchAll(/<word xMin="([\d.]+)"[^>]*>([^<]*)<\/word>/g)];
+      const xOf = (word: string) => Number(words.filter((w) => w[2] === word).at(-1)?.[1]);
+      expect(xOf('2026')).toBeGreaterThan(595 / 2);
+      expect(xOf('白土乡')).toBeGreaterThan(xOf('2026'));
+    });
+
+    it('should set 28 characters on a full line (GB/T 9704)', () => {
+      const lines = execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', pdfOf(files.exact), '-'], { encoding: 'utf8' }).split('\n');
+      // Lines of Chinese characters only (digits are half width, which would blur the count).
+      const chinese = lines.map((l) => l.trim()).filter((l) => l !== '' && [...l].every((c) => c.charCodeAt(0) > 0xff));
+      const widest = Math.max(...chinese.map((l) => [...l].length));
+      expect(widest).toBe(28);
     });
 
     it('should read 3000余份 when the 余 option is on', () => {
@@ -115,6 +142,7 @@ describe('the report .docx of 白土乡 2023', () => {
     let document: string;
     let footers: string[];
     let settings: string;
+    let fontTable: string;
 
     beforeAll(async () => {
       const zip = await JSZip.loadAsync(docx);
@@ -125,6 +153,7 @@ describe('the report .docx of 白土乡 2023', () => {
       };
       document = await read('word/document.xml');
       settings = await read('word/settings.xml');
+      fontTable = await read('word/fontTable.xml');
       footers = await Promise.all(zip.file(/^word\/footer\d*\.xml$/).map((f) => f.async('string')));
     });
 
@@ -166,6 +195,35 @@ describe('the report .docx of 白土乡 2023', () => {
       expect(attrs(h2, 'w:rFonts')['w:eastAsia']).toBe('楷体_GB2312');
       expect(attrs(h1, 'w:sz')['w:val']).toBe('32');
       expect(attrs(h2, 'w:sz')['w:val']).toBe('32');
+    });
+
+    it('should name a fallback for each 公文 font in the font table', () => {
+      const altOf = (name: string) => new RegExp(`<w:font w:name="${name}"><w:altName w:val="([^"]+)"/>`).exec(fontTable)?.[1];
+      const chain = (name: string): string[] => {
+        const next = altOf(name);
+        return next ? [name, ...chain(next)] : [name];
+      };
+      expect(chain('仿宋_GB2312')).toEqual(['仿宋_GB2312', '仿宋', 'FangSong']);
+      expect(chain('方正小标宋简体')).toEqual(['方正小标宋简体', '华文中宋', '宋体', 'SimSun']);
+      expect(chain('楷体_GB2312')).toEqual(['楷体_GB2312', '楷体', 'KaiTi']);
+      expect(chain('黑体')).toEqual(['黑体', 'SimHei']);
+      // Every font a run names is in the table, with the GB2312 charset for the Chinese ones.
+      const named = new Set([...document.matchAll(/w:eastAsia="([^"]+)"/g)].map((m) => m[1]));
+      for (const name of named) expect([name, fontTable.includes(`w:name="${name}"`)]).toEqual([name, true]);
+      expect(fontTable).toMatch(/<w:font w:name="仿宋_GB2312">.*?<w:charset w:val="86"\/>/);
+      expect(FONT_TABLE.length).toBeGreaterThan(8);
+    });
+
+    it('should set the 主送机关 at the left margin and the 落款 at the right', () => {
+      const to = paragraphWith(document, '中共重庆市黔江区委：');
+      expect(attrs(to, 'w:jc')['w:val']).toBe('left');
+      expect(to).not.toContain('w:firstLineChars');
+      const date = paragraphWith(document, '2026年12月1日');
+      expect(attrs(date, 'w:jc')['w:val']).toBe('right');
+      expect(Number(attrs(date, 'w:ind')['w:right'])).toBe(4 * (320 - 5));
+      const signer = paragraphs(document).at(-2) ?? '';
+      expect(signer).toContain('>白土乡<');
+      expect(Number(attrs(signer, 'w:ind')['w:right'])).toBeGreaterThan(4 * (320 - 5));
     });
 
     it('should number the pages "— 1 —" in 宋体 四号, on odd and even pages', () => {

@@ -295,3 +295,24 @@ describe('reportPlainText', () => {
     expect(lines.filter((l) => l.startsWith('（请填写'))).toHaveLength(3);
   });
 });
+
+describe('the 公文’s 主送机关 and 落款', () => {
+  it('should print neither when the township chose none', () => {
+    const model = buildReport(baituInput());
+    expect(model.addressee).toBeUndefined();
+    expect(model.signature).toBeUndefined();
+  });
+
+  it('should print the 主送机关 after the title with one colon, and the 落款 at the end with the date in Chinese form', () => {
+    const model = buildReport(baituInput({ letter: { addressee: '中共三门峡市陕州区委：', signer: '白土乡人民政府', signDate: '2026-12-01' } }));
+    expect(model.addressee).toBe('中共三门峡市陕州区委：');
+    expect(model.signature).toEqual({ signer: '白土乡人民政府', date: '2026年12月1日' });
+    const lines = reportPlainText(model).trimEnd().split('\n');
+    expect(lines.slice(0, 3)).toEqual([model.title, '', '中共三门峡市陕州区委：']);
+    expect(lines.slice(-2)).toEqual(['白土乡人民政府', '2026年12月1日']);
+  });
+
+  it('should sign with the unit’s name when only the date is chosen', () => {
+    expect(buildReport(baituInput({ letter: { signDate: '2026-01-09' } })).signature).toEqual({ signer: '白土乡', date: '2026年1月9日' });
+  });
+});
