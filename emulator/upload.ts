@@ -6,6 +6,8 @@
  *                                    by their bytes), 10 MB at most counted while streaming, and a path
  *                                    belongs to whoever uploaded it first (CloudBase's default storage
  *                                    rule "creator writes"): another person gets 403 and the photo stays.
+ *   POST /api/upload?path=imports/…  the same for a ledger file (.xlsx, a zip by its bytes) to import
+ *                                    from the console.
  *   POST /api/file {"fileList": [fileID…]}
  *                                    → `{"fileList": [{fileID, tempFileURL, code}]}`, signed URLs that
  *                                    expire, as getTempFileURL answers (storage.ts serves them).
@@ -26,6 +28,13 @@ const OPENID = /^[A-Za-z0-9_-]{1,128}$/;
 /** A photo's URL lives two hours: long enough to look at a case, short enough not to travel far. */
 const URL_SECONDS = 2 * 3600;
 const MAX_FILES = 50;
+
+/** The folders the app may upload to, and what each takes by the file's first bytes. */
+const FOLDERS: ReadonlyArray<{ prefix: string; accepts: (head: Buffer) => boolean }> = [
+  { prefix: 'photos/', accepts: (head) => photoTypeOf(head) !== undefined },
+  // An .xlsx workbook is a zip archive: it starts with a local file header.
+  { prefix: 'imports/', accepts: (head) => head.length >= 4 && head.readUInt32LE(0) === 0x04034b50 },
+];
 
 /** Answers an error; true, as the route was handled. */
 function fail(res: ServerResponse, status: number, code: string, message: string): true {
@@ -85,7 +94,8 @@ async function tempUrls(files: FileStorage, req: IncomingMessage, res: ServerRes
 async function upload(files: FileStorage, envId: string, req: IncomingMessage, res: ServerResponse, openid: string): Promise<true> {
   const query = new URL(req.url ?? '/', 'http://local').searchParams;
   const path = (query.get('path') ?? '').replace(/^\/+/, '');
-  if (!path.startsWith('photos/')) return fail(res, 400, 'INVALID_PARAM', 'path must be under photos/');
+  const folder = FOLDERS.find((f) => path.startsWith(f.prefix));
+  if (!folder) return fail(res, 400, 'INVALID_PARAM', 'path must be under photos/ or imports/');
   if (Number(req.headers['content-length'] ?? 0) > MAX_BYTES) return fail(res, 413, 'PAYLOAD_TOO_LARGE', 'file too large');
   let fileId: string;
   let file: string;
@@ -103,12 +113,12 @@ async function upload(files: FileStorage, envId: string, req: IncomingMessage, r
   const owners = new Owners(resolve(files.root, '..', 'storage-owners'));
   if (!(await owners.claim(path, openid, exists))) return fail(res, 403, 'NOT_OWNER', 'this photo was uploaded by someone else');
   try {
-    await writeDurably(req, file, { maxBytes: MAX_BYTES, acceptHead: (head) => photoTypeOf(head) !== undefined });
+    await writeDurably(req, file, { maxBytes: MAX_BYTES, acceptHead: folder.accepts });
   } catch (error) {
     const code = error instanceof GatewayError ? error.code : '';
     res.setHeader('connection', 'close');
     if (code === 'EntityTooLarge') return fail(res, 413, 'PAYLOAD_TOO_LARGE', 'file too large');
-    if (code === 'NOT_A_PHOTO') return fail(res, 415, 'NOT_A_PHOTO', 'photos must be JPEG, PNG, WebP or HEIC');
+    if (code === 'NOT_A_PHOTO') return fail(res, 415, 'NOT_A_PHOTO', folder.prefix === 'photos/' ? 'photos must be JPEG, PNG, WebP or HEIC' : 'ledger files must be .xlsx');
     throw error;
   }
   sendJson(res, 200, { fileID: fileId });

@@ -14,6 +14,7 @@ import { quality } from '../lib/console/quality';
 import { getReportTexts, reportDocx, reportPreview, saveReportTexts } from '../lib/console/report';
 import { cloudFileStore } from '../lib/console/storage';
 import { close, closeState, reopen } from '../lib/console/close';
+import { downloadFromStorage, exportLedgerFile, importLedgerFile, manualFigures, saveManualFigure } from '../lib/console/ledger';
 
 const org = z.string().regex(/^\d{6,15}$/).optional();
 const year = z.number().int().min(1990).max(2100);
@@ -57,6 +58,19 @@ const request = z.discriminatedUnion('action', [
   z.object({ action: z.literal('closeState'), org, year }),
   z.object({ action: z.literal('close'), org, year, reason: z.string().max(500).optional() }),
   z.object({ action: z.literal('reopen'), org, year }),
+  z.object({ action: z.literal('manualFigures'), org, year }),
+  z.object({
+    action: z.literal('saveManualFigure'),
+    org,
+    year,
+    code: z.string().max(80),
+    label: z.string().max(50).optional(),
+    unit: z.string().max(10).optional(),
+    // As typed (98% for a rate): the ledger import reads it as it reads a cell.
+    value: z.string().max(30),
+  }),
+  z.object({ action: z.literal('importLedger'), fileID: z.string().min(1).max(500), dryRun: z.boolean() }),
+  z.object({ action: z.literal('exportLedger'), org, period: z.string().min(4).max(40) }),
 ]);
 
 export const main = defineFunction(request, async (req, { db, caller, now }) => {
@@ -86,5 +100,13 @@ export const main = defineFunction(request, async (req, { db, caller, now }) => 
       return close(db, me, req, now);
     case 'reopen':
       return reopen(db, me, req, now);
+    case 'manualFigures':
+      return manualFigures(db, me, req);
+    case 'saveManualFigure':
+      return saveManualFigure(db, me, req, now);
+    case 'importLedger':
+      return importLedgerFile(db, me, req, downloadFromStorage, now);
+    case 'exportLedger':
+      return exportLedgerFile(db, me, req, cloudFileStore(), now);
   }
 });

@@ -3,6 +3,7 @@
  * date: every 'YYYY-MM-DD' value and every `year` moves by the same number of years.
  */
 import type { LedgerDoc } from '../../src/domain/ledger/parse';
+import { manualFigureId } from '../../src/domain/records/manualFigure';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -23,6 +24,13 @@ export function shiftDoc(doc: LedgerDoc, years: number): LedgerDoc {
     if (typeof value === 'string' && ISO_DATE.test(value)) out[key] = shiftDate(value, years);
     else if (key === 'year' && typeof value === 'number') out[key] = value + years;
     else out[key] = value;
+  }
+  // A 其他指标's id names its year (one figure per unit, year and code): it moves with the year, or
+  // entering the same figure again in the console (or re-importing it) would make a second one.
+  const figure = doc as LedgerDoc & { orgCode?: unknown; year?: unknown; code?: unknown };
+  if (typeof figure.year === 'number' && typeof figure.orgCode === 'string' && typeof figure.code === 'string') {
+    const was = { orgCode: figure.orgCode, year: figure.year, code: figure.code };
+    if (doc._id === manualFigureId(was)) out._id = manualFigureId({ ...was, year: figure.year + years });
   }
   return out as LedgerDoc;
 }

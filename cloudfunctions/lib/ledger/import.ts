@@ -29,6 +29,11 @@ export interface ImportOptions {
   byName: string;
   dryRun?: boolean;
   now?: Date;
+  /**
+   * A unit code: only records of this unit or below may be added or changed (a township admin's import
+   * from the console). Rows left as they are may name units above it, as an export of it does.
+   */
+  scope?: string;
 }
 
 export interface SheetSummary {
@@ -153,6 +158,8 @@ export async function importLedger(db: Database, sheets: readonly LedgerSheet[],
         plan.unchanged += 1;
         continue;
       }
+      const outside = outOfScope(table, options.scope, existing ?? null, next ?? doc);
+      if (outside) problems.push(problemAt(locate(table.collection, doc._id), outside));
       const blocked = table.collection === 'orgs' ? null : closeFor(closes, table.collection, existing ?? null, next ?? doc);
       if (blocked) problems.push(problemAt(locate(table.collection, doc._id), periodClosedError(blocked).message));
       if (table.collection !== 'orgs') writes.push({ collection: table.collection, id: doc._id, before: existing ?? null, after: next ?? doc });
@@ -218,6 +225,14 @@ function heldYears(writes: readonly { collection: Collection; before: Doc | null
     }
   }
   return [...held.values()];
+}
+
+/** Why a change lies outside the importer's unit, or null: both the stored record and the row must be in it. */
+function outOfScope(table: TableDef, scope: string | undefined, before: Doc | null, after: Record<string, unknown>): string | null {
+  if (!scope) return null;
+  const pathOf = (d: Record<string, unknown>) => (table.collection === 'orgs' ? d.path : d.orgPath);
+  const inside = [before, after].every((d) => !d || (Array.isArray(pathOf(d)) && (pathOf(d) as unknown[]).includes(scope)));
+  return inside ? null : '这一行属于本单位以外的单位，只能导入本单位及下级单位的记录';
 }
 
 function closeFor(closes: readonly PeriodCloseDoc[], collection: Collection, before: Doc | null, after: Record<string, unknown>): PeriodCloseDoc | null {

@@ -3,6 +3,7 @@
  * (src/console, src/services/console.ts) and cloudfunctions/console. Answers list their fields; no
  * database document travels as it is. Pure types.
  */
+import type { LedgerRequest } from './ledger-api';
 import type { OrgLevel } from '../vocab';
 import type { RecordKind } from '../records/kinds';
 import type { RecordView } from '../api';
@@ -44,7 +45,8 @@ export type ConsoleRequest =
   | { action: 'closeState'; org?: string; year: number }
   /** `reason`: closing while months are unreported or records await review (kept in the history). */
   | { action: 'close'; org?: string; year: number; reason?: string }
-  | { action: 'reopen'; org?: string; year: number };
+  | { action: 'reopen'; org?: string; year: number }
+  | LedgerRequest;
 
 /** Whether a year is closed, and when and by whom (a closed year answers frozen figures). */
 export interface CloseState {
