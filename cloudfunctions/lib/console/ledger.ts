@@ -85,7 +85,7 @@ const answerOf = (report: ImportReport): LedgerImportAnswer => ({
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
 
 /**
- * Imports a ledger file the caller uploaded to their own folder (importFolder), into their own unit:
+ * Imports a ledger file uploaded to the unit's folder (importFolder), into the caller's own unit:
  * a dry run answers the report by sheet, row and column without writing; then the same file for real.
  */
 export async function importLedgerFile(
@@ -97,7 +97,7 @@ export async function importLedgerFile(
 ): Promise<LedgerImportAnswer> {
   const org = await writableOrg(db, caller);
   const path = /^cloud:\/\/[^/]+\/(.+)$/.exec(request.fileID)?.[1] ?? '';
-  if (!path.startsWith(importFolder(caller.openid)) || path.includes('..')) throw new AppError('FORBIDDEN', '只能导入自己刚上传的文件');
+  if (!path.startsWith(importFolder(org.code)) || path.includes('..')) throw new AppError('FORBIDDEN', '只能导入为本单位上传的文件');
   let bytes: Buffer;
   try {
     bytes = await read(request.fileID);

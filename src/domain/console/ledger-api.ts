@@ -58,5 +58,8 @@ export interface LedgerFileAnswer {
   url: string;
 }
 
-/** Where the app puts a ledger file to import: the caller's own folder, which the function checks. */
-export const importFolder = (openid: string): string => `imports/${openid}/`;
+/**
+ * Where the app puts a ledger file to import: the unit's folder, which the function checks, so an
+ * admin imports only files put there for their own unit (the app knows its unit's code, not its openid).
+ */
+export const importFolder = (orgCode: string): string => `imports/${orgCode}/`;

@@ -106,7 +106,7 @@ describe('a ledger file in the console', () => {
   it('should export the year and import it back unchanged', async () => {
     const bytes = await exported();
     expect(bytes.subarray(0, 2).toString()).toBe('PK');
-    const fileID = await upload(`imports/${DEMO.admin}/same.xlsx`, bytes);
+    const fileID = await upload(`imports/${TOWNSHIP}/same.xlsx`, bytes);
     const report = await consoleCall<LedgerImportAnswer>({ action: 'importLedger', fileID, dryRun: true });
     expect(report).toMatchObject({ ok: true, dryRun: true, written: false, problems: [], warnings: [] });
     expect(report.sheets.every((s) => s.added === 0 && s.updated === 0)).toBe(true);
@@ -115,7 +115,7 @@ describe('a ledger file in the console', () => {
   it('should report a bad cell by sheet, row and column and write nothing, dry run or not', async () => {
     const source = await exported();
     const { bytes, row } = await changed(source, '领导接访', await firstId(source, '领导接访'), '接待群众人次', 'abc');
-    const fileID = await upload(`imports/${DEMO.admin}/bad.xlsx`, bytes);
+    const fileID = await upload(`imports/${TOWNSHIP}/bad.xlsx`, bytes);
     const before = await figuresOf(String(year));
     for (const dryRun of [true, false]) {
       const report = await consoleCall<LedgerImportAnswer>({ action: 'importLedger', fileID, dryRun });
@@ -128,7 +128,7 @@ describe('a ledger file in the console', () => {
   it('should show the change in a dry run, then make it when confirmed', async () => {
     const source = await exported();
     const { bytes } = await changed(source, '领导接访', await firstId(source, '领导接访'), '接待群众人次', 999);
-    const fileID = await upload(`imports/${DEMO.admin}/change.xlsx`, bytes);
+    const fileID = await upload(`imports/${TOWNSHIP}/change.xlsx`, bytes);
     const before = await figuresOf(String(year));
     const dry = await consoleCall<LedgerImportAnswer>({ action: 'importLedger', fileID, dryRun: true });
     expect(dry).toMatchObject({ ok: true, written: false });
@@ -139,9 +139,9 @@ describe('a ledger file in the console', () => {
     expect((await figuresOf(String(year)))['petition.received_people']).toBeGreaterThan(Number(before['petition.received_people']));
   });
 
-  it('should take only the caller’s own upload, and only changes within their unit', async () => {
+  it('should take only a file put in the unit’s folder, and only changes within the unit', async () => {
     const bytes = await exported();
-    const others = await upload(`imports/${DEMO.county}/x.xlsx`, bytes, DEMO.county);
+    const others = await upload(`imports/500114/x.xlsx`, bytes, DEMO.county);
     expect(await consoleCall({ action: 'importLedger', fileID: others, dryRun: true })).toEqual({ error: expect.objectContaining({ code: 'FORBIDDEN' }) });
     expect(await consoleCall({ action: 'importLedger', fileID: others, dryRun: true }, DEMO.county)).toEqual({ error: expect.objectContaining({ code: 'FORBIDDEN' }) });
     // Renaming the county above the township is outside the township admin's unit.
@@ -150,11 +150,11 @@ describe('a ledger file in the console', () => {
     const orgs = workbook.getWorksheet('组织机构');
     if (!orgs) throw new Error('no 组织机构');
     orgs.getRow(2).getCell(3).value = '改名的区';
-    const fileID = await upload(`imports/${DEMO.admin}/county.xlsx`, Buffer.from(await workbook.xlsx.writeBuffer()));
+    const fileID = await upload(`imports/${TOWNSHIP}/county.xlsx`, Buffer.from(await workbook.xlsx.writeBuffer()));
     const report = await consoleCall<LedgerImportAnswer>({ action: 'importLedger', fileID, dryRun: true });
     expect(report.ok).toBe(false);
     expect(report.problems).toEqual([expect.objectContaining({ sheet: '组织机构', row: 2, message: expect.stringContaining('本单位以外') })]);
-    const notExcel = await upload(`imports/${DEMO.admin}/note.xlsx`, Buffer.from('not a workbook'));
+    const notExcel = await upload(`imports/${TOWNSHIP}/note.xlsx`, Buffer.from('not a workbook'));
     expect(await consoleCall({ action: 'importLedger', fileID: notExcel, dryRun: true })).toEqual({ error: expect.objectContaining({ code: 'INVALID_FORM', message: expect.stringContaining('不是有效的 Excel') }) });
   });
 });
