@@ -39,6 +39,8 @@ export default defineAppConfig({
         'units/index',
         'invites/index',
         'supervision/index',
+        'figures/index',
+        'ledger/index',
       ],
     },
   ],

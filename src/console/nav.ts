@@ -15,7 +15,9 @@ const query = (params: Record<string, string | number | undefined>): string => {
   return parts.length ? `?${parts.join('&')}` : '';
 };
 
-export const pageUrl = (page: 'index' | 'charts' | 'records' | 'quality' | 'report' | 'close' | 'supervision', params: Record<string, string | number | undefined> = {}) =>
+export type ConsolePage = 'index' | 'charts' | 'records' | 'quality' | 'report' | 'close' | 'supervision' | 'figures' | 'ledger';
+
+export const pageUrl = (page: ConsolePage, params: Record<string, string | number | undefined> = {}) =>
   `/console/${page}/index${query(params)}`;
 
 export function targetUrl(target: DrillTarget): string {

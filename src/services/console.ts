@@ -48,10 +48,11 @@ const FILE_MESSAGE = '报告文件打开失败，可复制下载链接到电脑�
 const PC_PLATFORMS = ['windows', 'mac'];
 
 /**
- * Gets the generated report to the person: on the phone WeChat's document viewer (which can forward
- * or save it), in PC WeChat the computer's "save as" dialog, in the browser a download.
+ * Gets a generated file (the report's .docx, a ledger's .xlsx) to the person: on the phone WeChat's
+ * document viewer (which can forward or save it), in PC WeChat the computer's "save as" dialog, in
+ * the browser a download.
  */
-export async function openReportFile(file: ReportDocxAnswer): Promise<void> {
+export async function openReportFile(file: ReportDocxAnswer, fileType: 'docx' | 'xlsx' = 'docx'): Promise<void> {
   if (process.env.TARO_ENV === 'weapp') {
     try {
       // Saved under the report's own name, which the document viewer shows and shares it as.
@@ -61,7 +62,7 @@ export async function openReportFile(file: ReportDocxAnswer): Promise<void> {
       if (PC_PLATFORMS.includes(Taro.getDeviceInfo().platform)) {
         await Taro.saveFileToDisk({ filePath });
       } else {
-        await Taro.openDocument({ filePath, fileType: 'docx', showMenu: true });
+        await Taro.openDocument({ filePath, fileType, showMenu: true });
       }
     } catch {
       throw new ApiError('FILE', FILE_MESSAGE);

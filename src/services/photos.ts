@@ -180,7 +180,32 @@ async function shrink(file: Blob): Promise<Blob> {
 async function uploadH5(local: string, cloudPath: string): Promise<string> {
   const blob = await idb('readonly', (store) => store.get(idbKey(local))).catch(() => undefined);
   if (!(blob instanceof Blob)) throw new ApiError('PHOTO_MISSING', PHOTO_MISSING_MESSAGE);
-  const headers: Record<string, string> = { 'content-type': blob.type || 'image/jpeg' };
+  return postUpload(blob, cloudPath, PHOTO_REFUSALS, 'image/jpeg');
+}
+
+/** What the person is told when the gateway refuses an upload: by its status, what to do next. */
+export interface UploadRefusals {
+  /** Anything else (retried by the outbox for photos). */
+  failed: ApiError;
+  /** 415: not the kind of file the folder takes. */
+  unsupported: ApiError;
+  /** 403: the path belongs to someone else. */
+  taken: ApiError;
+}
+
+const PHOTO_REFUSALS: UploadRefusals = {
+  failed: new ApiError('UPLOAD_FAILED', UPLOAD_FAILED_MESSAGE),
+  // Refusals a retry cannot change wait for the person, with what to do.
+  unsupported: new ApiError('PHOTO_UNSUPPORTED', PHOTO_UNSUPPORTED_MESSAGE),
+  taken: new ApiError('PHOTO_TAKEN', PHOTO_TAKEN_MESSAGE),
+};
+
+/**
+ * The browser build's upload to the local gateway (`POST /api/upload`, as the signed-in person): the
+ * fileID, or NETWORK (retry later) or the caller's refusal for the status. Photos and ledger files use it.
+ */
+export async function postUpload(blob: Blob, cloudPath: string, refusals: UploadRefusals, defaultType = 'application/octet-stream'): Promise<string> {
+  const headers: Record<string, string> = { 'content-type': blob.type || defaultType };
   const openid = getDevIdentity();
   if (openid) headers[IDENTITY_HEADER] = openid;
   let res: Response;
@@ -192,10 +217,9 @@ async function uploadH5(local: string, cloudPath: string): Promise<string> {
   if (res.status === 502 || res.status === 503 || res.status === 504) throw new ApiError('NETWORK', NETWORK_MESSAGE);
   const body = (await res.json().catch(() => null)) as { fileID?: unknown } | null;
   if (res.ok && body && typeof body.fileID === 'string') return body.fileID;
-  // Refusals a retry cannot change wait for the person, with what to do.
-  if (res.status === 415) throw new ApiError('PHOTO_UNSUPPORTED', PHOTO_UNSUPPORTED_MESSAGE);
-  if (res.status === 403) throw new ApiError('PHOTO_TAKEN', PHOTO_TAKEN_MESSAGE);
-  throw new ApiError('UPLOAD_FAILED', UPLOAD_FAILED_MESSAGE);
+  if (res.status === 415) throw refusals.unsupported;
+  if (res.status === 403) throw refusals.taken;
+  throw refusals.failed;
 }
 
 /** The gateway's getTempFileURL for the signed-in person: signed URLs that expire, '' where none. */

@@ -56,6 +56,12 @@ export default function ConsoleHome() {
         <Button className='btn btn-secondary' id='go-report' onClick={() => go('report')}>
           年度报告
         </Button>
+        <Button className='btn btn-secondary' id='go-figures' onClick={() => go('figures')}>
+          其他指标
+        </Button>
+        <Button className='btn btn-secondary' id='go-ledger' onClick={() => go('ledger')}>
+          台账导入导出
+        </Button>
         <Button className='btn btn-secondary' id='go-people' onClick={() => Taro.navigateTo({ url: '/console/people/index' })}>
           人员与单位
         </Button>
