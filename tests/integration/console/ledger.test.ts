@@ -99,6 +99,14 @@ describe('其他指标 in the console', () => {
     expect(await consoleCall({ ...entry, org: TOWNSHIP }, DEMO.county)).toEqual({ error: expect.objectContaining({ code: 'FORBIDDEN' }) });
     expect(await consoleCall(entry, DEMO.villageWorker)).toEqual({ error: expect.objectContaining({ code: 'FORBIDDEN' }) });
     expect(await consoleCall<ManualFiguresAnswer>({ action: 'manualFigures', org: TOWNSHIP, year }, DEMO.county)).toMatchObject({ canWrite: false });
+    for (const data of [
+      { action: 'manualFigures', year },
+      { action: 'importLedger', fileID: `cloud://fazhi-local.bucket/imports/${TOWNSHIP}/x.xlsx`, dryRun: true },
+      { action: 'exportLedger', period: String(year) },
+    ]) {
+      expect([data.action, await consoleCall(data, DEMO.villageWorker)]).toEqual([data.action, { error: expect.objectContaining({ code: 'FORBIDDEN' }) }]);
+      expect([data.action, await consoleCall(data, '')]).toEqual([data.action, { error: expect.objectContaining({ code: 'NOT_BOUND' }) }]);
+    }
   });
 });
 
