@@ -27,7 +27,8 @@ const MANUAL = TABLE_BY_COLLECTION.get('manual_figures');
 export async function manualFigures(db: Database, caller: Caller, query: { org?: string; year: number }): Promise<ManualFiguresAnswer> {
   const org = await readableOrg(db, caller, query.org);
   yearPeriod(query.year);
-  const docs = await readAll(db, 'manual_figures', { orgCode: org.code, year: query.year });
+  // Read by the unit's path (the indexed way, cloudbase/database.json); the unit's own are those it entered.
+  const docs = (await readAll(db, 'manual_figures', { orgPath: org.code, year: query.year })).filter((d) => d.orgCode === org.code);
   const entries: ManualFigureEntry[] = docs.map((d) => {
     const known = MANUAL_FIGURE_BY_ID.get(String(d.code));
     return {

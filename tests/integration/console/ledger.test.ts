@@ -162,7 +162,8 @@ describe('a ledger file in the console', () => {
     const report = await consoleCall<LedgerImportAnswer>({ action: 'importLedger', fileID, dryRun: true });
     expect(report.ok).toBe(false);
     expect(report.problems).toEqual([expect.objectContaining({ sheet: '组织机构', row: 2, message: expect.stringContaining('本单位以外') })]);
-    const notExcel = await upload(`imports/${TOWNSHIP}/note.xlsx`, Buffer.from('not a workbook'));
+    // A zip's first bytes (what the storage lets into imports/) but no workbook after them.
+    const notExcel = await upload(`imports/${TOWNSHIP}/note.xlsx`, Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.from('not a workbook')]));
     expect(await consoleCall({ action: 'importLedger', fileID: notExcel, dryRun: true })).toEqual({ error: expect.objectContaining({ code: 'INVALID_FORM', message: expect.stringContaining('不是有效的 Excel') }) });
   });
 });
