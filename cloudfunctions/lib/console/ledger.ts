@@ -12,7 +12,7 @@ import { ledgerSheets, tempUrlLinks } from '../ledger/export';
 import { readAll } from '../ledger/read';
 import { readWorkbook, writeWorkbook, WorkbookError } from '../ledger/xlsx';
 import { cloudApp } from '../cloudbase';
-import type { FileStore } from './report';
+import { safeFileName, type FileStore } from './report';
 import { consoleOrg, mayWrite, readableOrg, writableOrg } from './access';
 import { yearPeriod } from './figures';
 import { MANUAL_FIGURES, MANUAL_FIGURE_BY_ID } from '../../../src/domain/indicators/manual';
@@ -125,10 +125,12 @@ export async function exportLedgerFile(db: Database, caller: Caller, query: { or
   if (!parsed.ok) throw new AppError('INVALID_PERIOD', parsed.message);
   const sheets = await ledgerSheets(db, org.code, parsed.period, { photoLinks: tempUrlLinks(cloudApp()) });
   const content = await writeWorkbook(sheets);
-  const cloudPath = `ledgers/${org.code}/${parsed.period.text}/ledger-${now.getTime()}.xlsx`;
+  // The file keeps the name the reader sees, as the report's .docx does: the download is saved under it.
+  const fileName = safeFileName(`${org.name}${periodLabel(parsed.period)}台账`, 'xlsx');
+  const cloudPath = `ledgers/${org.code}/${parsed.period.text}/${now.getTime()}/${fileName}`;
   try {
     const fileID = await files.upload(cloudPath, content);
-    return { fileName: `${org.name}${periodLabel(parsed.period)}台账.xlsx`, fileID, url: await files.tempUrl(fileID) };
+    return { fileName, fileID, url: await files.tempUrl(fileID) };
   } catch (error) {
     console.error('ledger upload failed', error);
     throw new AppError('FILE_FAILED');

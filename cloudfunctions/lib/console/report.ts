@@ -199,6 +199,9 @@ export async function reportPreview(db: Database, caller: Caller, query: { org?:
   return { org: consoleOrg(org), year: query.year, yu, closed, model };
 }
 
+/** A title as a file name: characters no file system takes (a unit's name is typed by a person) become '_'. */
+export const safeFileName = (title: string, extension: string): string => `${title.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_')}.${extension}`;
+
 export async function reportDocx(
   db: Database,
   caller: Caller,
@@ -212,8 +215,7 @@ export async function reportDocx(
   // The file is saved under its title wherever it is opened: a browser takes the name from the last
   // segment of the address (the local gateway also says it in Content-Disposition), WeChat from the
   // file the client downloads it to. A folder per draft keeps every draft's address its own.
-  // Characters no file system takes (a unit's name is typed by a person) become '_'.
-  const fileName = `${model.title.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_')}.docx`;
+  const fileName = safeFileName(model.title, 'docx');
   const cloudPath = `reports/${org.code}/${query.year}/${now.getTime()}${query.yu ? '-yu' : ''}/${fileName}`;
   let fileID: string;
   let url: string;
