@@ -1,7 +1,7 @@
 /**
  * The township's own figures and ledger files in the console, in real Chromium: the admin enters a
  * 其他指标 of the township's own and changes a catalogue one (the report then prints the custom one), a
- * bad entry is refused beside its field; the year's ledger downloads as an Excel file; a spoiled copy
+ * bad entry is refused beside its field; the report's 主送机关 and 署名 are entered and previewed; the year's ledger downloads as an Excel file; a spoiled copy
  * is refused by sheet, row and column, a corrected one shows its change in the check and is imported
  * when confirmed. Screenshots: test-artifacts/e2e/ledger-*.png.
  */
@@ -89,6 +89,17 @@ describe('其他指标 and ledger files in the console', () => {
 
     await page.goto(env.at(`/console/report/index?year=${year}`));
     await textEventually(textOf(page, '#report-preview'), (t) => t.includes('办理生育证160人次') && t.includes('行政许可230件'), 'the figures in the report');
+
+    // The 公文's 主送机关 and 署名, saved for the year, print in the preview: at the top and at the end.
+    await fill(page, 'letter-addressee', '中共重庆市黔江区委');
+    await fill(page, 'letter-signer', '白土乡人民政府');
+    await page.locator('#letter-save').click();
+    const preview = await textEventually(textOf(page, '#report-preview'), (t) => t.includes('中共重庆市黔江区委：'), 'the 主送机关 in the preview');
+    const lines = preview.split('\n').map((l) => l.trim()).filter(Boolean);
+    expect(lines[1]).toBe('中共重庆市黔江区委：');
+    expect(lines.at(-1)).toBe('白土乡人民政府');
+    await page.locator('#report-letter').scrollIntoViewIfNeeded();
+    await screenshot(page, 'ledger-06-report-letter');
   }, 120000);
 
   it('should download the ledger, refuse a spoiled copy by sheet, row and column, and import a corrected one when confirmed', async () => {

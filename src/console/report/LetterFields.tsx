@@ -6,13 +6,12 @@ import { useEffect, useState } from 'react';
 import { Button, Input, Text, View } from '@tarojs/components';
 import type { ReportSettings } from '../../domain/report/types';
 import OptionalDate from '../people/OptionalDate';
-
-type Letter = Pick<ReportSettings, 'addressee' | 'signer' | 'signDate'>;
+import type { Letter } from './report-model';
 
 const letterOf = (s: ReportSettings): Letter => ({ addressee: s.addressee ?? '', signer: s.signer ?? '', signDate: s.signDate ?? '' });
 const same = (a: Letter, b: Letter) => JSON.stringify(letterOf(a)) === JSON.stringify(letterOf(b));
 
-export default function LetterFields(props: { settings: ReportSettings; unitName: string; editable: boolean; busy: boolean; onSave: (letter: Letter) => Promise<void> }) {
+export default function LetterFields(props: { settings: ReportSettings; unitName: string; editable: boolean; busy: boolean; onSave: (letter: Letter) => unknown }) {
   const { settings, unitName, editable, busy, onSave } = props;
   const [draft, setDraft] = useState<Letter>(letterOf(settings));
   useEffect(() => setDraft(letterOf(settings)), [settings]);

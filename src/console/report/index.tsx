@@ -12,7 +12,7 @@ import { useLoad } from '../useLoad';
 import Status from '../components/Status';
 import YearTabs from '../components/YearTabs';
 import LetterFields from './LetterFields';
-import { TEXT_FIELDS, cleanTexts, isDirty, previewBlocks, yuChoiceRows } from './report-model';
+import { TEXT_FIELDS, cleanTexts, isDirty, previewBlocks, withLetter, yuChoiceRows, type Letter } from './report-model';
 import '../console.css';
 import '../pc';
 
@@ -65,13 +65,13 @@ export default function Report() {
     }
   };
 
-  /** Settings saved at once with the texts as stored (not the unsaved draft). */
-  const saveSettings = async (change: Partial<ReportSettings>) => {
+  /** Settings saved at once, whole, with the texts as stored (not the unsaved draft). */
+  const saveSettings = async (settings: ReportSettings) => {
     if (!saved) return;
     setBusy(true);
     setNotice(null);
     try {
-      await saveReportTexts(year, saved.texts, saved.version, params.org, { ...saved.settings, ...change });
+      await saveReportTexts(year, saved.texts, saved.version, params.org, settings);
       texts.reload();
       preview.reload();
     } catch (error) {
@@ -81,7 +81,8 @@ export default function Report() {
     }
   };
   /** The township's choice for one figure. */
-  const chooseYu = (id: string, value: boolean) => saveSettings({ yuChoices: { ...saved?.settings.yuChoices, [id]: value } });
+  const chooseYu = (id: string, value: boolean) => saved && saveSettings({ ...saved.settings, yuChoices: { ...saved.settings.yuChoices, [id]: value } });
+  const saveLetter = (letter: Letter) => saved && saveSettings(withLetter(saved.settings, letter));
 
   const editable = saved?.canWrite === true;
   const dirty = saved !== null && isDirty(draft, saved.texts);
@@ -146,7 +147,7 @@ export default function Report() {
               ))}
             </View>
           )}
-          {saved && <LetterFields settings={saved.settings} unitName={saved.org.name} editable={editable} busy={busy} onSave={saveSettings} />}
+          {saved && <LetterFields settings={saved.settings} unitName={saved.org.name} editable={editable} busy={busy} onSave={saveLetter} />}
           <Button className={`btn btn-secondary ${busy ? 'btn-busy' : ''}`} id='report-docx' disabled={busy || undefined} onClick={download}>
             下载报告（Word）
           </Button>

@@ -2,7 +2,7 @@
  * The 年度报告 page's logic: the township's text fields with their labels, whether the draft differs
  * from what is saved, and the report model flattened into the blocks the preview prints. Pure.
  */
-import type { PrintedFigure, ReportModel, ReportTexts } from '../../domain/report/types';
+import type { PrintedFigure, ReportModel, ReportSettings, ReportTexts } from '../../domain/report/types';
 import { yuApplies } from '../../domain/indicators/format';
 
 export const TEXT_FIELDS: readonly { key: keyof ReportTexts; label: string; hint: string }[] = [
@@ -54,4 +54,16 @@ export function previewBlocks(model: ReportModel): PreviewBlock[] {
 export function yuChoiceRows(model: ReportModel): PrintedFigure[] {
   const seen = new Set<string>();
   return model.printed.filter((f) => yuApplies(f.unit) && !seen.has(f.id) && seen.add(f.id));
+}
+
+export type Letter = Pick<ReportSettings, 'addressee' | 'signer' | 'signDate'>;
+
+/**
+ * The settings with the 主送机关 and 落款 as the form has them: a field left empty is removed (the
+ * server takes the settings whole, and refuses an empty 成文日期), the 余 choices stay.
+ */
+export function withLetter(settings: ReportSettings, letter: Letter): ReportSettings {
+  const { addressee: _a, signer: _s, signDate: _d, ...others } = settings;
+  const kept = Object.entries(letter).filter(([, v]) => typeof v === 'string' && v.trim() !== '');
+  return { ...others, ...Object.fromEntries(kept.map(([k, v]) => [k, (v as string).trim()])) };
 }
