@@ -102,7 +102,7 @@ describe('people, invites and binding in Chromium', () => {
     await bindWith(latecomer, code);
     const error = latecomer.locator('#bind-error');
     await error.waitFor();
-    expect(await error.innerText()).toContain('邀请码已经用过');
+    expect(await error.innerText()).toContain('邀请码不对或已经用过');
     await screenshot(latecomer, 'staff-07-used');
   }, 90000);
 });
