@@ -6,6 +6,7 @@
  *   GET /api/health                    `{ok: true}`
  *   POST /tcbapi                       the management API cloud:setup calls (management.ts)
  *   GET /api/dev/people                the dev sign-in's list of accounts, in dev mode only
+ *   /wxapi/*                           the stand-in for WeChat's server API (wx-open-api.ts)
  *   GET /*                             the built H5 app when `staticDir` is set
  * Before any route: Host and Origin checks, CORS and nosniff (access.ts); SDK actions must carry the
  * SDK's signature with the data directory's credentials (sdk-auth.ts, credentials.ts).
@@ -31,6 +32,7 @@ import { Store } from './store';
 import { TxnManager } from './transactions';
 import { handleUploadRoutes } from './upload';
 import { Management, MANAGEMENT_PATH } from './management';
+import { WX_API_PREFIX, WxOpenApiStandIn, wxOpenApiEnv } from './wx-open-api';
 
 export interface GatewayOptions {
   /** 0 (default) picks a free port. */
@@ -87,6 +89,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   // Created once the port is known (workers need the gateway URL); routes read it through `fn`.
   const fn: { host?: FunctionHost } = {};
   const fnHttp = { appId: options.appId ?? 'wx6c0a1b2c3d4e5f60', bodyLimit: 100 * 1024 };
+  const wxApi = new WxOpenApiStandIn(dataDir, fnHttp.appId);
 
   const envOf = (body: Record<string, unknown>): string => (typeof body.envName === 'string' && body.envName ? body.envName : envId);
   const actions: Record<string, ActionHandler> = {
@@ -139,6 +142,8 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       await handleFnHttp(fn.host as FunctionHost, fnHttp, req, res, pathname.slice(FN_PREFIX.length));
     } else if (pathname === MANAGEMENT_PATH && req.method === 'POST') {
       await management.handle(req, res); // the management API for cloud:setup (management.ts)
+    } else if (pathname.startsWith(`${WX_API_PREFIX}/`)) {
+      await wxApi.handle(req, res, (req.url ?? '').slice(WX_API_PREFIX.length));
     } else if (pathname.startsWith(COS_PREFIX)) {
       await files.handleCos(req, res, pathname.slice(COS_PREFIX.length));
     } else if (pathname.startsWith('/api/')) {
@@ -172,7 +177,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   rememberCredentials(url, credentials);
   fn.host = new FunctionHost({
     functionsDir: options.functionsDir ?? resolve(process.cwd(), 'cloudfunctions'),
-    sdkEnv: sdkEnv(url, envId, credentials),
+    sdkEnv: { ...sdkEnv(url, envId, credentials), ...wxOpenApiEnv(url, fnHttp.appId) },
     envId,
     minWorkers: options.minWorkers ?? 2,
     maxWorkers: options.maxWorkers ?? 4,

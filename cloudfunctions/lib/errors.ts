@@ -34,6 +34,8 @@ export const ERRORS = {
   UNKNOWN_FIGURE: '没有这个指标，请更新小程序后重试',
   TOO_MANY_ATTEMPTS: '操作太频繁，请稍后再试',
   FILE_FAILED: '文件生成或上传失败，请稍后重试',
+  WX_NOT_CONFIGURED: '小程序接口未配置，请管理员按部署说明配置后重试',
+  WX_API_FAILED: '微信接口调用失败，请稍后重试',
   INTERNAL: '服务暂时出错，请稍后重试；如果一直出错，请联系管理员',
 } as const;
 

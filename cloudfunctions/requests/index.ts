@@ -65,6 +65,6 @@ export const main = defineFunction(request, async (req, { db, caller, now }) => 
     case 'saveArticle':
       return { item: await saveArticle(db, me, req.article, now) };
     case 'villageCode':
-      return villageCode(db, me, req.code);
+      return villageCode(db, me, req.code, now);
   }
 });

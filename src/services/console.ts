@@ -4,6 +4,7 @@
  * browser download it.
  */
 import Taro from '@tarojs/taro';
+import { browserDownload, downloadTo, isPcWechat } from './files';
 import type {
   ByMonthAnswer,
   ByVillageAnswer,
@@ -44,9 +45,6 @@ export const reopenYear = (year: number, org?: string) => call<CloseAnswer>({ ac
 
 const FILE_MESSAGE = '报告文件打开失败，可复制下载链接到电脑上打开';
 
-/** PC WeChat (Windows, Mac) saves files to the computer; it has no document viewer of its own. */
-const PC_PLATFORMS = ['windows', 'mac'];
-
 /**
  * Gets a generated file (the report's .docx, a ledger's .xlsx) to the person: on the phone WeChat's
  * document viewer (which can forward or save it), in PC WeChat the computer's "save as" dialog, in
@@ -56,10 +54,8 @@ export async function openReportFile(file: ReportDocxAnswer, fileType: 'docx' | 
   if (process.env.TARO_ENV === 'weapp') {
     try {
       // Saved under the report's own name, which the document viewer shows and shares it as.
-      const filePath = `${Taro.env.USER_DATA_PATH}/${file.fileName}`;
-      const { statusCode } = await Taro.downloadFile({ url: file.url, filePath });
-      if (statusCode !== 200) throw new Error(`download ${statusCode}`);
-      if (PC_PLATFORMS.includes(Taro.getDeviceInfo().platform)) {
+      const filePath = await downloadTo(file.url, file.fileName);
+      if (isPcWechat()) {
         await Taro.saveFileToDisk({ filePath });
       } else {
         await Taro.openDocument({ filePath, fileType, showMenu: true });
@@ -69,17 +65,7 @@ export async function openReportFile(file: ReportDocxAnswer, fileType: 'docx' | 
     }
     return;
   }
-  if (typeof document === 'undefined') throw new ApiError('FILE', FILE_MESSAGE);
-  // `download` names the file when the address is on the app's origin; on another origin (the dev
-  // server and the gateway) the browser takes the name the storage answer gives (Content-Disposition).
-  const link = document.createElement('a');
-  link.href = file.url;
-  link.download = file.fileName;
-  link.target = '_blank';
-  link.rel = 'noopener';
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
+  if (!browserDownload(file.url, file.fileName)) throw new ApiError('FILE', FILE_MESSAGE);
 }
 
 /** Puts the download address on the clipboard, to open the file on a computer. */

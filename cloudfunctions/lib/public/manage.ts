@@ -1,7 +1,7 @@
 /**
  * The township admin's side of the residents' services: which roster people's phones are published
- * (with their consent) and the 法律顾问's service hours, the township's articles, and what a village's
- * code image needs. Only 乡镇管理员 within scope; every change is written to the history.
+ * (with their consent) and the 法律顾问's service hours, the township's articles, and the villages'
+ * mini-program codes. Only 乡镇管理员 within scope; every change is written to the history.
  */
 import { inTransaction, type Database } from '../cloudbase';
 import type { Caller } from '../caller';
@@ -15,6 +15,9 @@ import { validateArticle } from '../../../src/domain/public/article';
 import type { ContactRow, ManagedArticle, VillageCodeAnswer } from '../../../src/domain/public/types';
 import { PUBLIC_ROSTER_ROLES, bodyOf, orgNames, readDoc, type ArticleDoc, type PersonDoc } from './docs';
 import { firstVersionMeta } from '../records-meta';
+import { cloudFileStore } from '../console/storage';
+import type { FileStore } from '../console/report';
+import { WxOpenApi, wxApiConfig } from '../wx-open-api';
 
 const ADMIN = ['乡镇管理员'] as const;
 
@@ -159,19 +162,45 @@ function managedArticle(doc: ArticleDoc): ManagedArticle {
   };
 }
 
+interface VillageCodeDoc {
+  _id: string;
+  fileID: string;
+  scene: string;
+  page: string;
+  envVersion: string;
+  createdAt: string;
+}
+
+/** Width of the code image in px: WeChat's range is 280–1280; 860 prints sharp at 7 cm. */
+const CODE_WIDTH = 860;
+
 /**
- * On CloudBase this is where `cloud.openapi.wxacode.getUnlimited({ page, scene })` would make the
- * image (the local stack cannot call WeChat); the console draws a QR of the H5 address instead.
+ * A village's mini-program code (wxacode.getUnlimited: scene = the village code, page = the village
+ * page), made once per version it opens and kept in cloud storage; later calls answer the stored image. Only the
+ * village's own township admin.
  */
-export async function villageCode(db: Database, caller: Caller, code: string): Promise<VillageCodeAnswer> {
+export async function villageCode(db: Database, caller: Caller, code: string, now: Date, files: FileStore = cloudFileStore()): Promise<VillageCodeAnswer> {
   requireRole(caller, ADMIN);
   const village = await findOrg(db, code);
   if (!village || village.level !== '村') throw new AppError('VILLAGE_NOT_FOUND');
   requireInScope(caller, village.path);
+  const codes = db.collection('village_codes');
+  const { data } = await codes.doc(village.code).get();
+  let stored = data?.[0] as VillageCodeDoc | undefined;
+  const config = wxApiConfig();
+  // A code made for the trial version before release opens the trial version: made anew for release.
+  if (!stored || stored.envVersion !== config.envVersion) {
+    const wx = new WxOpenApi(db, config);
+    const image = await wx.unlimitedCode({ scene: village.code, page: VILLAGE_PAGE, width: CODE_WIDTH });
+    const fileID = await files.upload(`village-codes/${village.code}.png`, image);
+    const doc = { fileID, scene: village.code, page: VILLAGE_PAGE, envVersion: wx.config.envVersion, createdAt: now.toISOString() };
+    await codes.doc(village.code).set(doc);
+    stored = { _id: village.code, ...doc };
+  }
   return {
     village: { code: village.code, name: village.name },
-    page: VILLAGE_PAGE,
-    scene: village.code,
-    h5Path: `/#/${VILLAGE_PAGE}?code=${village.code}`,
+    page: stored.page,
+    scene: stored.scene,
+    imageUrl: await files.tempUrl(stored.fileID),
   };
 }

@@ -179,12 +179,13 @@ export interface ArticleSavedAnswer {
 }
 
 /**
- * What the township console needs for a village's code image. On CloudBase the image would come from
- * wxacode.getUnlimited({ page, scene }); the app draws a QR of the H5 address instead.
+ * A village's mini-program code for the township console: WeChat's code image (wxacode.getUnlimited,
+ * kept in cloud storage) that opens `page` with `scene` = the village code.
  */
 export interface VillageCodeAnswer {
   village: PublicOrg;
   page: string;
   scene: string;
-  h5Path: string;
+  /** A temporary download address of the PNG (an hour). */
+  imageUrl: string;
 }

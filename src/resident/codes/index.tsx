@@ -1,22 +1,19 @@
 /**
- * 村二维码 (township admins): each village's code image to print and put up, leading straight to the
- * village page. See qr-model.ts for why a QR of the H5 address rather than WeChat's own code.
+ * 村二维码 (township admins): each village's mini-program code (made once by WeChat, kept in cloud
+ * storage) to save and print, leading straight to the village page.
  */
 import { useEffect, useState } from 'react';
-import { Image, Text, View } from '@tarojs/components';
+import { Button, Image, Text, View } from '@tarojs/components';
 import type { PublicOrg, VillageCodeAnswer } from '../../domain/public/types';
 import { whoami } from '../../services/api';
-import { getVillageCode, listTownships } from '../../services/public';
+import { getVillageCode, listTownships, saveVillageCodeImage } from '../../services/public';
 import { messageOf } from '../../services/errors';
-import { qrImage, villageUrl } from './qr-model';
 import '../../pages/village/resident.css';
 import './index.css';
 
-const origin = (): string => (typeof location !== 'undefined' && location.origin ? location.origin : '');
-
 export default function VillageCodes() {
   const [villages, setVillages] = useState<PublicOrg[] | null>(null);
-  const [shown, setShown] = useState<{ code: VillageCodeAnswer; url: string; image: string } | null>(null);
+  const [shown, setShown] = useState<VillageCodeAnswer | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
@@ -30,10 +27,7 @@ export default function VillageCodes() {
 
   const show = (village: PublicOrg) => {
     getVillageCode(village.code)
-      .then((code) => {
-        const url = villageUrl(origin(), code.h5Path);
-        setShown({ code, url, image: qrImage(url).dataUrl });
-      })
+      .then(setShown)
       .catch((e) => setError(messageOf(e)));
   };
 
@@ -46,10 +40,12 @@ export default function VillageCodes() {
       )}
       {shown && (
         <View className='card code-card' id='code-shown'>
-          <View className='title'>{shown.code.village.name}</View>
-          <Image className='code-image' id='code-image' src={shown.image} mode='aspectFit' />
-          <View className='muted code-url'>{shown.url}</View>
-          <View className='muted'>{`小程序码参数：page=${shown.code.page}，scene=${shown.code.scene}`}</View>
+          <Image className='code-image' id='code-image' src={shown.imageUrl} mode='aspectFit' />
+          <View className='title'>{shown.village.name}</View>
+          <Button id='code-save' onClick={() => saveVillageCodeImage(shown).catch((e) => setError(messageOf(e)))}>
+            保存图片
+          </Button>
+          <View className='muted'>{`小程序码参数：page=${shown.page}，scene=${shown.scene}`}</View>
         </View>
       )}
       <View className='card'>

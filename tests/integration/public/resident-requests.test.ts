@@ -259,13 +259,4 @@ describe("the township admin's published information", () => {
     expect(await stack.call('public', { action: 'article', id: article.id })).toMatchObject({ error: { code: 'NOT_FOUND' } });
     expect(await stack.call('requests', { action: 'saveArticle', article }, DEMO.cadre)).toMatchObject({ error: { code: 'FORBIDDEN' } });
   });
-
-  it('should give the page and scene of a village code image', async () => {
-    expect(await stack.call('requests', { action: 'villageCode', code: BAITU_VILLAGE }, DEMO.admin)).toEqual({
-      village: { code: BAITU_VILLAGE, name: '白土村' },
-      page: 'pages/village/index',
-      scene: BAITU_VILLAGE,
-      h5Path: `/#/pages/village/index?code=${BAITU_VILLAGE}`,
-    });
-  });
 });

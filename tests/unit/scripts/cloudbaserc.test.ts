@@ -13,6 +13,7 @@ interface FunctionConfig {
   runtime: string;
   timeout: number;
   memorySize: number;
+  envVariables?: Record<string, string>;
 }
 const rc = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'cloudbaserc.json'), 'utf8')) as { envId: string; functions: FunctionConfig[] };
 
@@ -27,5 +28,15 @@ describe('cloudbaserc.json', () => {
     expect([128, 256, 512, 1024, 2048]).toContain(fn.memorySize);
     expect(fn.timeout).toBeLessThanOrEqual(60);
     expect(fn.timeout * 1000).toBeGreaterThanOrEqual(2 * SDK_REQUEST_TIMEOUT_MS);
+  });
+
+  it("should give the functions that call WeChat's server API its address, and the secret only from .env.local", () => {
+    const requests = rc.functions.find((f) => f.name === 'requests') as FunctionConfig;
+    expect(requests.envVariables).toEqual({
+      FAZHI_WX_API_BASE: 'https://api.weixin.qq.com',
+      FAZHI_WX_APPID: '{{env.FAZHI_WEAPP_APPID}}',
+      FAZHI_WX_SECRET: '{{env.FAZHI_WX_SECRET}}',
+      FAZHI_WX_ENV_VERSION: 'release',
+    });
   });
 });

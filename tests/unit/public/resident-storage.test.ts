@@ -3,7 +3,6 @@
 jest.mock('@tarojs/taro', () => ({ __esModule: true, default: require('../services/taro-mock').taro }));
 
 import { taro } from '../services/taro-mock';
-import { qrImage, villageUrl } from '../../../src/resident/codes/qr-model';
 import {
   MAX_KEPT_KEYS,
   PUBLIC_STORAGE_KEYS,
@@ -21,16 +20,6 @@ import {
 beforeEach(() => {
   taro.storage.clear();
   taro.request.mockReset();
-});
-
-describe('village code images', () => {
-  it('should draw a QR of the village page address without a canvas', () => {
-    const url = villageUrl('http://127.0.0.1:10086/', '/#/pages/village/index?code=500114213201');
-    expect(url).toBe('http://127.0.0.1:10086/#/pages/village/index?code=500114213201');
-    const image = qrImage(url);
-    expect(image.dataUrl).toMatch(/^data:image\/gif;base64,/);
-    expect(image.modules).toBeGreaterThanOrEqual(21);
-  });
 });
 
 describe('what a resident phone remembers', () => {
