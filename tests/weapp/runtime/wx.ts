@@ -240,6 +240,12 @@ export function createWx(host: WxHost): Record<string, unknown> {
       if (!device.files.has(filePath)) throw failure(`file not found ${filePath}`);
       return {};
     }),
+    previewImage: asyncApi(host, 'previewImage', ({ urls, current }) => {
+      // WeChat's checks: a non-empty list of addresses; `current` is one of them.
+      if (!Array.isArray(urls) || urls.length === 0 || urls.some((u) => typeof u !== 'string')) throw failure('parameter error: urls should be a non-empty Array of String');
+      if (current !== undefined && !urls.includes(current)) throw failure('parameter error: current should be one of urls');
+      return {};
+    }),
     saveFileToDisk: asyncApi(host, 'saveFileToDisk', ({ filePath }) => {
       // PC WeChat only: the "save as" dialog of Windows/Mac.
       if (host.platform !== 'windows' && host.platform !== 'mac') throw failure('saveFileToDisk is only supported on PC');
