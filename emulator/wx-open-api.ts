@@ -2,6 +2,8 @@
  * The local stand-in for WeChat's server API (api.weixin.qq.com), under /wxapi:
  *   POST /wxapi/cgi-bin/stable_token          {grant_type, appid, secret} → {access_token, expires_in}
  *   POST /wxapi/wxa/getwxacodeunlimit?access_token=…  {scene, page, …} → a scannable PNG QR of the scene
+ *   POST /wxapi/cgi-bin/message/subscribe/send?access_token=…  {touser, template_id, page, data, …}
+ *                                             → {errcode: 0, msgid}; the message is kept with the calls
  *   GET  /wxapi/dev/calls                     what was asked of it (tests, the dev console)
  * Answers as WeChat documents them: JSON {errcode, errmsg} on failure (wrong secret 40125, a missing
  * token 41001, an unknown one 40001), image bytes on success. Tokens live in memory, so after a gateway
@@ -20,14 +22,23 @@ export const WX_API_PREFIX = '/wxapi';
 /** The secret of the local test mini-program (the appid is the gateway's own). */
 export const LOCAL_WX_SECRET = 'local-test-appsecret';
 const TOKEN_SECONDS = 7200;
+/** Template ids of the local test mini-program's subscribe messages. */
+export const LOCAL_TEMPLATES = { answer: 'local-template-answer', deadline: 'local-template-deadline' };
 
 /** Function configuration pointing the functions' WeChat client at this stand-in. */
 export function wxOpenApiEnv(gatewayUrl: string, appId: string): Record<string, string> {
-  return { FAZHI_WX_API_BASE: `${gatewayUrl}${WX_API_PREFIX}`, FAZHI_WX_APPID: appId, FAZHI_WX_SECRET: LOCAL_WX_SECRET, FAZHI_WX_ENV_VERSION: 'develop' };
+  return {
+    FAZHI_WX_API_BASE: `${gatewayUrl}${WX_API_PREFIX}`,
+    FAZHI_WX_APPID: appId,
+    FAZHI_WX_SECRET: LOCAL_WX_SECRET,
+    FAZHI_WX_ENV_VERSION: 'develop',
+    FAZHI_WX_TEMPLATE_ANSWER: LOCAL_TEMPLATES.answer,
+    FAZHI_WX_TEMPLATE_DEADLINE: LOCAL_TEMPLATES.deadline,
+  };
 }
 
 export interface WxApiCall {
-  api: 'stable_token' | 'getwxacodeunlimit';
+  api: 'stable_token' | 'getwxacodeunlimit' | 'subscribe_send';
   at: string;
   body: Record<string, unknown>;
   errcode: number;
@@ -93,6 +104,7 @@ export class WxOpenApiStandIn {
     if (route === '/cgi-bin/stable_token') return this.stableToken(res, body);
     const token = new URLSearchParams(query).get('access_token');
     if (route === '/wxa/getwxacodeunlimit') return this.unlimitedCode(res, body, token);
+    if (route === '/cgi-bin/message/subscribe/send') return this.subscribeSend(res, body, token);
     sendJson(res, 404, { errcode: 404, errmsg: `no route ${route}` });
   }
 
@@ -115,5 +127,14 @@ export class WxOpenApiStandIn {
     const image = qrPng(scene, width);
     res.writeHead(200, { 'content-type': 'image/png', 'content-length': String(image.length) });
     res.end(image);
+  }
+
+  private subscribeSend(res: ServerResponse, body: Record<string, unknown>, token: string | null): void {
+    const known = Object.values(LOCAL_TEMPLATES).includes(body.template_id as string);
+    const dataOk = typeof body.data === 'object' && body.data !== null && Object.values(body.data).every((v) => typeof v === 'object' && v !== null && typeof (v as { value?: unknown }).value === 'string');
+    // 40003 bad openid, 40037 unknown template, 47003 data not as the template wants.
+    const errcode = !token ? 41001 : !this.tokens.has(token) ? 40001 : typeof body.touser !== 'string' || !body.touser ? 40003 : !known ? 40037 : !dataOk ? 47003 : 0;
+    this.record('subscribe_send', body, errcode);
+    sendJson(res, 200, errcode ? { errcode, errmsg: 'invalid request' } : { errcode: 0, errmsg: 'ok', msgid: Date.now() });
   }
 }

@@ -36,6 +36,7 @@ export const ERRORS = {
   FILE_FAILED: '文件生成或上传失败，请稍后重试',
   WX_NOT_CONFIGURED: '小程序接口未配置，请管理员按部署说明配置后重试',
   WX_API_FAILED: '微信接口调用失败，请稍后重试',
+  NEEDS_WECHAT: '请在微信中打开小程序后再订阅消息提醒',
   INTERNAL: '服务暂时出错，请稍后重试；如果一直出错，请联系管理员',
 } as const;
 

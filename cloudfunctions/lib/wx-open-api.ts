@@ -1,7 +1,8 @@
 /**
- * WeChat's server API over HTTPS with an access token: the mini-program codes of the villages.
- * Documented route (developers.weixin.qq.com, 服务端 API): `POST /cgi-bin/stable_token` for the token,
- * `POST /wxa/getwxacodeunlimit?access_token=` for a code image. The base URL, appid and secret come
+ * WeChat's server API over HTTPS with an access token: the mini-program codes of the villages and
+ * subscribe messages. Documented route (developers.weixin.qq.com, 服务端 API): `POST /cgi-bin/stable_token`
+ * for the token, `POST /wxa/getwxacodeunlimit?access_token=` for a code image,
+ * `POST /cgi-bin/message/subscribe/send?access_token=` for a message. The base URL, appid and secret come
  * from the function's configuration (cloudbaserc.json envVariables; DEPLOY.md), never from the repo;
  * locally the gateway stands in for api.weixin.qq.com (emulator/wx-open-api.ts).
  *
@@ -21,6 +22,21 @@ export interface WxApiConfig {
 }
 
 const ENV_VERSIONS = ['release', 'trial', 'develop'] as const;
+
+/**
+ * The subscribe-message templates (小程序后台「订阅消息」; DEPLOY.md): '' when not configured, and then
+ * the app offers no subscription and nothing is sent.
+ */
+export interface SubscribeTemplates {
+  /** To a resident: the answer to their request. */
+  answer: string;
+  /** To a handler: a petition's deadline is near or past. */
+  deadline: string;
+}
+
+export function subscribeTemplates(env: NodeJS.ProcessEnv = process.env): SubscribeTemplates {
+  return { answer: env.FAZHI_WX_TEMPLATE_ANSWER?.trim() ?? '', deadline: env.FAZHI_WX_TEMPLATE_DEADLINE?.trim() ?? '' };
+}
 
 /** The configuration from the function's environment; a Chinese error naming what is missing. */
 export function wxApiConfig(env: NodeJS.ProcessEnv = process.env): WxApiConfig {
@@ -137,4 +153,26 @@ export class WxOpenApi {
     }
     return bytes;
   }
+
+  /**
+   * subscribeMessage.send: one message of a template the user accepted. Answers WeChat's errcode
+   * (0 sent; 43101 the user's acceptance was used up or refused) rather than throwing, so a run of
+   * reminders goes on with the next one.
+   */
+  async sendSubscribeMessage(message: { touser: string; templateId: string; page: string; data: Record<string, { value: string }> }): Promise<number> {
+    const res = await this.withToken('/cgi-bin/message/subscribe/send', {
+      touser: message.touser,
+      template_id: message.templateId,
+      page: message.page,
+      data: message.data,
+      miniprogram_state: MINIPROGRAM_STATE[this.config.envVersion],
+      lang: 'zh_CN',
+    });
+    const answer = (await res.json()) as WxError;
+    if (answer.errcode) console.error('WeChat subscribe message not sent', answer.errcode, answer.errmsg);
+    return answer.errcode ?? 0;
+  }
 }
+
+/** subscribeMessage.send names the versions differently from getwxacodeunlimit. */
+const MINIPROGRAM_STATE: Record<WxApiConfig['envVersion'], string> = { release: 'formal', trial: 'trial', develop: 'developer' };

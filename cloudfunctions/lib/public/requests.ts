@@ -33,6 +33,7 @@ import { historyEntry } from '../records/save';
 import { assertPeriodsOpen } from '../records/period-guard';
 import type { StoredRecord } from '../records/views';
 import { beijingDate } from '../../../src/domain/dates';
+import { beijingDateTime } from '../../../src/domain/staff/model';
 import type { AppRole, ConsultationCategory, DisputeType } from '../../../src/domain/vocab';
 import { validateConsultation, type ConsultationInput } from '../../../src/domain/records/consultation';
 import { validateDispute, type DisputeInput } from '../../../src/domain/records/dispute';
@@ -49,6 +50,9 @@ import { assertMaySubmit, countSubmit, type Submitter } from './submit-limits';
 import { requestStatusView } from '../../../src/domain/public/views';
 import { bodyOf, hashKey, orgNames, readDoc, type RequestDoc } from './docs';
 import { firstVersionMeta } from '../records-meta';
+import { WxOpenApi, subscribeTemplates, wxApiConfig } from '../wx-open-api';
+import { sendNoticeOnce } from '../notices';
+import { answerMessage } from '../notice-messages';
 
 /** Who handles residents' requests: the village's mediators and cadres, and township admins. */
 export const HANDLER_ROLES: readonly AppRole[] = ['人民调解员', '村干部', '乡镇管理员'];
@@ -214,6 +218,7 @@ export async function moveRequest(db: Database, caller: Caller, ref: string, to:
     if (!canMove(doc.state, to)) throw new AppError('REQUEST_STATE_CHANGED');
     return updateRequest(tx, doc, { state: to }, caller, now);
   });
+  await notifyAnswered(db, moved, now);
   return itemWithName(db, moved);
 }
 
@@ -254,6 +259,7 @@ export async function convertRequest(db: Database, caller: Caller, ref: string, 
     const updated = await updateRequest(tx, doc, { state: '已转为案件', caseKind: kind, caseId: id }, caller, now);
     return { doc: updated, kind, id };
   });
+  await notifyAnswered(db, result.doc, now);
   return { item: await itemWithName(db, result.doc), case: { kind: result.kind, id: result.id } };
 }
 
@@ -340,4 +346,25 @@ export function queueItem(doc: RequestDoc, villageName: string): QueueItem {
   if (doc.handlerName) item.handlerName = doc.handlerName;
   if (doc.repeatOf) item.repeatOf = doc.repeatOf;
   return item;
+}
+
+/**
+ * The resident who subscribed hears once that their request was taken up (accepted, made a case or
+ * closed, whichever comes first). A message that cannot be sent never fails the handler's action.
+ */
+async function notifyAnswered(db: Database, doc: RequestDoc, now: Date): Promise<void> {
+  const templateId = subscribeTemplates().answer;
+  if (!doc.submitterOpenid || !templateId || doc.state === '待处理') return;
+  try {
+    const notice = {
+      id: `answer:${doc.ref}`,
+      openid: doc.submitterOpenid,
+      templateId,
+      page: 'resident/mine/index',
+      data: answerMessage(doc.ref, doc.state, beijingDateTime(now.toISOString())),
+    };
+    await sendNoticeOnce(db, new WxOpenApi(db, wxApiConfig()), notice, now);
+  } catch (error) {
+    console.error('answer notice not sent', doc.ref, error);
+  }
 }

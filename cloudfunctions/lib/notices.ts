@@ -1,0 +1,79 @@
+/**
+ * Subscribe messages, each sent at most once. WeChat's subscriptions are one-time: every time a person
+ * accepts a template in the app, one message of it may be sent to them. `subscriptions` counts those
+ * acceptances per person and template; `notices` holds one document per message, its _id naming the
+ * item and threshold (`petition:<id>:overdue:<openid>`). Claiming a notice (creating that document and
+ * spending an acceptance) is one transaction, so however often the timer runs, and however many
+ * instances run at once, a message is claimed once; it is sent after the claim (a crash in between
+ * loses that one message rather than sending it twice).
+ */
+import { inTransaction, type Database } from './cloudbase';
+import { subscribeTemplates, type WxOpenApi } from './wx-open-api';
+import { AppError } from './errors';
+import type { Caller } from './caller';
+
+export interface SubscriptionDoc {
+  _id: string;
+  openid: string;
+  templateId: string;
+  /** Acceptances not yet used. */
+  credits: number;
+  updatedAt: string;
+}
+
+export interface Notice {
+  id: string;
+  openid: string;
+  templateId: string;
+  page: string;
+  data: Record<string, { value: string }>;
+}
+
+export type NoticeOutcome = 'sent' | 'already' | 'not-subscribed' | 'failed';
+
+const subscriptionId = (openid: string, templateId: string) => `${openid}:${templateId}`;
+
+/**
+ * The app's report that the person accepted a template in WeChat's dialog: one more message of it
+ * may be sent to them. Deadline reminders are for signed-in staff only.
+ */
+export async function subscribe(db: Database, openid: string, caller: Caller | null, which: 'answer' | 'deadline', now: Date): Promise<{ credits: number }> {
+  if (!openid) throw new AppError('NEEDS_WECHAT');
+  if (which === 'deadline' && !caller) throw new AppError('NOT_BOUND');
+  const templateId = subscribeTemplates()[which];
+  if (!templateId) throw new AppError('WX_NOT_CONFIGURED', '消息提醒尚未开通，请联系管理员');
+  return { credits: await addSubscription(db, openid, templateId, now) };
+}
+
+/** The person accepted `templateId` once more in the app. */
+export async function addSubscription(db: Database, openid: string, templateId: string, now: Date): Promise<number> {
+  return inTransaction(db, async (tx) => {
+    const ref = tx.collection('subscriptions').doc(subscriptionId(openid, templateId));
+    const { data } = await ref.get();
+    const current = (Array.isArray(data) ? data[0] : data) as SubscriptionDoc | undefined;
+    const credits = (current?.credits ?? 0) + 1;
+    await ref.set({ openid, templateId, credits, updatedAt: now.toISOString() });
+    return credits;
+  });
+}
+
+/** Claims the notice (once, spending one acceptance) and sends it. */
+export async function sendNoticeOnce(db: Database, wx: WxOpenApi, notice: Notice, now: Date): Promise<NoticeOutcome> {
+  const claimed = await inTransaction(db, async (tx): Promise<NoticeOutcome | 'claimed'> => {
+    const noticeRef = tx.collection('notices').doc(notice.id);
+    const existing = await noticeRef.get();
+    // A missing document reads as null inside a transaction, as an empty list outside one.
+    if (Array.isArray(existing.data) ? existing.data[0] : existing.data) return 'already';
+    const subRef = tx.collection('subscriptions').doc(subscriptionId(notice.openid, notice.templateId));
+    const { data } = await subRef.get();
+    const sub = (Array.isArray(data) ? data[0] : data) as SubscriptionDoc | undefined;
+    if (!sub || sub.credits < 1) return 'not-subscribed';
+    await subRef.set({ openid: sub.openid, templateId: sub.templateId, credits: sub.credits - 1, updatedAt: now.toISOString() });
+    await noticeRef.set({ openid: notice.openid, templateId: notice.templateId, page: notice.page, data: notice.data, status: 'claimed', claimedAt: now.toISOString() });
+    return 'claimed';
+  });
+  if (claimed !== 'claimed') return claimed;
+  const errcode = await wx.sendSubscribeMessage({ touser: notice.openid, templateId: notice.templateId, page: notice.page, data: notice.data });
+  await db.collection('notices').doc(notice.id).update({ status: errcode === 0 ? 'sent' : 'failed', errcode, sentAt: now.toISOString() });
+  return errcode === 0 ? 'sent' : 'failed';
+}
