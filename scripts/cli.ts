@@ -18,6 +18,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   close: async () => (await import('./cli/close')).close,
   reopen: async () => (await import('./cli/close')).reopen,
   'grant-admin': async () => (await import('./cli/grant-admin')).run,
+  reminders: async () => (await import('./cli/reminders')).run,
 };
 
 export async function main(argv: readonly string[], io: Io): Promise<number> {

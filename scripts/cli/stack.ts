@@ -12,7 +12,7 @@ import { startGateway, type Gateway } from '../../emulator/gateway';
 import { readCredentials, rememberCredentials } from '../../emulator/credentials';
 import { withLocalSdk } from '../local-sdk';
 import { ensureCollections } from '../../cloudfunctions/lib/collections';
-import { cloudAppOf, type Database } from '../../cloudfunctions/lib/cloudbase';
+import { cloudApp, cloudAppOf, type CloudApp, type Database } from '../../cloudfunctions/lib/cloudbase';
 import { CliError } from './args';
 
 const ROOT = resolve(__dirname, '..', '..');
@@ -86,4 +86,11 @@ export async function withDatabase<T>(env: NodeJS.ProcessEnv, work: (db: Databas
   } finally {
     await own?.close();
   }
+}
+
+/** Runs `work` with the app (to call a function) of the environment withDatabase would use. */
+export async function withCloudApp<T>(env: NodeJS.ProcessEnv, work: (app: CloudApp) => Promise<T>): Promise<T> {
+  const cloud = cloudTarget(env);
+  if (cloud) return work(cloudAppOf(cloud));
+  return withDatabase(env, () => work(cloudApp()));
 }

@@ -10,6 +10,7 @@ import { cloudApp } from '../../../cloudfunctions/lib/cloudbase';
 import { addDays, beijingDate } from '../../../src/domain/dates';
 import type { SubmitAnswer } from '../../../src/domain/public/types';
 import type { WxApiCall } from '../../../emulator/wx-open-api';
+import { main as cli } from '../../../scripts/cli';
 
 let stack: AppStack;
 const now = new Date();
@@ -93,6 +94,13 @@ describe('deadline reminders', () => {
     const db = await stack.db();
     expect((await db.collection('notices').doc('petition:itest-pet-done:overdue:o-itest-handler').get()).data).toEqual([]);
   }, 60000);
+
+  it('should run on demand from the command line, sending nothing twice', async () => {
+    const out: string[] = [];
+    const io = { out: (t: string) => out.push(t), err: (t: string) => out.push(t), env: { FAZHI_DATA_DIR: stack.gateway.dataDir }, cwd: process.cwd() };
+    expect(await cli(['reminders'], io)).toBe(0);
+    expect(out.join('\n')).toMatch(/^已发送 0 条提醒；之前已发过 [1-9]\d* 条/);
+  });
 
   it('should refuse a run asked for from the app', async () => {
     expect(await stack.call('reminders', { Type: 'Timer', TriggerName: 'daily0800', Time: now.toISOString() }, DEMO.mediator)).toMatchObject({ error: { code: 'FORBIDDEN' } });

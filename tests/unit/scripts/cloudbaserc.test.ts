@@ -30,13 +30,24 @@ describe('cloudbaserc.json', () => {
     expect(fn.timeout * 1000).toBeGreaterThanOrEqual(2 * SDK_REQUEST_TIMEOUT_MS);
   });
 
-  it("should give the functions that call WeChat's server API its address, and the secret only from .env.local", () => {
-    const requests = rc.functions.find((f) => f.name === 'requests') as FunctionConfig;
-    expect(requests.envVariables).toEqual({
-      FAZHI_WX_API_BASE: 'https://api.weixin.qq.com',
-      FAZHI_WX_APPID: '{{env.FAZHI_WEAPP_APPID}}',
-      FAZHI_WX_SECRET: '{{env.FAZHI_WX_SECRET}}',
-      FAZHI_WX_ENV_VERSION: 'release',
-    });
+  const WX_API = {
+    FAZHI_WX_API_BASE: 'https://api.weixin.qq.com',
+    FAZHI_WX_APPID: '{{env.FAZHI_WEAPP_APPID}}',
+    FAZHI_WX_SECRET: '{{env.FAZHI_WX_SECRET}}',
+    FAZHI_WX_ENV_VERSION: 'release',
+  };
+  const TEMPLATES = { FAZHI_WX_TEMPLATE_ANSWER: '{{env.FAZHI_WX_TEMPLATE_ANSWER}}', FAZHI_WX_TEMPLATE_DEADLINE: '{{env.FAZHI_WX_TEMPLATE_DEADLINE}}' };
+
+  it.each([
+    ['requests', { ...WX_API, ...TEMPLATES }],
+    ['reminders', { ...WX_API, ...TEMPLATES }],
+    ['public', TEMPLATES],
+  ])("%s: WeChat's server API and the templates from configuration, the secret only from .env.local", (name, expected) => {
+    expect((rc.functions.find((f) => f.name === name) as FunctionConfig).envVariables).toEqual(expected);
+  });
+
+  it('reminders: run by a timer daily at 08:00 (CloudBase cron: 7 fields, Beijing time)', () => {
+    const fn = rc.functions.find((f) => f.name === 'reminders') as FunctionConfig & { triggers?: unknown };
+    expect(fn.triggers).toEqual([{ name: 'daily0800', type: 'timer', config: '0 0 8 * * * *' }]);
   });
 });
