@@ -27,6 +27,7 @@ import type {
   TownshipsAnswer,
   VillageAnswer,
   VillageCodeAnswer,
+  SubscribeTopic,
 } from '../domain/public/types';
 import type { ResidentRequestInput } from '../domain/public/request';
 import type { ArticleInput } from '../domain/public/article';
@@ -109,6 +110,27 @@ export async function saveArticle(article: ArticleInput): Promise<ManagedArticle
 
 export function getVillageCode(code: string): Promise<VillageCodeAnswer> {
   return callRequests<VillageCodeAnswer>({ action: 'villageCode', code });
+}
+
+let templates: Promise<Record<SubscribeTopic, string>> | undefined;
+
+/**
+ * Asks WeChat's subscribe dialog for one message of `topic` and reports an acceptance to the server.
+ * Must run inside a tap (WeChat's rule); the template ids are fetched ahead by subscribeTemplate().
+ * Answers whether the person accepted.
+ */
+export async function subscribeTo(topic: SubscribeTopic, templateId: string): Promise<boolean> {
+  const answer = (await Taro.requestSubscribeMessage({ tmplIds: [templateId] } as Taro.requestSubscribeMessage.Option)) as unknown as Record<string, string>;
+  if (answer[templateId] !== 'accept') return false;
+  await callPublic({ action: 'subscribe', template: topic });
+  return true;
+}
+
+/** The template id of `topic`, '' where messages cannot be subscribed (not configured, or not in WeChat). */
+export async function subscribeTemplate(topic: SubscribeTopic): Promise<string> {
+  if (process.env.TARO_ENV !== 'weapp') return '';
+  templates ??= callPublic<{ templates: Record<SubscribeTopic, string> }>({ action: 'templates' }).then((a) => a.templates);
+  return (await templates.catch(() => ({ answer: '', deadline: '' })))[topic] ?? '';
 }
 
 const CODE_IMAGE_MESSAGE = '二维码图片保存失败，请稍后重试';

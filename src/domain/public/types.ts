@@ -17,7 +17,14 @@ export type PublicRequest =
   | { action: 'article'; id: string }
   | { action: 'submit'; request: ResidentRequestInput }
   /** Requests the caller made: by the keys the app kept, and by the caller's openid when there is one. */
-  | { action: 'mine'; keys: string[] };
+  | { action: 'mine'; keys: string[] }
+  /** The subscribe-message templates; a template id is '' when not configured. */
+  | { action: 'templates' }
+  /** The caller accepted the template in WeChat's dialog: one more message may be sent. */
+  | { action: 'subscribe'; template: SubscribeTopic };
+
+/** What a person may subscribe to: a resident to their request's answer, staff to deadline reminders. */
+export type SubscribeTopic = 'answer' | 'deadline';
 
 export interface PublicOrg {
   code: string;

@@ -6,6 +6,7 @@ import type { TodoItem } from '../../domain/api';
 import { listTodo } from '../../services/api';
 import { messageOf } from '../../services/errors';
 import { caseUrl, todoLine } from './todo-model';
+import SubscribeButton from '../../components/SubscribeButton';
 import './index.css';
 
 type Loaded = { state: 'loading' } | { state: 'ready'; items: TodoItem[] } | { state: 'failed'; message: string };
@@ -38,6 +39,7 @@ export default function Todo() {
       {loaded.state === 'ready' && loaded.items.length > 0 && (
         <View className='muted todo-count' id='todo-count'>{`共 ${loaded.items.length} 件未办结`}</View>
       )}
+      <SubscribeButton topic='deadline' label='信访事项到期时微信提醒我' id='todo-subscribe' />
       {loaded.state === 'ready' &&
         loaded.items.map((item) => {
           const line = todoLine(item);

@@ -12,6 +12,7 @@ import { REQUEST_KINDS } from '../../domain/public/vocab';
 import { getVillage, newRequestKey, rememberedVillage, requirePrivacyConsent, submitRequest } from '../../services/public';
 import { isApiError, messageOf } from '../../services/errors';
 import { ElderSwitch, elderClass, useElderMode } from '../../pages/village/elder';
+import SubscribeButton from '../../components/SubscribeButton';
 import { STATE_HINT, stateClass } from '../../pages/village/request-view';
 import {
   ASK_FIELD_IDS,
@@ -205,6 +206,7 @@ function Sent({ request }: { request: RequestStatusView }) {
         </Text>
       </View>
       <View className='muted'>{STATE_HINT[request.state]}。请记下编号，打电话询问时报编号即可。</View>
+      <SubscribeButton topic='answer' label='受理后微信通知我' id='sent-subscribe' />
       <Button className='btn btn-primary' id='sent-my-requests' onClick={() => Taro.redirectTo({ url: '/resident/mine/index' })}>
         查看我的求助进度
       </Button>

@@ -20,6 +20,8 @@ export interface WxHost {
   cloudEnv: string;
   platform: string;
   privacy: 'agree' | 'disagree';
+  /** What a person answers WeChat's subscribe-message dialog (default: accept). */
+  subscribeAnswer?: 'accept' | 'reject';
   /** Answer a person gives to a modal. */
   modalAnswer: boolean;
   record(api: string, options: unknown): void;
@@ -239,6 +241,13 @@ export function createWx(host: WxHost): Record<string, unknown> {
       if (host.platform === 'windows' || host.platform === 'mac') throw failure('not supported on PC');
       if (!device.files.has(filePath)) throw failure(`file not found ${filePath}`);
       return {};
+    }),
+    requestSubscribeMessage: asyncApi(host, 'requestSubscribeMessage', ({ tmplIds }) => {
+      // WeChat's checks: 1–3 template ids of one-time subscriptions in one dialog.
+      if (!Array.isArray(tmplIds) || tmplIds.length === 0 || tmplIds.length > 3 || tmplIds.some((t) => typeof t !== 'string' || !t)) {
+        throw failure('Templates count out of max bounds', 20003);
+      }
+      return Object.fromEntries(tmplIds.map((t: string) => [t, host.subscribeAnswer ?? 'accept']));
     }),
     previewImage: asyncApi(host, 'previewImage', ({ urls, current }) => {
       // WeChat's checks: a non-empty list of addresses; `current` is one of them.
