@@ -16,9 +16,11 @@ export const OS = 'OUT_OF_SCOPE';
 export const AB = 'ALREADY_BOUND';
 export const NW = 'INVITE_NEEDS_WECHAT';
 export const NF = 'NOT_FOUND';
+/** Needs a WeChat user: a caller without an openid (a resident in the browser build). */
+export const NE = 'NEEDS_WECHAT';
 /** Not applicable (a resident or a county viewer has no record of their own). */
 export const NA = null;
-export type Outcome = typeof OK | typeof HIDDEN | typeof NB | typeof FB | typeof OS | typeof AB | typeof NW | typeof NF | typeof NA;
+export type Outcome = typeof OK | typeof HIDDEN | typeof NB | typeof FB | typeof OS | typeof AB | typeof NW | typeof NF | typeof NE | typeof NA;
 
 /**
  * self — the caller themselves; own — something the caller made in their own unit; in — the caller's

@@ -11,8 +11,9 @@
  */
 import { startAppStack, DEMO, type AppStack } from '../../helpers/app-stack';
 import { UNIT, WORLD, buildWorld, newId, recordOf, seed, today, type Role } from '../../helpers/records-world';
-import { FB, HIDDEN, NB, NF, OK, OS, cellsOf, playCell, type Cell as MatrixCell, type Line as MatrixLine, type Scene as MatrixScene } from '../../helpers/matrix';
-import type { ContactRow, ManagedArticle, QueueItem, RequestStatusView, TownshipsAnswer, VillageAnswer } from '../../../src/domain/public/types';
+import { FB, HIDDEN, NB, NE, NF, OK, OS, cellsOf, playCell, type Cell as MatrixCell, type Line as MatrixLine, type Scene as MatrixScene } from '../../helpers/matrix';
+import type { ContactRow, ManagedArticle, QueueItem, RequestStatusView, SubscribeTopic, TownshipsAnswer, VillageAnswer } from '../../../src/domain/public/types';
+import { ACTOR } from '../../helpers/records-world';
 
 let stack: AppStack;
 /** A published article of 白土乡 (from the demo) and an unpublished one of 其他乡. */
@@ -51,8 +52,10 @@ type Op =
   | 'public.village'
   | 'public.article'
   | 'public.submit'
-  | 'public.mine';
-type Cell = MatrixCell<Op, never>;
+  | 'public.mine'
+  | 'public.templates'
+  | 'public.subscribe';
+type Cell = MatrixCell<Op, SubscribeTopic>;
 type Scene = MatrixScene<Cell>;
 
 /** Rows of the actions on one request: its village's handlers and the township admin only. */
@@ -70,7 +73,7 @@ const adminRows = (op: Op): MatrixLine<Op, never>[] => [
 ];
 
 // prettier-ignore
-const TABLE: MatrixLine<Op, never>[] = [
+const TABLE: MatrixLine<Op, SubscribeTopic>[] = [
   //  function.action         kind target  村民 法律明白人 人民调解员 村干部 乡镇管理员 县级查看
   ['requests.queue',          '', 'in',    NB,  FB,       OK,       OK,     OK,      FB],
   ['requests.queue',          '', 'near',  NB,  FB,       HIDDEN,   HIDDEN, OK,      FB],
@@ -97,6 +100,10 @@ const TABLE: MatrixLine<Op, never>[] = [
   ['public.submit',           '', 'out',   OK,  OK,       OK,       OK,     OK,      OK],
   ['public.mine',             '', 'self',  OK,  OK,       OK,       OK,     OK,      OK],
   ['public.mine',             '', 'out',   HIDDEN, HIDDEN, HIDDEN,  HIDDEN, HIDDEN,  HIDDEN],
+  ['public.templates',        '', 'self',  OK,  OK,       OK,       OK,     OK,      OK],
+  // Subscribing is the caller's own WeChat user's: none in the browser build.
+  ['public.subscribe',  'answer', 'self',  NE,  OK,       OK,       OK,     OK,      OK],
+  ['public.subscribe','deadline', 'self',  NE,  OK,       OK,       OK,     OK,      OK],
 ];
 const CELLS = cellsOf(TABLE);
 
@@ -325,6 +332,31 @@ const STAGES: Record<Op, (cell: Cell) => Promise<Scene>> = {
       state: () => storedRequest(ref),
     };
   },
+  async 'public.templates'() {
+    return {
+      fn: 'public',
+      data: { action: 'templates' },
+      async shows(answer) {
+        expect(answer.templates).toEqual({ answer: 'local-template-answer', deadline: 'local-template-deadline' });
+      },
+      state: async () => null,
+    };
+  },
+  async 'public.subscribe'(cell) {
+    const openid = ACTOR[cell.role];
+    const template = cell.kind as SubscribeTopic;
+    const stored = async () => (openid ? (await storedDoc('subscriptions', `${openid}:local-template-${template}`)) ?? null : null);
+    const before = ((await stored()) as { credits?: number } | null)?.credits ?? 0;
+    return {
+      fn: 'public',
+      data: { action: 'subscribe', template },
+      async shows(answer) {
+        expect(answer).toEqual({ credits: before + 1 });
+        expect(await stored()).toMatchObject({ credits: before + 1 });
+      },
+      state: stored,
+    };
+  },
 };
 
 describe('the authorization matrix of residents’ services', () => {
@@ -336,7 +368,7 @@ describe('the authorization matrix of residents’ services', () => {
     // The actions of cloudfunctions/requests/index.ts and cloudfunctions/public/index.ts.
     const actions = [
       ...['queue', 'accept', 'convert', 'close', 'contacts', 'setContact', 'articles', 'saveArticle', 'villageCode'].map((a) => `requests.${a}`),
-      ...['townships', 'village', 'article', 'submit', 'mine'].map((a) => `public.${a}`),
+      ...['townships', 'village', 'article', 'submit', 'mine', 'templates', 'subscribe'].map((a) => `public.${a}`),
     ];
     expect([...new Set(CELLS.map((cell) => cell.op))].sort()).toEqual(actions.sort());
   });
