@@ -43,7 +43,7 @@ export const getCloseState = (year: number, org?: string) => call<CloseAnswer>({
 export const closeYear = (year: number, org?: string, reason?: string) => call<CloseAnswer>({ action: 'close', year, org, ...(reason ? { reason } : {}) });
 export const reopenYear = (year: number, org?: string) => call<CloseAnswer>({ action: 'reopen', year, org });
 
-const FILE_MESSAGE = '报告文件打开失败，可复制下载链接到电脑上打开';
+const FILE_MESSAGE = '文件打开失败，可复制下载链接到电脑上打开';
 
 /**
  * Gets a generated file (the report's .docx, a ledger's .xlsx) to the person: on the phone WeChat's
