@@ -37,7 +37,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
       // True only for the browser build of the local stack (dev sign-in, dev identity header).
       'process.env.FAZHI_LOCAL_STACK': JSON.stringify(TARGET === 'h5' ? 'true' : 'false'),
     },
-    copy: { patterns: [], options: {} },
+    // The browser build's service worker (offline use) is served from the site's root as it is.
+    copy: { patterns: TARGET === 'h5' ? [{ from: 'src/h5/sw.js', to: 'dist/h5/sw.js' }] : [], options: {} },
     framework: 'react',
     compiler: 'webpack5',
     // Persistent cache speeds up rebuilds on a workstation; CI starts clean every time.

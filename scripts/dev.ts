@@ -29,19 +29,27 @@ async function main(): Promise<void> {
   const loaded = await withLocalSdk(gateway.url, (db) => loadDemoIfEmpty(db, new Date()));
   if (loaded) console.log(`已载入演示数据：${loaded}，${await withLocalSdk(gateway.url, (db) => seedSupervisionDemo(db, new Date()))}`);
 
+  console.log('正在编译 H5 页面（第一次约需一两分钟）…');
   const taro = spawn(join(ROOT, 'node_modules', '.bin', 'taro'), ['build', '--type', 'h5', '--watch'], {
     cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'inherit'],
+    stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, FAZHI_GATEWAY_URL: gateway.url },
   });
-  let announced = false;
-  taro.stdout.on('data', (chunk: Buffer) => {
-    process.stdout.write(chunk);
-    if (!announced && /Compiled|compiled|successfully/i.test(chunk.toString())) {
-      announced = true;
+  // The build's progress bars and warnings would bury the address: only errors are passed on, and the
+  // address is printed last, once the first build is done (and again after a failed build is fixed).
+  let ready = false;
+  const watch = (chunk: Buffer) => {
+    const text = stripAnsi(chunk.toString());
+    if (/Failed to compile|ERROR|Error:/.test(text)) {
+      ready = false;
+      process.stderr.write(text);
+    } else if (!ready && /Compiled successfully|compiled successfully/.test(text)) {
+      ready = true;
       console.log(`\n法治台账已启动：${APP_URL}\n`);
     }
-  });
+  };
+  taro.stdout.on('data', watch);
+  taro.stderr.on('data', watch);
 
   const stop = async () => {
     taro.kill('SIGTERM');
@@ -55,6 +63,8 @@ async function main(): Promise<void> {
     void gateway.close().then(() => process.exit(code ?? 0));
   });
 }
+
+const stripAnsi = (text: string): string => text.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '');
 
 main().catch((error) => {
   console.error('启动失败：', error);

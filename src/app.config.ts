@@ -41,9 +41,15 @@ export default defineAppConfig({
         'supervision/index',
         'figures/index',
         'ledger/index',
+        'record/index',
       ],
     },
   ],
+  // Subpackages download on first use; fetch them while the home page has a network, so that a form
+  // never opened before still opens offline (the browser build does the same in services/app-shell).
+  preloadRule: {
+    'pages/home/index': { network: 'all', packages: ['field', 'resident', 'console'] },
+  },
   // Location is optional on events and cases; photos need no permission (chooseMedia asks itself).
   permission: {
     'scope.userLocation': { desc: '用于在普法活动和案件记录中标注地点（可不填）' },

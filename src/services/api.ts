@@ -5,6 +5,7 @@
 import type {
   FiguresAnswer,
   FiguresRequest,
+  HistoryView,
   Me,
   OutreachView,
   RecordsRequest,
@@ -54,6 +55,20 @@ export async function saveRecord(kind: RecordKind, record: Record<string, unknow
 
 export async function getRecord(kind: RecordKind, id: string): Promise<RecordView> {
   const request: RecordsRequest = { action: 'get', kind, id };
+  const answer = await callFunction<{ record: RecordView }>('records', request);
+  return answer.record;
+}
+
+/** Who changed a record and when (township admins). */
+export async function getHistory(kind: RecordKind, id: string): Promise<HistoryView[]> {
+  const request: RecordsRequest = { action: 'history', kind, id };
+  const answer = await callFunction<{ history: HistoryView[] }>('records', request);
+  return answer.history ?? [];
+}
+
+/** Soft delete (a deleted record never counts) or restore, on the version the person saw. */
+export async function setRecordDeleted(kind: RecordKind, id: string, baseVersion: number, deleted: boolean): Promise<RecordView> {
+  const request: RecordsRequest = { action: deleted ? 'remove' : 'restore', kind, id, baseVersion };
   const answer = await callFunction<{ record: RecordView }>('records', request);
   return answer.record;
 }

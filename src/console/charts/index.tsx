@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { beijingYear } from '../../domain/dates';
 import { FIGURE_BY_ID } from '../../domain/indicators/catalogue';
-import { CHART_FIGURES, monthSeries, villageSeries } from '../../domain/console/series';
+import { CHART_FIGURES, byUnitLabel, monthSeries, villageSeries } from '../../domain/console/series';
 import { getByMonth, getByVillage } from '../../services/console';
 import { consoleParams, pageUrl } from '../nav';
 import { useLoad } from '../useLoad';
@@ -28,6 +28,8 @@ export default function Charts() {
     `${view}:${year}:${params.org ?? ''}`,
   );
 
+  // Before the first answer the level is unknown; a county viewer's own unit is the county.
+  const unitsLabel = byUnitLabel(loaded.state === 'ready' ? loaded.data.answer.org.level : undefined);
   const series =
     loaded.state !== 'ready' ? null : loaded.data.view === 'village' ? villageSeries(loaded.data.answer, figure) : monthSeries(loaded.data.answer, figure);
 
@@ -42,7 +44,7 @@ export default function Charts() {
       <YearTabs year={year} currentYear={currentYear} onChange={setYear} />
       <View className='console-tabs'>
         <Text className={`console-tab ${view === 'village' ? 'console-tab-on' : ''}`} id='chart-village' onClick={() => setView('village')}>
-          分村
+          {unitsLabel}
         </Text>
         <Text className={`console-tab ${view === 'month' ? 'console-tab-on' : ''}`} id='chart-month' onClick={() => setView('month')}>
           分月
@@ -58,7 +60,7 @@ export default function Charts() {
       <Status loaded={loaded} id='chart' />
       {series && (
         <View className='card'>
-          <View className='title' id='chart-title'>{`${series.label}（${series.unit}）· ${view === 'village' ? '分村' : '分月'}`}</View>
+          <View className='title' id='chart-title'>{`${series.label}（${series.unit}）· ${view === 'village' ? unitsLabel : '分月'}`}</View>
           <Bars series={series} id={`chart-${view}-bars`} onPick={openBar} />
           <View className='muted'>点任一行，可查看其背后的记录。</View>
         </View>

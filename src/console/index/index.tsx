@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
 import { beijingYear } from '../../domain/dates';
 import { keyLines, overviewGroups, type OverviewLine } from '../../domain/console/overview';
+import { byUnitLabel } from '../../domain/console/series';
 import { getOverview } from '../../services/console';
 import { consoleParams, pageUrl } from '../nav';
 import { useLoad } from '../useLoad';
@@ -45,7 +46,7 @@ export default function ConsoleHome() {
       <YearTabs year={year} currentYear={currentYear} onChange={setYear} />
       <View className='console-nav'>
         <Button className='btn btn-secondary' id='go-charts' onClick={() => go('charts')}>
-          分村/分月图表
+          {`${byUnitLabel(loaded.state === 'ready' ? loaded.data.org.level : undefined)}/分月图表`}
         </Button>
         <Button className='btn btn-secondary' id='go-quality' onClick={() => go('quality')}>
           数据质量
@@ -74,6 +75,9 @@ export default function ConsoleHome() {
       <Status loaded={loaded} id='overview' />
       {loaded.state === 'ready' && (
         <View>
+          <View className='muted' id='drill-hint'>
+            点任一数字，可查看其背后的记录。
+          </View>
           <View className='card'>
             <View className='title'>主要数据</View>
             <View className='key-grid' id='key-figures'>
@@ -112,7 +116,6 @@ export default function ConsoleHome() {
               </View>
             ))}
           </View>
-          <View className='muted'>点任一数字，可查看其背后的记录。</View>
         </View>
       )}
     </View>

@@ -1,8 +1,9 @@
 /** The records behind a figure or a quality warning, a page at a time; a rate shows its numerator and denominator. */
-import { useRouter } from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
 import { drillLine, pageText } from '../../domain/console/lines';
+import { recordPageUrl } from '../../domain/console/record';
 import { getDrill } from '../../services/console';
 import { recordsParams } from '../nav';
 import { useLoad } from '../useLoad';
@@ -54,8 +55,9 @@ export default function Records() {
             </View>
             {loaded.data.items.map((row) => {
               const line = drillLine(row);
+              const url = recordPageUrl(row.kind, row.id);
               return (
-                <View className='item record-row' id={`record-${line.id}`} key={line.id}>
+                <View className='item record-row' id={`record-${line.id}`} key={line.id} onClick={() => url && Taro.navigateTo({ url })}>
                   <View className='item-head'>
                     <Text className='item-title'>{line.title}</Text>
                     <Text className='muted'>{line.date}</Text>

@@ -121,7 +121,7 @@ export default function Report() {
               ))}
               {editable ? (
                 <Button className={`btn btn-primary ${busy ? 'btn-busy' : ''}`} id='report-save' disabled={busy || !dirty || undefined} onClick={save}>
-                  {dirty ? '保存' : '已保存'}
+                  {dirty || saved.version === 0 ? '保存' : '已保存'}
                 </Button>
               ) : (
                 <View className='muted'>只有本乡镇的管理员可以修改这些内容。</View>

@@ -82,6 +82,9 @@ function seriesOf(id: string, points: { key: string; label: string; value: numbe
   return { id, label: f?.label ?? id, unit, bars, total, totalText: total === null ? null : formatFigure(total, unit, { withUnit: true }) };
 }
 
+/** The by-unit chart's name: a township's units are villages, a county's are townships. */
+export const byUnitLabel = (level: string | undefined): string => (level === '县' ? '分乡镇' : '分村');
+
 /** The unit's own records are labelled by what the unit is: 乡镇本级 under a township. */
 export const ownLabel = (level: string): string => (level === '乡镇' ? '乡镇本级' : level === '县' ? '县本级' : '本级');
 

@@ -3,7 +3,7 @@
  * 回访. Each step makes the edited record the records function takes (with the version it was made on).
  * The workflow rules themselves are the domain's (records/workflow.ts); this only builds edits. Pure.
  */
-import { KINDS } from '../records/kinds';
+import { KINDS, type RecordKind } from '../records/kinds';
 import { disputeNextStates, petitionNextStates } from '../records/workflow';
 import { DISPUTE_CLOSED_STATES, type DisputeState, type PetitionState } from '../vocab';
 import type { FollowUp } from '../records/case-fields';
@@ -27,7 +27,7 @@ export function needsCloseDate(kind: CaseKind, state: string): boolean {
 }
 
 /** The record's own fields from a record answer (no meta), ready to be edited and sent back. */
-export function editableRecord(kind: CaseKind, view: Record<string, unknown>): Record<string, unknown> {
+export function editableRecord(kind: RecordKind, view: Record<string, unknown>): Record<string, unknown> {
   const record: Record<string, unknown> = { id: view.id, orgCode: view.orgCode };
   for (const field of KINDS[kind].fields) if (view[field] !== undefined) record[field] = view[field];
   return record;

@@ -37,7 +37,8 @@ interface Base {
 export type FieldSpec = Base &
   (
     | { type: 'choice'; options: readonly string[]; optional?: boolean }
-    | { type: 'date' }
+    /** Quick choices: today / yesterday, or (a due date) so many days after the date in `from`. */
+    | { type: 'date'; after?: { from: string; days: readonly number[] } }
     | { type: 'count'; max: number }
     | { type: 'text'; max: number; optional?: boolean; placeholder?: string; multiline?: boolean }
     | { type: 'amount'; optional?: boolean }
@@ -172,7 +173,7 @@ function petition(): FormSpec {
       { name: 'channel', label: '信访渠道', type: 'choice', options: PETITION_CHANNELS },
       { name: 'registerDate', label: '登记日期', type: 'date' },
       { name: 'category', label: '事项类别（可不填）', type: 'text', max: 50, optional: true, placeholder: '如：土地征收' },
-      { name: 'dueDate', label: '办理期限', type: 'date' },
+      { name: 'dueDate', label: '办理期限（自登记日起）', type: 'date', after: { from: 'registerDate', days: [15, 30, PETITION_DUE_DAYS] } },
       { name: 'state', label: '办理状态', type: 'choice', options: PETITION_STATES },
       { name: 'closeDate', label: '办结日期', type: 'date', when: (v) => v.state === '办结' },
       { name: 'parties', label: '信访人', type: 'parties' },

@@ -46,10 +46,16 @@ export const photoIds = z
   .optional();
 
 /** Where an event took place, if the person chose to record it (WGS-84/GCJ-02 degrees as the phone gives them). */
+export const COORDINATE_SYSTEMS = ['gcj02', 'wgs84'] as const;
+export type CoordinateSystem = (typeof COORDINATE_SYSTEMS)[number];
+export const COORDINATE_LABELS: Record<CoordinateSystem, string> = { gcj02: '国测局坐标 GCJ-02', wgs84: 'GPS 坐标 WGS-84' };
+
 export const geoPoint = z
   .object({
     latitude: z.number({ invalid_type_error: '位置格式不对' }).min(-90, '位置格式不对').max(90, '位置格式不对'),
     longitude: z.number({ invalid_type_error: '位置格式不对' }).min(-180, '位置格式不对').max(180, '位置格式不对'),
+    /** Which coordinates: WeChat's gcj02 (China's map datum), or wgs84 (GPS) where gcj02 is not offered (the browser). */
+    system: z.enum(COORDINATE_SYSTEMS, { invalid_type_error: '位置格式不对' }).optional(),
   }, { invalid_type_error: '位置格式不对' })
   .strict()
   .optional();

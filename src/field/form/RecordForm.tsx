@@ -28,15 +28,17 @@ import {
 } from '../../domain/forms/draft';
 import Stepper from '../../components/Stepper';
 import ChoiceField from '../../components/ChoiceField';
-import DateField from '../../components/DateField';
+import DateField, { daysAfterChips } from '../../components/DateField';
 import TextField from '../../components/TextField';
 import PartiesEditor from '../../components/PartiesEditor';
 import PhotoPicker from '../../components/PhotoPicker';
 import LocationField, { type GeoPoint } from '../../components/LocationField';
 import FieldRow from '../../components/FieldRow';
+import { editableRecord } from '../../domain/forms/case';
 import { storageWarning } from '../../components/OutboxStatus/status-model';
-import { whoamiOrLast } from '../../services/api';
+import { getRecord, whoamiOrLast } from '../../services/api';
 import { messageOf } from '../../services/errors';
+import { onNetworkChange } from '../../services/network';
 import { newClientId } from '../../services/ids';
 import { OutboxStorageError, outbox, sendNow, type OutboxEntry } from '../../services/outbox';
 import { draftKey, lastUsedKey, readStored, removeStored, writeStored } from '../../services/storage';
@@ -46,14 +48,23 @@ type Person = { state: 'loading' } | { state: 'ready'; me: Me | null; offline: b
 
 export default function RecordForm({ kind }: { kind: FormKind }) {
   const today = beijingDate(new Date());
-  const fixId = useRouter().params.outbox;
+  const params = useRouter().params;
+  const fixId = params.outbox;
+  // `?record=<id>`: the township admin edits a record on the server (from the console's record page).
+  const editId = params.record ? decodeURIComponent(params.record) : undefined;
   const [person, setPerson] = useState<Person>({ state: 'loading' });
+  const [editing, setEditing] = useState<Reopened | undefined>(undefined);
 
   useEffect(() => {
     whoamiOrLast()
-      .then(({ me, offline }) => setPerson({ state: 'ready', me, offline }))
+      .then(async ({ me, offline }) => {
+        if (editId) setEditing(await serverRecordToEdit(kind, editId));
+        setPerson({ state: 'ready', me, offline });
+      })
       .catch((e) => setPerson({ state: 'failed', message: messageOf(e) }));
-  }, []);
+  }, [kind, editId]);
+  // The offline note follows the network while the form is open.
+  useEffect(() => onNetworkChange((online) => setPerson((now) => (now.state === 'ready' ? { ...now, offline: !online } : now))), []);
 
   if (person.state === 'loading') return <View className='page muted'>正在加载…</View>;
   if (person.state === 'failed') {
@@ -75,19 +86,36 @@ export default function RecordForm({ kind }: { kind: FormKind }) {
       </View>
     );
   }
-  const fixing = fixId ? outbox().get(fixId) : undefined;
-  return <FormBody kind={kind} me={me} offline={person.offline} today={today} fixing={fixing} />;
+  const fixing = editing ?? (fixId ? outbox().get(fixId) : undefined);
+  return <FormBody kind={kind} me={me} offline={person.offline} today={today} fixing={fixing} onServer={!!editing} />;
 }
+
+/**
+ * A record on the server as an edit waiting to be made: its fields, its photos (already uploaded) and
+ * the version the edit is made on. A record whose parties are masked for this person cannot be edited:
+ * saving it would overwrite the parties with the masked values.
+ */
+async function serverRecordToEdit(kind: FormKind, id: string): Promise<Reopened> {
+  const view = await getRecord(kind, id);
+  if (view.masked) throw new Error('您不是这件事的经办人，不能修改当事人信息。');
+  const photos = Array.isArray(view.photos) ? (view.photos as string[]).map((fileID) => ({ local: fileID, fileID })) : [];
+  return { action: 'update', baseVersion: view.version, record: editableRecord(kind, view), photos };
+}
+
+/** What reopening a record needs: one that needs fixing (需处理), or one on the server being edited. */
+type Reopened = Pick<OutboxEntry, 'action' | 'baseVersion' | 'record' | 'photos' | 'error'>;
 
 interface BodyProps {
   kind: FormKind;
   me: Me;
   offline: boolean;
   today: string;
-  fixing?: OutboxEntry;
+  fixing?: Reopened;
+  /** Editing a record on the server: saving goes back to where it was opened from. */
+  onServer?: boolean;
 }
 
-function FormBody({ kind, me, offline, today, fixing }: BodyProps) {
+function FormBody({ kind, me, offline, today, fixing, onServer }: BodyProps) {
   const ctx: FormContext = useMemo(
     () => ({ role: me.role, name: me.name, today, lastUsed: readStored<Record<string, unknown>>(lastUsedKey(kind)) }),
     [kind, me, today],
@@ -137,7 +165,7 @@ function FormBody({ kind, me, offline, today, fixing }: BodyProps) {
     writeStored(lastUsedKey(kind), { ...(ctx.lastUsed ?? {}), ...rememberedValues(spec, draft.values) });
     sendNow();
     Taro.showToast({ title: '已保存', icon: 'success', duration: 1200 });
-    setTimeout(() => Taro.redirectTo({ url: '/field/mine/index' }), 500);
+    setTimeout(() => (onServer ? Taro.navigateBack() : Taro.redirectTo({ url: '/field/mine/index' })), 500);
   }
 
   const field = (f: FieldSpec) => {
@@ -148,7 +176,18 @@ function FormBody({ kind, me, offline, today, fixing }: BodyProps) {
       case 'choice':
         return <ChoiceField key={f.name} id={id} label={f.label} options={f.options} value={String(value ?? '')} error={error} onChange={(v) => update(f.name, v)} />;
       case 'date':
-        return <DateField key={f.name} id={id} label={f.label} value={String(value ?? today)} today={today} error={error} onChange={(v) => update(f.name, v)} />;
+        return (
+          <DateField
+            key={f.name}
+            id={id}
+            label={f.label}
+            value={String(value ?? today)}
+            today={today}
+            chips={f.after ? daysAfterChips(String(draft.values[f.after.from] ?? today), f.after.days) : undefined}
+            error={error}
+            onChange={(v) => update(f.name, v)}
+          />
+        );
       case 'count':
         return <Stepper key={f.name} id={id} label={f.label} value={typeof value === 'number' ? value : 0} max={f.max} error={error} onChange={(v) => update(f.name, v)} />;
       case 'text':
@@ -202,7 +241,7 @@ function FormBody({ kind, me, offline, today, fixing }: BodyProps) {
       {media.length > 0 && <View className='card'>{media.map(field)}</View>}
       {/* No `loading` prop: on H5 it makes the button insert a spinner into text React manages. */}
       <Button className={`btn btn-primary ${saving ? 'btn-busy' : ''}`} id={`save-${kind}`} onClick={save}>
-        {saving ? '正在保存…' : fixing ? '改好了，重新发送' : '保存'}
+        {saving ? '正在保存…' : onServer ? '保存修改' : fixing ? '改好了，重新发送' : '保存'}
       </Button>
     </View>
   );

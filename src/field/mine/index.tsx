@@ -2,7 +2,7 @@
  * 我的记录: what this phone holds in its outbox (需处理 / 待发送 / 已发送) and the person's records on
  * the server. The view only wires the outbox and mine-model.ts together.
  */
-import { useEffect, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import type { RecordView } from '../../domain/api';
@@ -11,10 +11,13 @@ import { summaryOf, type Summary } from '../../domain/forms/summary';
 import { listMine, whoamiOrLast } from '../../services/api';
 import { pullReturned } from '../../services/supervision';
 import { messageOf } from '../../services/errors';
+import { isOnline, onNetworkChange } from '../../services/network';
 import { STATUS_LABELS, outbox, sendNow, type OutboxEntry } from '../../services/outbox';
 import { storageWarning } from '../../components/OutboxStatus/status-model';
 import { entryNote, entrySummary, photoNote, sectionsOf, serverOnly } from './mine-model';
 import './index.css';
+
+const OFFLINE_NOTE = '没有网络，只显示手机上的记录';
 
 type Server = { state: 'loading' } | { state: 'ready'; items: RecordView[] } | { state: 'failed'; message: string };
 
@@ -24,9 +27,9 @@ export default function MyRecords() {
 
   useEffect(() => outbox().subscribe(() => setEntries(outbox().list())), []);
 
-  useDidShow(() => {
-    setEntries(outbox().list());
-    sendNow();
+  const [sendNote, setSendNote] = useState<string | null>(null);
+
+  const loadServer = useCallback(() => {
     whoamiOrLast()
       .then(async ({ me, offline }) => {
         if (offline || !me) throw new Error('offline');
@@ -35,8 +38,32 @@ export default function MyRecords() {
         const lists = await Promise.all(formsFor(me.role).map((kind) => listMine(kind)));
         setServer({ state: 'ready', items: lists.flat() });
       })
-      .catch((e) => setServer({ state: 'failed', message: e instanceof Error && e.message === 'offline' ? '没有网络，只显示手机上的记录' : messageOf(e) }));
+      .catch((e) => setServer({ state: 'failed', message: e instanceof Error && e.message === 'offline' ? OFFLINE_NOTE : messageOf(e) }));
+  }, []);
+
+  useDidShow(() => {
+    setEntries(outbox().list());
+    sendNow();
+    loadServer();
   });
+
+  // The server's list follows the network while the page is open, not only when it is shown again.
+  useEffect(
+    () =>
+      onNetworkChange((online) => {
+        if (online) {
+          setSendNote(null);
+          loadServer();
+        } else setServer({ state: 'failed', message: OFFLINE_NOTE });
+      }),
+    [loadServer],
+  );
+
+  /** 立即发送: without a network nothing can go now; say what will happen instead of nothing. */
+  function sendPending() {
+    setSendNote(isOnline() ? null : '现在没有网络，发送不了。有网络时会自动发送，不用再点。');
+    sendNow();
+  }
 
   const sections = sectionsOf(entries);
   const warning = storageWarning(outbox().usage());
@@ -80,9 +107,14 @@ export default function MyRecords() {
       {sections.pending.length > 0 && (
         <View id='section-pending'>
           <View className='section-title'>{`待发送（${sections.pending.length}）`}</View>
-          <Button className='btn btn-secondary' id='send-now' onClick={() => sendNow()}>
+          <Button className='btn btn-secondary' id='send-now' onClick={sendPending}>
             立即发送
           </Button>
+          {sendNote && (
+            <View className='banner-info' id='send-note'>
+              {sendNote}
+            </View>
+          )}
           {sections.pending.map((entry) => (
             <EntryItem key={entry.id} entry={entry} />
           ))}

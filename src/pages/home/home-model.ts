@@ -78,8 +78,27 @@ export function serviceEntries(role: AppRole): FormEntry[] {
   return entries;
 }
 
-/** The viewers' way into the township console (subpackage `console`): figures, charts, quality, report, close. */
-export const CONSOLE_ENTRY: FormEntry = { id: 'go-console', label: '进入乡镇工作台', url: '/console/index/index' };
+/**
+ * The viewers' way into the console (subpackage `console`): figures, charts, quality, report, close.
+ * Named for whose figures it shows: the township's, or the county's townships'.
+ */
+export function consoleEntry(role: AppRole): FormEntry {
+  return { id: 'go-console', label: role === '县级查看' ? '进入县级工作台' : '进入乡镇工作台', url: '/console/index/index' };
+}
 
 /** A resident who is in fact staff binds their WeChat with the admin's invite code. */
 export const BIND_ENTRY: FormEntry = { id: 'go-bind', label: '我是工作人员，绑定身份', url: '/pages/bind/index' };
+
+/**
+ * The subpackages a person's pages live in, loaded while there is a network so that they open
+ * without one: field work for the field roles and the admin, the residents' pages (queue, codes,
+ * public information) for staff who handle them, the console for the viewers.
+ */
+export function packagesFor(me: Me | null): string[] {
+  if (!me) return ['resident'];
+  const packages: string[] = [];
+  if (homeModeOf(me) === 'field' || me.role === '乡镇管理员') packages.push('field');
+  if (QUEUE_ROLES.includes(me.role)) packages.push('resident');
+  if (homeModeOf(me) === 'viewer') packages.push('console');
+  return packages;
+}

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import type { Me } from '../../domain/api';
@@ -6,7 +6,21 @@ import { beijingYear } from '../../domain/dates';
 import { getFigures, whoamiOrLast } from '../../services/api';
 import { messageOf } from '../../services/errors';
 import { DEV_SIGNIN_AVAILABLE, DEV_SIGNIN_URL } from '../../services/identity';
-import { BIND_ENTRY, CONSOLE_ENTRY, HOME_FIGURES, fieldEntries, figureLines, homeModeOf, monthlyEntry, serviceEntries, type FigureLine, type FormEntry } from './home-model';
+import { onNetworkChange } from '../../services/network';
+import { preloadPackages } from '../../services/app-shell';
+import {
+  BIND_ENTRY,
+  HOME_FIGURES,
+  consoleEntry,
+  fieldEntries,
+  figureLines,
+  homeModeOf,
+  monthlyEntry,
+  packagesFor,
+  serviceEntries,
+  type FigureLine,
+  type FormEntry,
+} from './home-model';
 import OutboxStatus from '../../components/OutboxStatus';
 import ResidentHome from '../village/ResidentHome';
 import './index.css';
@@ -19,13 +33,28 @@ type Loaded =
 export default function Home() {
   const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
 
-  // Re-read on every show: the identity may have changed on the sign-in page. Without a signal the
-  // last known identity is used, so field work goes on offline.
-  useDidShow(() => {
+  // Without a signal the last known identity is used, so field work goes on offline. With one, the
+  // pages this person uses are loaded now, so that they open later without a signal.
+  const load = useCallback(() => {
     whoamiOrLast()
-      .then(({ me, offline }) => setLoaded({ state: 'ready', me, shownAt: Date.now(), offline }))
+      .then(({ me, offline }) => {
+        setLoaded({ state: 'ready', me, shownAt: Date.now(), offline });
+        if (!offline) preloadPackages(packagesFor(me));
+      })
       .catch((error) => setLoaded({ state: 'failed', message: messageOf(error) }));
-  });
+  }, []);
+
+  // Re-read on every show (the identity may have changed on the sign-in page) and when the network
+  // comes back; say at once when it goes.
+  useDidShow(load);
+  useEffect(
+    () =>
+      onNetworkChange((online) => {
+        if (online) load();
+        else setLoaded((now) => (now.state === 'ready' ? { ...now, offline: true } : now));
+      }),
+    [load],
+  );
 
   return (
     <View className='page home' id='home'>
@@ -86,8 +115,8 @@ function HomeBody({ me, shownAt, offline }: { me: Me | null; shownAt: number; of
       ) : (
         <View>
           <YearFigures shownAt={shownAt} />
-          <Button className='btn btn-primary' id='go-console' onClick={() => Taro.navigateTo({ url: CONSOLE_ENTRY.url })}>
-            {CONSOLE_ENTRY.label}
+          <Button className='btn btn-primary' id='go-console' onClick={() => Taro.navigateTo({ url: consoleEntry(me.role).url })}>
+            {consoleEntry(me.role).label}
           </Button>
           {me.role === '乡镇管理员' && <FieldActions me={me} />}
         </View>

@@ -9,6 +9,11 @@ import { clearDevIdentity, getDevIdentity, listDevPeople, setDevIdentity } from 
 import { groupByRole, type RoleGroup } from './signin-model';
 import './index.css';
 
+/** A fresh openid, as WeChat gives a person opening the mini-program for the first time. */
+function newWechatUser(): string {
+  return `o-new-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+}
+
 function goHome() {
   Taro.reLaunch({ url: '/pages/home/index' });
 }
@@ -62,6 +67,17 @@ export default function SignIn() {
           }}
         >
           以村民身份浏览
+        </Button>
+        {/* A WeChat user the township has not bound yet: for trying an invite code (我是工作人员，绑定身份). */}
+        <Button
+          className='btn btn-secondary'
+          id='signin-new-user'
+          onClick={() => {
+            setDevIdentity(newWechatUser());
+            goHome();
+          }}
+        >
+          新的微信用户（尚未绑定，可试邀请码）
         </Button>
       </View>
     </View>

@@ -40,7 +40,9 @@ export default function VillageCodes() {
       )}
       {shown && (
         <View className='card code-card' id='code-shown'>
-          <Image className='code-image' id='code-image' src={shown.imageUrl} mode='aspectFit' />
+          <View className='code-box' id='code-box'>
+            <Image className='code-image' id='code-image' src={shown.imageUrl} mode='scaleToFill' />
+          </View>
           <View className='title'>{shown.village.name}</View>
           <Button id='code-save' onClick={() => saveVillageCodeImage(shown).catch((e) => setError(messageOf(e)))}>
             保存图片

@@ -18,6 +18,7 @@ import {
   convertRequestOf,
   defaultChoice,
   otherKind,
+  switchLabel,
   replaceItem,
   typeOptions,
   type ConvertChoice,
@@ -128,7 +129,7 @@ function RequestCard({ item, onAccept, onClose, onConvert }: CardProps) {
             <View className='queue-type' id={`convert-type-${item.ref}`}>{`类别：${options[choice.typeIndex] ?? '其他'}`}</View>
           </Picker>
           <Text className='link' id={`convert-switch-${item.ref}`} onClick={() => setChoice(choiceFor(otherKind(choice.kind)))}>
-            {`改为${convertLabel(otherKind(choice.kind))}`}
+            {switchLabel(otherKind(choice.kind))}
           </Text>
         </View>
       )}

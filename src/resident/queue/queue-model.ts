@@ -46,6 +46,11 @@ export function convertLabel(kind: CaseKind): string {
   return `转为${CASE_KIND_LABELS[kind]}`;
 }
 
+/** The link that switches what a request becomes: 改为法律咨询 (not 改为转为…). */
+export function switchLabel(kind: CaseKind): string {
+  return `改为${CASE_KIND_LABELS[kind]}`;
+}
+
 export function convertRequestOf(ref: string, choice: ConvertChoice): Extract<RequestsRequest, { action: 'convert' }> {
   const type = typeOptions(choice.kind)[choice.typeIndex] ?? '其他';
   return choice.kind === 'consultation'
