@@ -90,6 +90,8 @@ export interface TodoItem {
   dueDate?: string;
   mark: DeadlineMark;
   summary: string;
+  /** The parties' names: in full for the case's handlers, masked (张*) for anyone else. */
+  parties: string[];
   version: number;
 }
 

@@ -11,6 +11,11 @@ export function beijingDate(instant: Date): string {
   return new Date(instant.getTime() + BEIJING_OFFSET_MS).toISOString().slice(0, 10);
 }
 
+/** 'YYYY-MM-DD HH:mm' of an instant as seen in Beijing. */
+export function beijingMinute(instant: Date): string {
+  return new Date(instant.getTime() + BEIJING_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ');
+}
+
 /** The Beijing calendar year of an instant. */
 export function beijingYear(instant: Date): number {
   return Number(beijingDate(instant).slice(0, 4));

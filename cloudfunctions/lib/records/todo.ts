@@ -1,6 +1,7 @@
 /**
  * 我的待办: the open mediation cases and petition matters in the caller's scope, oldest first, with the
- * derived deadline marks. Summaries name the kind of matter, never the parties.
+ * derived deadline marks. Summaries name the kind of matter; the parties' names come apart, in full
+ * only for the case's handlers (two cards of the same kind are told apart by them).
  */
 import type { TodoItem } from '../../../src/domain/api';
 import { beijingDate } from '../../../src/domain/dates';
@@ -13,7 +14,13 @@ import { TODO_ROLES } from '../../../src/domain/records/roles';
 import { orgNames } from '../orgs';
 import { partiesOf, type StoredRecord } from './views';
 import { isHandler } from './policy';
-import { maskText } from '../../../src/domain/masking';
+import { maskName, maskText } from '../../../src/domain/masking';
+
+/** The parties' names: in full for the case's handlers, masked for anyone else. */
+function partyNames(caller: Caller, doc: StoredRecord): string[] {
+  const handler = isHandler(caller, doc);
+  return partiesOf(doc).map((p) => (handler ? p.name : maskName(p.name)));
+}
 
 const MAX_ITEMS = 500;
 
@@ -40,6 +47,7 @@ export async function todoList(db: Database, caller: Caller, now: Date): Promise
       dueDate: String(doc.dueDate),
       mark: deadlineMark(doc.state as PetitionState, String(doc.dueDate), today),
       summary: `信访事项（${String(doc.channel)}${doc.category ? `·${categoryFor(caller, doc)}` : ''}）`,
+      parties: partyNames(caller, doc),
       version: doc.version,
     })),
     ...disputeDocs.map((doc) => ({
@@ -50,6 +58,7 @@ export async function todoList(db: Database, caller: Caller, now: Date): Promise
       since: String(doc.acceptDate),
       mark: null,
       summary: `${String(doc.disputeType)}纠纷（${String(doc.source)}）`,
+      parties: partyNames(caller, doc),
       version: doc.version,
     })),
   ];

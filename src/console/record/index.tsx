@@ -102,7 +102,7 @@ function RecordBody({ data, busy, onDelete }: { data: Loaded; busy: boolean; onD
         {recordLines(record).map((line) => (
           <View className='item' id={`record-field-${line.name}`} key={line.name}>
             <Text className='muted'>{line.label}</Text>
-            <View>{line.value}</View>
+            <View className='record-value'>{line.value}</View>
           </View>
         ))}
       </View>
@@ -133,6 +133,10 @@ function RecordBody({ data, busy, onDelete }: { data: Loaded; busy: boolean; onD
         {typeof history === 'string' ? (
           <View className='muted' id='record-history-note'>
             {history}
+          </View>
+        ) : history.length === 0 ? (
+          <View className='muted' id='record-history-note'>
+            还没有修改过（导入或演示数据没有登记记录）。
           </View>
         ) : (
           historyLines(history).map((line) => (

@@ -14,6 +14,7 @@ import { RECEPTION_LABELS } from '../records/reception';
 import { STUDY_LABELS } from '../records/study';
 import { ROSTER_LABELS } from '../records/roster';
 import { COORDINATE_LABELS, type CoordinateSystem } from '../records/fields';
+import { beijingMinute } from '../dates';
 
 const LABELS: Partial<Record<RecordKind, Record<string, string>>> = {
   outreach: OUTREACH_LABELS,
@@ -77,11 +78,13 @@ export interface HistoryLine {
   text: string;
 }
 
-/** "2026-03-02 10:15 修改（第 2 版）· 张三", oldest first. */
+const when = (at: string): string => (Number.isNaN(Date.parse(at)) ? at : beijingMinute(new Date(at)));
+
+/** "2026-03-02 18:15 修改（第 2 版） · 张三" in Beijing time, oldest first. */
 export function historyLines(history: readonly HistoryView[]): HistoryLine[] {
   return history.map((h) => ({
     key: `${h.version}-${h.action}`,
-    text: `${h.at.slice(0, 16).replace('T', ' ')} ${ACTIONS[h.action] ?? h.action}（第 ${h.version} 版）${h.by ? ` · ${h.by}` : ''}`,
+    text: `${when(h.at)} ${ACTIONS[h.action] ?? h.action}（第 ${h.version} 版）${h.by ? ` · ${h.by}` : ''}`,
   }));
 }
 

@@ -3,7 +3,7 @@
  * person types (so a killed app loses nothing) and what a record that needs fixing is opened back
  * into. Pure: the page passes in the client id, today and what storage held.
  */
-import type { FieldProblem } from '../records/fields';
+import type { CoordinateSystem, FieldProblem } from '../records/fields';
 import { isCalendarDate } from '../dates';
 import type { FieldSpec, FormContext, FormSpec, Values } from './spec';
 
@@ -37,7 +37,7 @@ export function isPhotoList(value: unknown): value is PhotoDraft[] {
   return Array.isArray(value) && value.every((p) => typeof p === 'object' && p !== null && typeof (p as PhotoDraft).local === 'string');
 }
 
-function isLocation(value: unknown): value is { latitude: number; longitude: number } {
+function isLocation(value: unknown): value is { latitude: number; longitude: number; system?: CoordinateSystem } {
   const v = value as { latitude?: unknown; longitude?: unknown } | null;
   return typeof v === 'object' && v !== null && typeof v.latitude === 'number' && typeof v.longitude === 'number';
 }
@@ -138,7 +138,8 @@ export function buildRecord(spec: FormSpec, draft: Draft, orgCode: string): Buil
         photos = isPhotoList(value) ? value : [];
         break;
       case 'location':
-        if (isLocation(value)) record[field.name] = { latitude: value.latitude, longitude: value.longitude };
+        // The coordinate system goes with the point: gcj02 (WeChat) and wgs84 (a browser) differ by hundreds of metres.
+        if (isLocation(value)) record[field.name] = { latitude: value.latitude, longitude: value.longitude, ...(value.system ? { system: value.system } : {}) };
         break;
     }
   }

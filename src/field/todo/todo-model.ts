@@ -13,7 +13,7 @@ export function todoLine(item: TodoItem): TodoLine {
   const since = item.kind === 'dispute' ? `受理 ${item.since}` : `登记 ${item.since}`;
   const due = item.dueDate ? ` · 期限 ${item.dueDate}` : '';
   return {
-    title: item.summary,
+    title: item.parties?.length ? `${item.summary} · ${item.parties.join('、')}` : item.summary,
     detail: `${item.orgName} · ${item.state} · ${since}${due}`,
     mark: item.mark ? MARK_LABELS[item.mark] : null,
     markClass: item.mark === 'overdue' ? 'mark-overdue' : item.mark === 'dueSoon' ? 'mark-soon' : '',

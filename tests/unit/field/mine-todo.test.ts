@@ -55,12 +55,16 @@ describe('我的记录', () => {
 });
 
 describe('我的待办', () => {
-  const item: TodoItem = { kind: 'petition', id: 'p 1', orgName: '白土村', state: '办理中', since: '2024-03-01', dueDate: '2024-04-30', mark: 'overdue', summary: '信访事项（来访）', version: 2 };
+  const item: TodoItem = { kind: 'petition', id: 'p 1', orgName: '白土村', state: '办理中', since: '2024-03-01', dueDate: '2024-04-30', mark: 'overdue', summary: '信访事项（来访）', parties: [], version: 2 };
 
   it('should mark overdue and due-soon matters', () => {
     expect(todoLine(item)).toEqual({ title: '信访事项（来访）', detail: '白土村 · 办理中 · 登记 2024-03-01 · 期限 2024-04-30', mark: '已逾期', markClass: 'mark-overdue' });
     expect(todoLine({ ...item, mark: 'dueSoon' }).mark).toBe('即将到期');
     expect(todoLine({ ...item, kind: 'dispute', mark: null, dueDate: undefined }).mark).toBeNull();
+  });
+
+  it('should name the parties, as the server gives them, to tell two cases of one kind apart', () => {
+    expect(todoLine({ ...item, parties: ['王秀兰', '李四'] }).title).toBe('信访事项（来访） · 王秀兰、李四');
   });
 
   it('should open the case page of the item', () => {

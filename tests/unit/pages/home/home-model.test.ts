@@ -1,6 +1,6 @@
 import type { Me } from '../../../../src/domain/api';
 import type { AppRole } from '../../../../src/domain/vocab';
-import { figureLines, homeModeOf, serviceEntries } from '../../../../src/pages/home/home-model';
+import { consoleEntry, figureLines, homeModeOf, packagesFor, serviceEntries } from '../../../../src/pages/home/home-model';
 
 const me = (role: AppRole): Me => ({ personId: 'p', name: '张三', role, org: { code: '520000000001', name: '大寨村', level: '村' } });
 
@@ -38,5 +38,18 @@ describe('residents’ services on the staff home page', () => {
   it('should show nothing of the queue to a 法律明白人 or a county viewer', () => {
     expect(serviceEntries('法律明白人')).toEqual([]);
     expect(serviceEntries('县级查看')).toEqual([]);
+  });
+
+  it('should load while online the subpackages of the pages each role uses', () => {
+    expect(packagesFor(null)).toEqual(['resident']);
+    expect(packagesFor(me('法律明白人'))).toEqual(['field']);
+    expect(packagesFor(me('人民调解员'))).toEqual(['field', 'resident']);
+    expect(packagesFor(me('乡镇管理员'))).toEqual(['field', 'resident', 'console']);
+    expect(packagesFor(me('县级查看'))).toEqual(['console']);
+  });
+
+  it('should name the console for whose figures it shows', () => {
+    expect(consoleEntry('乡镇管理员').label).toBe('进入乡镇工作台');
+    expect(consoleEntry('县级查看').label).toBe('进入县级工作台');
   });
 });
