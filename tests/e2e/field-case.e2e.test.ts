@@ -108,10 +108,9 @@ describe('field forms and case follow-up in Chromium', () => {
     const { record } = await stack.call<{ record: Record<string, unknown> }>('records', { action: 'get', kind: 'dispute', id }, DEMO.cadre);
     expect(record).toMatchObject({ state: '调解成功', agreementForm: '书面', amount: 2000, version: 4 });
     expect(record.closeDate).toEqual(expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/));
-    expect(record.followUps).toEqual([
-      { date: expect.any(String), result: '双方同意由村委会现场勘界' },
-      { date: expect.any(String), result: '调解成功：按协议重新划定地界' },
-    ]);
+    // The closing note belongs to the case, not to its visits.
+    expect(record.followUps).toEqual([{ date: expect.any(String), result: '双方同意由村委会现场勘界' }]);
+    expect(record.closingNote).toBe('按协议重新划定地界');
     const { todo } = await stack.call<{ todo: { id: string }[] }>('records', { action: 'todo' }, DEMO.cadre);
     expect(todo.map((t) => t.id)).not.toContain(id);
   }, 120000);

@@ -39,7 +39,7 @@ export interface StateChange {
   /** 调解成功 only. */
   agreementForm?: string;
   amount?: number;
-  /** What came of it, kept as a 回访-style note when given. */
+  /** What came of it, on closing: kept as the case's 办结情况 (not as a 回访). */
   note?: string;
 }
 
@@ -54,7 +54,9 @@ export function changeState(kind: CaseKind, record: Record<string, unknown>, cha
       if (change.amount !== undefined) next.amount = change.amount;
     }
   }
-  return change.note?.trim() ? addFollowUp(next, { date: change.closeDate || today, result: `${change.state}：${change.note.trim()}` }) : next;
+  delete next.closingNote;
+  if (isClosingState(kind, change.state) && change.note?.trim()) next.closingNote = change.note.trim();
+  return next;
 }
 
 export function addFollowUp(record: Record<string, unknown>, visit: FollowUp): Record<string, unknown> {

@@ -45,6 +45,8 @@ export const caseFields = {
   description: optionalText('情况说明', 2000),
   handlerIds: handlerIds.optional(),
   followUps: z.array(followUpSchema, { invalid_type_error: '回访记录格式不对' }).max(50, '回访记录最多50条').optional(),
+  /** What came of the case, written when it is closed: the case's own note, not a 回访. */
+  closingNote: optionalText('办结情况', 500),
 };
 
 export const AGREEMENT_FORMS = ['书面', '口头'] as const;

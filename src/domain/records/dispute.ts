@@ -73,6 +73,7 @@ export const DISPUTE_LABELS: Record<keyof DisputeInput, string> = {
   description: '纠纷情况',
   handlerIds: '经办人',
   followUps: '回访记录',
+  closingNote: '办结情况',
   photos: '照片',
   location: '位置',
 };

@@ -70,6 +70,7 @@ export const PETITION_LABELS: Record<keyof PetitionInput, string> = {
   description: '信访诉求',
   handlerIds: '经办人',
   followUps: '回访记录',
+  closingNote: '办结情况',
   photos: '照片',
   location: '位置',
 };

@@ -141,6 +141,9 @@ function CaseBody({ kind, view, onSaved }: { kind: CaseKind; view: RecordView; o
           </View>
         )}
         {typeof record.description === 'string' && <View className='case-desc'>{record.description}</View>}
+        {typeof record.closingNote === 'string' && (
+          <View className='case-desc' id='case-closing-note'>{`办结情况：${record.closingNote}`}</View>
+        )}
       </View>
 
       {view.masked ? (
@@ -159,7 +162,9 @@ function CaseBody({ kind, view, onSaved }: { kind: CaseKind; view: RecordView; o
                   <TextField id='agreement-amount' label='协议金额（元，可不填）' type='digit' value={amount} onChange={setAmount} />
                 </>
               )}
-              {target && <TextField id='state-note' label='情况说明（可不填）' value={note} multiline maxlength={500} onChange={setNote} />}
+              {target && isClosingState(kind, target) && (
+                <TextField id='state-note' label='办结情况（可不填）' value={note} multiline maxlength={500} onChange={setNote} />
+              )}
               <Button className={`btn btn-primary ${busy ? 'btn-busy' : ''}`} id='save-state' onClick={saveState}>
                 {target && isClosingState(kind, target) ? `办结：${target}` : '保存状态'}
               </Button>

@@ -27,7 +27,7 @@ beforeAll(async () => {
     ['petition', DEMO.admin, UNIT.santangVillage],
   ];
   for (const [kind, openid, unit] of seeds) {
-    const record = recordOf(kind, unit, { parties, description: narrative, followUps, handlerIds: [WORLD.santangMediator] });
+    const record = recordOf(kind, unit, { parties, description: narrative, closingNote: narrative, followUps, handlerIds: [WORLD.santangMediator] });
     await seed(stack, openid, kind, record);
     cases.push({ kind, id: String(record.id), unit });
   }

@@ -33,10 +33,9 @@ describe('following a case', () => {
     record = changeState('dispute', record, { state: '调解成功', closeDate: '2024-05-04', agreementForm: '书面', amount: 3000, note: '赔偿3000元' }, '2024-05-04');
     expect(validateDispute(record)).toMatchObject({ ok: true });
     expect(record).toMatchObject({ state: '调解成功', closeDate: '2024-05-04', agreementForm: '书面', amount: 3000 });
-    expect(record.followUps).toEqual([
-      { date: '2024-05-03', result: '双方同意再谈' },
-      { date: '2024-05-04', result: '调解成功：赔偿3000元' },
-    ]);
+    // The closing note is the case's own, not a 回访.
+    expect(record.followUps).toEqual([{ date: '2024-05-03', result: '双方同意再谈' }]);
+    expect(record.closingNote).toBe('赔偿3000元');
     expect(isClosingState('dispute', '调解成功')).toBe(true);
     expect(nextStates('dispute', '调解成功')).toEqual([]);
   });
