@@ -58,6 +58,9 @@ export default defineAppConfig({
   // PC WeChat (Windows, Mac): a larger window the person can resize, for the township console.
   resizable: true,
   window: {
+    // The mini-program's default; said here because Taro's browser build hides its title bar (the
+    // page's title and the back button) unless told so.
+    navigationStyle: 'default',
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#1f5fbf',
     navigationBarTitleText: '法治台账',

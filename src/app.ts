@@ -3,6 +3,8 @@ import { initTransport } from './services/transport';
 import { startAutoSend } from './services/outbox';
 import { startAppShell } from './services/app-shell';
 import './app.css';
+// On a PC screen every page is one centred column at the phone's scale (browser build only).
+import './pc';
 
 initTransport();
 // Records saved offline go out on start, on every app show and when the network returns.

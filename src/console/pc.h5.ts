@@ -1,2 +1,2 @@
-/** The browser build: the console's PC-screen adjustment (see pc-wide.css). */
-import './pc-wide.css';
+/** The PC-screen adjustment now applies to every page (src/pc.h5.ts, imported by app.ts); kept for the console pages' imports. */
+import '../pc';

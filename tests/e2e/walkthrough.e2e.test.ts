@@ -50,6 +50,8 @@ describe('issue 17 walkthrough fixes in Chromium', () => {
       ['pc', await pcPage(env.browser)],
     ] as const) {
       await signInAs(page, DEMO.admin);
+      // One width for every page on a PC: the console's centred column.
+      expect((await box(page, '#home')).width).toBeLessThanOrEqual(1080);
       await page.locator('#go-codes').click();
       await page.locator(`#code-${VILLAGE}`).click();
       await page.locator('#code-image img').waitFor();
@@ -70,6 +72,7 @@ describe('issue 17 walkthrough fixes in Chromium', () => {
       const right = card.x + card.width - (image.x + image.width);
       expect(Math.abs(left - right)).toBeLessThanOrEqual(2);
       await screenshot(page, `walkthrough-codes-${name}`);
+      expect((await box(page, '#village-codes')).width).toBeLessThanOrEqual(1080);
       await page.context().close();
     }
   }, 90000);
@@ -256,6 +259,14 @@ describe('issue 17 walkthrough fixes in Chromium', () => {
     const hint = await box(page, '#drill-hint');
     expect(hint.y).toBeLessThan((await box(page, '#key-figures')).y);
 
+    // Every page has its title and a way back, also on a PC where there is no phone back button.
+    expect(await page.locator('#taro-navigation-bar .taro-navigation-bar-title').innerText()).toBe('乡镇工作台');
+    await page.locator('#key-figures .key-cell').first().click();
+    await page.locator('#records-title').waitFor();
+    expect(await page.locator('#taro-navigation-bar .taro-navigation-bar-title').innerText()).toBe('数据背后的记录');
+    await page.locator('#taro-navigation-bar .taro-navigation-bar-back').click();
+    await page.locator('#key-figures').waitFor();
+
     await page.goto(env.at(`/console/records/index?period=${year}&figure=outreach.events`));
     const row = page.locator('#console-records .record-row').first();
     await row.waitFor();
@@ -343,7 +354,8 @@ describe('issue 17 walkthrough fixes in Chromium', () => {
           return r.width > 0 && r.height > 0 && style.visibility !== 'hidden' && el.closest('.taro_page')?.classList.contains('taro_page_show') !== false;
         };
         const shown = document.querySelector('.taro_page:last-child') ?? document.body;
-        const buttons = Array.from(shown.querySelectorAll('taro-button-core, button, .chip, .link-btn, .link, .console-tab, .staff-action, .village-choice, .photo-remove'))
+        const bar = Array.from(document.querySelectorAll('#taro-navigation-bar .taro-navigation-bar-back, #taro-navigation-bar .taro-navigation-bar-home'));
+        const buttons = [...Array.from(shown.querySelectorAll('taro-button-core, button, .chip, .link-btn, .link, .console-tab, .staff-action, .village-choice, .photo-remove')), ...bar]
           .filter((el) => visible(el) && !el.parentElement?.closest('taro-button-core'))
           .map((el) => {
             const r = el.getBoundingClientRect();

@@ -1,0 +1,2 @@
+/** The browser build: the PC-screen adjustment of every page (see pc-wide.css). */
+import './pc-wide.css';
