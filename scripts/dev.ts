@@ -43,7 +43,7 @@ async function main(): Promise<void> {
     if (/Failed to compile|ERROR|Error:/.test(text)) {
       ready = false;
       process.stderr.write(text);
-    } else if (!ready && /Compiled successfully|compiled successfully/.test(text)) {
+    } else if (!ready && /compiled|successfully/i.test(text)) {
       ready = true;
       console.log(`\n法治台账已启动：${APP_URL}\n`);
     }

@@ -28,7 +28,10 @@ self.addEventListener('activate', (event) => {
   );
 });
 
-const isAppFile = (url) => url.origin === self.location.origin && !url.pathname.startsWith('/api/');
+// Only the app's own files: its start page and the build's scripts, styles and images. Function
+// calls, stored files and downloads (a report opened by its link) pass by untouched.
+const APP_PATHS = /^\/(index\.html)?$|^\/(js|css|static)\//;
+const isAppFile = (url) => url.origin === self.location.origin && APP_PATHS.test(url.pathname);
 
 // The page asks to keep files it loaded before this worker controlled it (the first visit).
 self.addEventListener('message', (event) => {
