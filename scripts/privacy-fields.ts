@@ -34,6 +34,7 @@ const PERSONAL: Record<string, { what: string; why: string }> = {
   'parties.idNumber': { what: '当事人身份证号', why: '信访和调解台账按规定登记当事人身份；只有经办人能看到完整号码' },
   description: { what: '情况说明（可能含当事人的个人情况）', why: '记录事情经过，供调解、办理和统计' },
   'followUps.result': { what: '回访情况（可能含当事人的个人情况）', why: '记录回访结果，核实办理效果' },
+  closingNote: { what: '办结情况（可能含当事人的个人情况）', why: '案件办结时记录处理结果，供归档和统计' },
   photos: { what: '照片', why: '工作人员拍摄活动和办理现场照片作为台账凭证' },
   answeredBy: { what: '答复人姓名（工作人员）', why: '法律咨询台账登记由谁答复，便于核实和统计' },
   mediatorName: { what: '调解员姓名（工作人员）', why: '矛盾纠纷台账登记由谁调解' },
@@ -46,7 +47,7 @@ const NOT_PERSONAL = new Set([
   'dueDate', 'state', 'closeDate', 'acceptDate', 'agreement', 'agreementForm', 'amount', 'handlerIds', 'followUps', 'followUps.date',
   'parties', 'role', 'startDate', 'endDate', 'key', 'kind', 'villageCode', 'consent', 'leader', 'visitors', 'issue', 'result', 'hours',
   'trainees', 'title', 'form', 'content', 'questioner', 'answer', 'subject', 'method', 'scale', 'outcome', 'success',
-  'banners', 'consultations', 'location.latitude', 'location.longitude', 'people', 'disputeType', 'source', 'petitionIds', 'expected',
+  'banners', 'consultations', 'location.latitude', 'location.longitude', 'location.system', 'people', 'disputeType', 'source', 'petitionIds', 'expected',
   'attended', 'passed', 'status',
 ]);
 
