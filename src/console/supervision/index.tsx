@@ -13,6 +13,7 @@ import { rateText } from '../../domain/supervision/schedule';
 import { approveMonth, approveRecords, getCompleteness, getReviewQueue, remindVillage, returnRecord, saveSettings } from '../../services/supervision';
 import { messageOf } from '../../services/errors';
 import { consoleParams } from '../nav';
+import { recordPageUrl } from '../../domain/console/record';
 import { useLoad } from '../useLoad';
 import Status from '../components/Status';
 import YearTabs from '../components/YearTabs';
@@ -244,7 +245,15 @@ function Review({ act }: { act: Act }) {
                 >
                   {selected.includes(item.id) ? '☑' : '☐'}
                 </Text>
-                <View style={{ flex: 1 }}>
+                <View
+                  style={{ flex: 1 }}
+                  id={`review-open-${item.id}`}
+                  onClick={() => {
+                    // The record itself, with its history: from every list of records (issue 17).
+                    const url = recordPageUrl(item.kind, item.id);
+                    if (url) void Taro.navigateTo({ url });
+                  }}
+                >
                   <View>{item.summary}</View>
                   <View className='muted'>{`${item.recordedBy} · ${item.state}${item.reason ? `：${item.reason}` : ''}`}</View>
                 </View>
