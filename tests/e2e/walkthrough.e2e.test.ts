@@ -114,13 +114,8 @@ describe('issue 17 walkthrough fixes in Chromium', () => {
     const page = await phonePage(env.browser);
     const context = page.context();
     await signInAs(page, DEMO.mediator);
-    // Every page used here is loaded once while online.
-    await page.locator('#go-mine').click();
-    await page.locator('#mine').waitFor();
-    await page.goBack();
-    await openForm(page, 'consultation');
-    await page.goBack();
-    await page.locator('#whoami').waitFor();
+    // The pages used here are kept on the phone while online (see the test above).
+    await page.waitForFunction(() => document.documentElement.dataset.offlineReady === 'true', undefined, { timeout: 30000 });
 
     await context.setOffline(true);
     await page.locator('#home-offline').waitFor();
@@ -129,8 +124,7 @@ describe('issue 17 walkthrough fixes in Chromium', () => {
     await context.setOffline(false);
     await expectEventually(() => page.locator('#mine-error').count(), 0);
 
-    await page.goBack();
-    await page.locator('#whoami').waitFor();
+    await backHome(page, env.stack.gateway.url);
     await context.setOffline(true);
     await page.locator('#home-offline').waitFor();
     await screenshot(page, 'walkthrough-network-01-home-offline');
@@ -168,9 +162,12 @@ describe('issue 17 walkthrough fixes in Chromium', () => {
     // A field form (纠纷情况) and the report's texts, in normal mode.
     await signInAs(page, DEMO.admin);
     const checked: string[] = [];
-    for (const path of ['/field/dispute/index', '/console/report/index']) {
+    for (const [path, ready] of [
+      ['/field/dispute/index', '#field-description textarea'],
+      ['/console/report/index', '#text-shortcomings textarea'],
+    ]) {
       await page.goto(env.at(path));
-      await page.locator('textarea').first().waitFor();
+      await page.locator(ready).waitFor();
       for (const area of await textAreaSizes(page)) {
         checked.push(area.id);
         expect({ id: area.id, text: area.text }).toEqual({ id: area.id, text: area.around });

@@ -32,10 +32,12 @@ export default function Charts() {
   const unitsLabel = byUnitLabel(loaded.state === 'ready' ? loaded.data.answer.org.level : undefined);
   const series =
     loaded.state !== 'ready' ? null : loaded.data.view === 'village' ? villageSeries(loaded.data.answer, figure) : monthSeries(loaded.data.answer, figure);
+  // What the bars show: the answer's view, not the tab just tapped (its answer may still be on the way).
+  const shown = loaded.state === 'ready' ? loaded.data.view : view;
 
   const openBar = (key: string) => {
-    const period = view === 'village' ? String(year) : key;
-    const org = view === 'village' ? key : params.org;
+    const period = shown === 'village' ? String(year) : key;
+    const org = shown === 'village' ? key : params.org;
     Taro.navigateTo({ url: pageUrl('records', { org, period, figure }) });
   };
 
@@ -60,8 +62,8 @@ export default function Charts() {
       <Status loaded={loaded} id='chart' />
       {series && (
         <View className='card'>
-          <View className='title' id='chart-title'>{`${series.label}（${series.unit}）· ${view === 'village' ? unitsLabel : '分月'}`}</View>
-          <Bars series={series} id={`chart-${view}-bars`} onPick={openBar} />
+          <View className='title' id='chart-title'>{`${series.label}（${series.unit}）· ${shown === 'village' ? unitsLabel : '分月'}`}</View>
+          <Bars series={series} id={`chart-${shown}-bars`} onPick={openBar} />
           <View className='muted'>点任一行，可查看其背后的记录。</View>
         </View>
       )}
