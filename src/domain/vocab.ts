@@ -31,6 +31,7 @@ export type OutreachVenue = (typeof OUTREACH_VENUES)[number];
 export const OUTREACH_STATES = ['已举办', '计划'] as const;
 export type OutreachState = (typeof OUTREACH_STATES)[number];
 export const PLANNED: OutreachState = '计划';
+export const HELD: OutreachState = '已举办';
 
 /** The six venue classes of 法律六进 (outreach.six_into_venues). */
 export const SIX_INTO_VENUES: readonly OutreachVenue[] = ['机关', '乡村', '学校', '企业', '寺庙', '单位'];

@@ -12,6 +12,8 @@ import {
   DISPUTE_STATES,
   DISPUTE_TYPES,
   OUTREACH_STATES,
+  PLANNED,
+  HELD,
   OUTREACH_TYPES,
   OUTREACH_VENUES,
   PETITION_CHANNELS,
@@ -99,12 +101,12 @@ const outreach: FormSpec = {
   remember: ['type'],
   defaults: (ctx) => {
     const type = lastChoice(ctx, 'type', OUTREACH_TYPES, '赶集日集中宣传' satisfies OutreachType);
-    return { type, venue: defaultVenueFor(type), date: ctx.today, status: '已举办', topic: '', attendees: 0, materials: 0, banners: 0, consultations: 0, photos: [] };
+    return { type, venue: defaultVenueFor(type), date: ctx.today, status: HELD, topic: '', attendees: 0, materials: 0, banners: 0, consultations: 0, photos: [] };
   },
   // Changing the type moves the venue along, unless the person already chose another venue; a date
   // after today makes the event 计划 (the server refuses a held event in the future), today or before 已举办.
   derive: (before, after, changed, ctx) => {
-    if (changed === 'date') return { ...after, status: String(after.date) > ctx.today ? '计划' : '已举办' };
+    if (changed === 'date') return { ...after, status: String(after.date) > ctx.today ? PLANNED : HELD };
     return changed === 'type' && before.venue === defaultVenueFor(String(before.type)) ? { ...after, venue: defaultVenueFor(String(after.type)) } : after;
   },
 };

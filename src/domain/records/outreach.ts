@@ -42,6 +42,14 @@ export function heldInFuture(record: { date?: unknown; status?: unknown }, today
   return { field: 'date', message: `活动日期${record.date}在今天之后：还没举办的活动请把状态选为“计划”，举办后再改为“已举办”并填写人数` };
 }
 
+/**
+ * A planned (计划) event whose day has come: it counts nowhere until its recorder confirms it was held
+ * and enters its numbers, so the app asks for that confirmation.
+ */
+export function awaitsHeldConfirmation(kind: string, record: { date?: unknown; status?: unknown }, today: string): boolean {
+  return kind === 'outreach' && record.status === PLANNED && typeof record.date === 'string' && record.date <= today;
+}
+
 /** Labels of the form fields, used by the form and by error messages. */
 export const OUTREACH_LABELS: Record<keyof OutreachInput, string> = {
   id: '记录编号',

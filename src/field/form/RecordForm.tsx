@@ -35,6 +35,8 @@ import PhotoPicker from '../../components/PhotoPicker';
 import LocationField, { type GeoPoint } from '../../components/LocationField';
 import FieldRow from '../../components/FieldRow';
 import { editableRecord } from '../../domain/forms/case';
+import { awaitsHeldConfirmation } from '../../domain/records/outreach';
+import { HELD } from '../../domain/vocab';
 import { storageWarning } from '../../components/OutboxStatus/status-model';
 import { getRecord, whoamiOrLast } from '../../services/api';
 import { messageOf } from '../../services/errors';
@@ -50,19 +52,21 @@ export default function RecordForm({ kind }: { kind: FormKind }) {
   const today = beijingDate(new Date());
   const params = useRouter().params;
   const fixId = params.outbox;
-  // `?record=<id>`: the township admin edits a record on the server (from the console's record page).
+  // `?record=<id>`: a record on the server edited (the township admin from the console's record page; a
+  // recorder confirming a planned event held from 我的记录, with `&held=1`).
   const editId = params.record ? decodeURIComponent(params.record) : undefined;
+  const confirmHeld = params.held === '1';
   const [person, setPerson] = useState<Person>({ state: 'loading' });
   const [editing, setEditing] = useState<Reopened | undefined>(undefined);
 
   useEffect(() => {
     whoamiOrLast()
       .then(async ({ me, offline }) => {
-        if (editId) setEditing(await serverRecordToEdit(kind, editId));
+        if (editId) setEditing(await serverRecordToEdit(kind, editId, confirmHeld));
         setPerson({ state: 'ready', me, offline });
       })
       .catch((e) => setPerson({ state: 'failed', message: messageOf(e) }));
-  }, [kind, editId]);
+  }, [kind, editId, confirmHeld]);
   // The offline note follows the network while the form is open.
   useEffect(() => onNetworkChange((online) => setPerson((now) => (now.state === 'ready' ? { ...now, offline: !online } : now))), []);
 
@@ -95,11 +99,14 @@ export default function RecordForm({ kind }: { kind: FormKind }) {
  * the version the edit is made on. A record whose parties are masked for this person cannot be edited:
  * saving it would overwrite the parties with the masked values.
  */
-async function serverRecordToEdit(kind: FormKind, id: string): Promise<Reopened> {
+async function serverRecordToEdit(kind: FormKind, id: string, confirmHeld = false): Promise<Reopened> {
   const view = await getRecord(kind, id);
   if (view.masked) throw new Error('您不是这件事的经办人，不能修改当事人信息。');
   const photos = Array.isArray(view.photos) ? (view.photos as string[]).map((fileID) => ({ local: fileID, fileID })) : [];
-  return { action: 'update', baseVersion: view.version, record: editableRecord(kind, view), photos };
+  const record = editableRecord(kind, view);
+  // 确认已举办 from 我的记录: the planned event opens as held, for its numbers to be filled in.
+  if (confirmHeld && awaitsHeldConfirmation(kind, record, beijingDate(new Date()))) record.status = HELD;
+  return { action: 'update', baseVersion: view.version, record, photos };
 }
 
 /** What reopening a record needs: one that needs fixing (需处理), or one on the server being edited. */

@@ -7,6 +7,8 @@ import Taro, { useDidShow } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import type { RecordView } from '../../domain/api';
 import { formsFor, isFormKind } from '../../domain/forms/roles';
+import { beijingDate } from '../../domain/dates';
+import { awaitsHeldConfirmation } from '../../domain/records/outreach';
 import { summaryOf, type Summary } from '../../domain/forms/summary';
 import { listMine, whoamiOrLast } from '../../services/api';
 import { pullReturned } from '../../services/supervision';
@@ -24,6 +26,7 @@ type Server = { state: 'loading' } | { state: 'ready'; items: RecordView[] } | {
 export default function MyRecords() {
   const [entries, setEntries] = useState<OutboxEntry[]>(() => outbox().list());
   const [server, setServer] = useState<Server>({ state: 'loading' });
+  const today = beijingDate(new Date());
 
   useEffect(() => outbox().subscribe(() => setEntries(outbox().list())), []);
 
@@ -124,7 +127,9 @@ export default function MyRecords() {
         <View id='section-sent'>
           <View className='section-title'>已发送</View>
           {sections.sent.map((entry) => (
-            <EntryItem key={entry.id} entry={entry} />
+            <EntryItem key={entry.id} entry={entry}>
+              {awaitsHeldConfirmation(entry.kind, entry.record, today) && <ConfirmHeld id={entry.id} />}
+            </EntryItem>
           ))}
         </View>
       )}
@@ -137,7 +142,11 @@ export default function MyRecords() {
           </View>
         )}
         {others.map((item) =>
-          isFormKind(item.kind) ? <RecordItem key={item.id} id={item.id} summary={summaryOf(item.kind, item)} /> : null,
+          isFormKind(item.kind) ? (
+            <RecordItem key={item.id} id={item.id} summary={summaryOf(item.kind, item)}>
+              {awaitsHeldConfirmation(item.kind, item as { date?: unknown; status?: unknown }, today) && <ConfirmHeld id={item.id} />}
+            </RecordItem>
+          ) : null,
         )}
       </View>
       {entries.length === 0 && server.state === 'ready' && others.length === 0 && (
@@ -145,6 +154,21 @@ export default function MyRecords() {
           暂无记录
         </View>
       )}
+    </View>
+  );
+}
+
+/** A planned event whose day has come: confirm it was held, with its numbers, so that it counts. */
+function ConfirmHeld({ id }: { id: string }) {
+  return (
+    <View className='held-confirm'>
+      <Text className='muted'>活动日期已到：举办了请确认并填写人数，才会计入统计</Text>
+      <View
+        className='link-btn'
+        id={`confirm-held-${id}`}
+        onClick={() => Taro.navigateTo({ url: `/field/outreach/index?record=${encodeURIComponent(id)}&held=1` })}>
+        确认已举办
+      </View>
     </View>
   );
 }
