@@ -19,17 +19,11 @@ import type { ReminderView } from '../../../src/domain/supervision/api';
 import { readReport, reportId } from './reports';
 import { settingsOf, townshipCodeOf } from './settings';
 import { readOne, withoutId } from './docs';
+import type { VillageMonthDoc } from './reports';
 
 export const REMINDERS = 'reminders';
 
-export interface ReminderDoc {
-  /** `${villageCode}:${month}` */
-  _id: string;
-  orgCode: string;
-  orgName: string;
-  orgPath: string[];
-  month: string;
-  year: number;
+export interface ReminderDoc extends VillageMonthDoc {
   dueDate: string;
   by: string;
   byName: string;

@@ -27,7 +27,8 @@ export const REPORTS = 'monthly_reports';
 /** Who confirms a village's month. */
 export const REPORTER_ROLES: readonly AppRole[] = ['法律明白人', '村干部'];
 
-export interface ReportDoc {
+/** What every document about one village's month carries (月报, 催报). */
+export interface VillageMonthDoc {
   /** `${villageCode}:${month}` */
   _id: string;
   orgCode: string;
@@ -35,6 +36,9 @@ export interface ReportDoc {
   orgPath: string[];
   month: string;
   year: number;
+}
+
+export interface ReportDoc extends VillageMonthDoc {
   zero: boolean;
   sentence: string;
   counts: { id: string; value: number }[];
