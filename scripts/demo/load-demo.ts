@@ -1,7 +1,8 @@
 /**
  * The demo township for the local stack: 白土乡 (黔江区) — its units, roster and a year of records
- * from the ledger in tests/fixtures/baitu-2023, moved into the current year, and a few demo accounts
- * to sign in as. Loaded only into an empty database.
+ * from the ledger in tests/fixtures/baitu-2023, moved into the current year; the year before from the
+ * same ledger, thinned, so that 比上年 compares with a believable year; and a few demo accounts to
+ * sign in as. Loaded only into an empty database.
  */
 import type { Database } from '../../cloudfunctions/lib/cloudbase';
 import { ensureCollections } from '../../cloudfunctions/lib/collections';
@@ -48,7 +49,10 @@ export async function loadDemoIfEmpty(db: Database, now: Date): Promise<string |
       .filter((doc) => !dateField || String(doc[dateField]) <= today)
       .map((doc) => (collection === 'disputes' || collection === 'petitions' ? reopenIfClosedLater(doc, today) : doc))
       .map((doc) => (collection === 'orgs' ? doc : withMeta(doc, stamp)));
-    const extra = collection === 'people' ? DEMO_STAFF.map((doc) => withMeta(doc, stamp)) : [];
+    const extra =
+      collection === 'people'
+        ? DEMO_STAFF.map((doc) => withMeta(doc, stamp))
+        : previousYear(collection, docs ?? [], years - 1).map((doc) => withMeta(doc, stamp));
     counts.push(`${collection} ${await insertMany(db, collection, [...shifted, ...extra])}`);
   }
 
@@ -57,6 +61,26 @@ export async function loadDemoIfEmpty(db: Database, now: Date): Promise<string |
   await insertMany(db, 'accounts', demoAccounts(people, villages, TOWNSHIP, COUNTY) as unknown as Record<string, unknown>[]);
   counts.push(await seedPublicDemo(db, now));
   return counts.join('，');
+}
+
+/**
+ * Last year's records: the ledger moved to the year before this one, about one record in six left
+ * out and entered figures a tenth lower, with ids of their own. Units and the roster are not records
+ * of a year.
+ */
+function previousYear(collection: string, docs: readonly LedgerDoc[], years: number): LedgerDoc[] {
+  const dateField = MAIN_DATE[collection];
+  if (!dateField && collection !== 'manual_figures') return [];
+  const year = LEDGER_YEAR + years;
+  return docs
+    .filter((_doc, i) => i % 6 !== 5)
+    .map((doc) => shiftDoc(doc, years))
+    .filter((doc) => (dateField ? String(doc[dateField]).startsWith(`${year}-`) : doc.year === year))
+    .map((doc) =>
+      dateField
+        ? { ...doc, _id: `${String(doc._id)}-${year}` }
+        : { ...doc, value: typeof doc.value === 'number' ? Math.round(doc.value * 0.9) : doc.value, _id: `${String(doc.orgCode)}:${year}:${String(doc.code)}` },
+    );
 }
 
 /** Cases "closed" after today are, today, still being worked on. */

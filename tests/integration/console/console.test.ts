@@ -75,6 +75,10 @@ describe('the console function', () => {
     expect(answer.figures).toEqual(await figuresOf(String(year)));
     expect(answer.lastYear).toEqual(await figuresOf(String(year - 1)));
     expect(answer.figures['outreach.events']).toBeGreaterThan(0);
+    // The demo's last year is a believable year (比上年 compares with something), not a handful of strays.
+    expect(answer.lastYear['outreach.events']).toBeGreaterThanOrEqual(10);
+    expect(answer.lastYear['outreach.attendees']).toBeGreaterThan((answer.figures['outreach.attendees'] ?? 0) / 2);
+    expect(answer.lastYear['mediation.accepted']).toBeGreaterThanOrEqual(100);
     expect(answer).toMatchObject({ year, closed: false, canWrite: true });
     const county = await consoleCall<OverviewAnswer>({ action: 'overview', org: TOWNSHIP, year }, DEMO.county);
     expect(county.figures).toEqual(answer.figures);
