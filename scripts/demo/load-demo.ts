@@ -49,10 +49,14 @@ export async function loadDemoIfEmpty(db: Database, now: Date): Promise<string |
       .filter((doc) => !dateField || String(doc[dateField]) <= today)
       .map((doc) => (collection === 'disputes' || collection === 'petitions' ? reopenIfClosedLater(doc, today) : doc))
       .map((doc) => (collection === 'orgs' ? doc : withMeta(doc, stamp)));
+    // Where the ledger itself carries last year's figures (其他指标 of the year before), they stay.
+    const taken = new Set(shifted.map((doc) => String(doc._id)));
     const extra =
       collection === 'people'
         ? DEMO_STAFF.map((doc) => withMeta(doc, stamp))
-        : previousYear(collection, docs ?? [], years - 1).map((doc) => withMeta(doc, stamp));
+        : previousYear(collection, docs ?? [], years - 1)
+            .filter((doc) => !taken.has(String(doc._id)))
+            .map((doc) => withMeta(doc, stamp));
     counts.push(`${collection} ${await insertMany(db, collection, [...shifted, ...extra])}`);
   }
 

@@ -54,10 +54,9 @@ test('a mediator takes a case from 受理 to 调解成功 from 我的待办', as
 
   const { record } = await env.stack.call<{ record: Record<string, unknown> }>('records', { action: 'get', kind: 'dispute', id }, me);
   expect(record).toMatchObject({ state: '调解成功', amount: 2000 });
-  expect(record.followUps).toEqual([
-    { date: expect.any(String), result: '双方同意由村委会现场勘界' },
-    { date: expect.any(String), result: '调解成功：按协议重新划定地界' },
-  ]);
+  // The closing note is the case's own 办结情况, not another 回访.
+  expect(record.followUps).toEqual([{ date: expect.any(String), result: '双方同意由村委会现场勘界' }]);
+  expect(record.closingNote).toBe('按协议重新划定地界');
   const { todo } = await env.stack.call<{ todo: { id: string }[] }>('records', { action: 'todo' }, me);
   expect(todo.map((t) => t.id)).not.toContain(id);
 }, 90000);
