@@ -6,7 +6,7 @@
  */
 import type { Page } from 'playwright-core';
 import { phonePage, screenshot } from './helpers/browser';
-import { browserStackForFile, signInAs as signIn } from './helpers/stack';
+import { browserStackForFile, signInAs as signIn, textEventually } from './helpers/stack';
 import { DEMO } from '../helpers/app-stack';
 import { beijingYear } from '../../src/domain/dates';
 import type { FiguresAnswer } from '../../src/domain/api';
@@ -23,16 +23,6 @@ async function pcPage(): Promise<Page> {
   return context.newPage();
 }
 
-async function textEventually(read: () => Promise<string>, test: (text: string) => boolean, what: string): Promise<string> {
-  const deadline = Date.now() + 10000;
-  let text = await read();
-  while (!test(text) && Date.now() < deadline) {
-    await new Promise((ok) => setTimeout(ok, 200));
-    text = await read();
-  }
-  if (!test(text)) throw new Error(`${what} never showed up; last text:\n${text}`);
-  return text;
-}
 
 /** Waits for Taro's page slide-in to end (the page is wider than the window while it runs), then shoots. */
 async function shot(page: Page, name: string, focus?: string): Promise<void> {

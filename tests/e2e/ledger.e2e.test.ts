@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { Workbook } from 'exceljs';
 import type { Page } from 'playwright-core';
 import { phonePage, screenshot } from './helpers/browser';
-import { browserStackForFile, signInAs as signIn } from './helpers/stack';
+import { browserStackForFile, signInAs as signIn, textEventually } from './helpers/stack';
 import { DEMO } from '../helpers/app-stack';
 import { beijingYear } from '../../src/domain/dates';
 import type { FiguresAnswer } from '../../src/domain/api';
@@ -23,16 +23,6 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 const signInAs = (page: Page, openid: string) => signIn(page, env.stack.gateway.url, openid);
 
-async function textEventually(read: () => Promise<string>, test: (text: string) => boolean, what: string): Promise<string> {
-  const deadline = Date.now() + 15000;
-  let text = await read();
-  while (!test(text) && Date.now() < deadline) {
-    await new Promise((ok) => setTimeout(ok, 200));
-    text = await read();
-  }
-  if (!test(text)) throw new Error(`${what} never showed up; last text:\n${text}`);
-  return text;
-}
 const textOf = (page: Page, selector: string) => () => page.locator(selector).innerText().catch(() => '');
 
 async function fill(page: Page, id: string, value: string): Promise<void> {

@@ -45,3 +45,13 @@ export function outboxEntries(app: MiniProgram): { id: string; kind: string; sta
     .map(([, value]) => JSON.parse(value) as { id: string; kind: string; status: string; createdAt: number })
     .sort((a, b) => a.createdAt - b.createdAt);
 }
+
+/** A resident's 我要调解 as a person fills it in: name, phone, what happened, consent, send. */
+export async function sendMediationRequest(app: MiniProgram): Promise<void> {
+  await app.waitForText('您的姓名');
+  await app.type('ask-name', '王秀兰');
+  await app.type('ask-phone', '13908123456');
+  await app.type('ask-description', '邻居修房子把排水沟堵了，下雨就淹到我家院坝。');
+  await app.tap('ask-consent');
+  await app.tap('ask-submit');
+}

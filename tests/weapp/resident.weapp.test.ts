@@ -4,7 +4,7 @@
  * field shows; once agreed, the request lands in the village mediator's queue.
  */
 import { DEMO } from '../helpers/app-stack';
-import { weappStackForFile } from './helpers';
+import { weappStackForFile, sendMediationRequest } from './helpers';
 
 const env = weappStackForFile();
 const VILLAGE = '500114213201';
@@ -24,12 +24,7 @@ test('a resident opens a village from its code and sends 我要调解 after the 
   // Agreed on the second ask.
   app.privacy = 'agree';
   await app.tap('privacy-retry');
-  await app.waitForText('您的姓名');
-  await app.type('ask-name', '王秀兰');
-  await app.type('ask-phone', '13908123456');
-  await app.type('ask-description', '邻居修房子把排水沟堵了，下雨就淹到我家院坝。');
-  await app.tap('ask-consent');
-  await app.tap('ask-submit');
+  await sendMediationRequest(app);
   await app.waitForText(/TJ-\d{8}-\d{4}/);
   const ref = /TJ-\d{8}-\d{4}/.exec(app.text())?.[0] as string;
   expect(app.callsTo('requirePrivacyAuthorize')).toHaveLength(2);

@@ -5,7 +5,7 @@
  */
 import { DEMO } from '../helpers/app-stack';
 import type { WxApiCall } from '../../emulator/wx-open-api';
-import { weappStackForFile } from './helpers';
+import { weappStackForFile, sendMediationRequest } from './helpers';
 
 const env = weappStackForFile();
 const VILLAGE = '500114213201';
@@ -20,12 +20,7 @@ test('a resident subscribes to the answer and hears once when the mediator accep
   const app = await env.launch({ openid: RESIDENT, path: 'pages/village/index', query: { code: VILLAGE } });
   await app.waitForText('白土村');
   await app.tap('ask-mediate');
-  await app.waitForText('您的姓名');
-  await app.type('ask-name', '王秀兰');
-  await app.type('ask-phone', '13908123456');
-  await app.type('ask-description', '邻居修房子把排水沟堵了，下雨就淹到我家院坝。');
-  await app.tap('ask-consent');
-  await app.tap('ask-submit');
+  await sendMediationRequest(app);
   await app.waitForText('受理后微信通知我');
   const ref = /TJ-\d{8}-\d{4}/.exec(app.text())?.[0] as string;
   await app.tap('sent-subscribe');

@@ -64,3 +64,15 @@ export async function expectEventually<T>(read: () => Promise<T>, expected: T): 
   }
   expect(value).toBe(expected);
 }
+
+/** Reads a text until it passes `test` (15 s at most) and answers it; fails naming `what` and the last text. */
+export async function textEventually(read: () => Promise<string>, test: (text: string) => boolean, what: string): Promise<string> {
+  const deadline = Date.now() + 15000;
+  let text = await read();
+  while (!test(text) && Date.now() < deadline) {
+    await new Promise((ok) => setTimeout(ok, 200));
+    text = await read();
+  }
+  if (!test(text)) throw new Error(`${what} never showed up; last text:\n${text}`);
+  return text;
+}
