@@ -16,6 +16,7 @@ import { readAll } from './ledger/read';
 import type { Figures } from '../../src/domain/indicators';
 import { parsePeriod, type Period } from '../../src/domain/period';
 import type { Collection } from '../../src/domain/records/common';
+import { PERIODS } from '../../src/domain/records/periods';
 import { beijingDate } from '../../src/domain/dates';
 import { guardClose, unitsUnder } from './year-guards';
 
@@ -243,25 +244,6 @@ export async function assertOpen(db: Database, orgPath: readonly string[], dates
 
 type Fields = Readonly<Record<string, unknown>>;
 
-/** The date that places a record of each kind in a year. */
-const MAIN_DATE: Partial<Record<Collection, string>> = {
-  outreach: 'date',
-  consultations: 'date',
-  receptions: 'date',
-  studies: 'date',
-  disputes: 'acceptDate',
-  petitions: 'registerDate',
-};
-
-/**
- * A case belongs to two years: the one it was accepted in (its type, source … count there) and the one
- * it was closed in (its outcome counts there). Closing a December case in January touches only January.
- */
-const OUTCOME_FIELDS: Partial<Record<Collection, readonly string[]>> = {
-  disputes: ['state', 'closeDate', 'amount', 'mediatorName'],
-  petitions: ['state', 'closeDate', 'dueDate'],
-};
-
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
 function changedFields(before: Fields | null, after: Fields | null, ignore: ReadonlySet<string>): string[] {
@@ -301,12 +283,13 @@ export function touchedDates(collection: Collection, before: Fields | null, afte
   if (collection === 'people') {
     return closedYears.filter((y) => rosterSnapshot(before, y) !== rosterSnapshot(after, y)).map((y) => `${y}-12-31`);
   }
-  const main = MAIN_DATE[collection];
-  if (!main) return [];
-  const outcome = OUTCOME_FIELDS[collection];
-  if (!outcome) return valuesOf(main);
-  const opening = changed.some((f) => !outcome.includes(f)) ? valuesOf(main) : [];
-  return [...opening, ...valuesOf('closeDate')];
+  // The kinds' description (records/periods.ts) says which dates place a record, and a case's outcome.
+  const period = PERIODS[collection];
+  if (!period) return [];
+  const outcome = period.outcome;
+  if (!outcome) return valuesOf(period.date);
+  const opening = changed.some((f) => !outcome.fields.includes(f)) ? valuesOf(period.date) : [];
+  return [...opening, ...valuesOf(outcome.date)];
 }
 
 /** How far back a roster change can matter to a year's snapshot that someone might close. */

@@ -10,7 +10,7 @@ import { sendNoticeOnce, type NoticeOutcome } from './notices';
 import { deadlineMessage, type DeadlineThreshold } from './notice-messages';
 import { addDays, beijingDate } from '../../src/domain/dates';
 import { PETITION_STATES } from '../../src/domain/vocab';
-import { isOpenPetition } from '../../src/domain/records/workflow';
+import { KINDS } from '../../src/domain/records/kinds';
 
 /** A petition is reminded of this many days before its due date. */
 export const DUE_REMINDER_DAYS = 3;
@@ -41,7 +41,7 @@ export async function sendReminders(db: Database, now: Date): Promise<ReminderCo
   const wx = new WxOpenApi(db, wxApiConfig());
   const today = beijingDate(now);
   const _ = db.command;
-  const open = PETITION_STATES.filter(isOpenPetition);
+  const open = [...KINDS.petition.openStates];
   for (let skip = 0; ; skip += PAGE_SIZE) {
     const { data } = await db
       .collection('petitions')

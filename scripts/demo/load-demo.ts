@@ -10,6 +10,8 @@ import { insertMany } from '../../cloudfunctions/lib/bulk';
 import { parseLedger } from '../../src/domain/ledger/ledger';
 import type { LedgerDoc } from '../../src/domain/ledger/parse';
 import { beijingDate } from '../../src/domain/dates';
+import type { Collection } from '../../src/domain/records/common';
+import { PERIODS } from '../../src/domain/records/periods';
 import { BAITU_2023, readCsvFolder } from '../ledger-files';
 import { shiftDoc } from './shift-year';
 import { demoAccounts } from './accounts';
@@ -19,15 +21,8 @@ const LEDGER_YEAR = 2023;
 const TOWNSHIP = '500114213';
 const COUNTY = '500114';
 
-/** The date that places a record in time, per collection: records dated after today are left out. */
-const MAIN_DATE: Record<string, string> = {
-  outreach: 'date',
-  consultations: 'date',
-  disputes: 'acceptDate',
-  petitions: 'registerDate',
-  receptions: 'date',
-  studies: 'date',
-};
+/** The date that places a record in time (the kinds' description): records dated after today are left out. */
+const mainDate = (collection: string): string | undefined => PERIODS[collection as Collection]?.date;
 
 /** Loads the demo into an empty database; answers what was loaded, or null when data was there. */
 export async function loadDemoIfEmpty(db: Database, now: Date): Promise<string | null> {
@@ -43,7 +38,7 @@ export async function loadDemoIfEmpty(db: Database, now: Date): Promise<string |
   const stamp = now.toISOString();
   const counts: string[] = [];
   for (const [collection, docs] of Object.entries(parsed.records)) {
-    const dateField = MAIN_DATE[collection];
+    const dateField = mainDate(collection);
     const shifted = (docs ?? [])
       .map((doc) => shiftDoc(doc, years))
       .filter((doc) => !dateField || String(doc[dateField]) <= today)
@@ -73,7 +68,7 @@ export async function loadDemoIfEmpty(db: Database, now: Date): Promise<string |
  * of a year.
  */
 function previousYear(collection: string, docs: readonly LedgerDoc[], years: number): LedgerDoc[] {
-  const dateField = MAIN_DATE[collection];
+  const dateField = mainDate(collection);
   if (!dateField && collection !== 'manual_figures') return [];
   const year = LEDGER_YEAR + years;
   return docs

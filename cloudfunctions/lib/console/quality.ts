@@ -21,11 +21,11 @@ const MAX_IDS = 100;
 
 /** The latest main date of any record, per unit (orgCode), over every dated kind. */
 async function lastRecordDates(db: Database, code: string, today: string): Promise<Map<string, string>> {
-  const dated = Object.values(KINDS).filter((k) => k.dateField !== null);
+  const dated = Object.values(KINDS).filter((k) => k.period !== null);
   const latest = new Map<string, string>();
   await Promise.all(
     dated.map(async (kind) => {
-      const field = kind.dateField as string;
+      const field = kind.period?.date as string;
       const pipeline = [
         { $match: { orgPath: code, deleted: { $ne: true }, [field]: { $lte: today } } },
         { $group: { _id: '$orgCode', last: { $max: `$${field}` } } },

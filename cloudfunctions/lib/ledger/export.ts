@@ -16,6 +16,7 @@ import { summarySheet, type SummaryLabel } from '../../../src/domain/ledger/summ
 import { SUMMARY_SHEET, TABLES, type TableDef } from '../../../src/domain/ledger/tables';
 import { periodLabel, type Period } from '../../../src/domain/period';
 import type { Collection } from '../../../src/domain/records/common';
+import { periodDatesOf } from '../../../src/domain/records/kinds';
 import { monthlySheet } from '../supervision/ledger-sheet';
 
 export interface ExportOptions {
@@ -50,20 +51,6 @@ export function tempUrlLinks(app: CloudApp, maxAgeSeconds = 7 * 24 * 3600): (fil
 const PHOTOS = 'photos';
 const NARRATIVE = 'description';
 
-/**
- * The dates that place a record in a period. A case counts in the year it was accepted and in the
- * year it was closed (INDICATORS.md), so it is exported with either: otherwise a December case closed
- * in January would fall out of the next year's file and its figures.
- */
-const PERIOD_DATES: Partial<Record<string, readonly string[]>> = {
-  outreach: ['date'],
-  consultations: ['date'],
-  receptions: ['date'],
-  studies: ['date'],
-  disputes: ['acceptDate', 'closeDate'],
-  petitions: ['registerDate', 'closeDate'],
-};
-
 async function docsOf(db: Database, table: TableDef, orgCode: string, path: readonly string[], period: Period): Promise<Doc[]> {
   const _ = db.command;
   const scope = { orgPath: orgCode, deleted: _.neq(true) };
@@ -84,7 +71,10 @@ async function docsOf(db: Database, table: TableDef, orgCode: string, path: read
       return sortBy(await readAll(db, 'manual_figures', { ...scope, year: years }), ['year', 'orgCode', 'code']);
     }
     default: {
-      const fields = PERIOD_DATES[table.collection] ?? [];
+      // A case counts in the year it was accepted and in the year it was closed (INDICATORS.md), so it
+      // is exported with either: otherwise a December case closed in January would fall out of the
+      // next year's file and its figures.
+      const fields = periodDatesOf(table.collection);
       const found = new Map<string, Doc>();
       for (const field of fields) {
         const range = _.gte(period.start).and(_.lte(period.end));

@@ -49,8 +49,8 @@ export async function listRecords(db: Database, caller: Caller, query: ListQuery
   if (query.period) {
     const parsed = parsePeriod(query.period);
     if (!parsed.ok) throw new AppError('INVALID_PERIOD', parsed.message);
-    if (!def.dateField) throw new AppError('INVALID_REQUEST', `${def.label}没有日期，不能按期间筛选`);
-    where[def.dateField] = _.gte(parsed.period.start).and(_.lte(parsed.period.end));
+    if (!def.period?.date) throw new AppError('INVALID_REQUEST', `${def.label}没有日期，不能按期间筛选`);
+    where[def.period.date] = _.gte(parsed.period.start).and(_.lte(parsed.period.end));
   }
   if (query.state) {
     if (!def.stateField) throw new AppError('INVALID_REQUEST', `${def.label}没有状态，不能按状态筛选`);
@@ -65,7 +65,7 @@ export async function listRecords(db: Database, caller: Caller, query: ListQuery
     collection.where(where).count(),
     collection
       .where(where)
-      .orderBy(def.dateField ?? 'updatedAt', 'desc')
+      .orderBy(def.period?.date ?? 'updatedAt', 'desc')
       .orderBy('_id', 'desc')
       .skip(offset)
       .limit(limit)

@@ -7,7 +7,7 @@
  * Each write and its history entry happen in one transaction, so racing resends and racing editors
  * are serialised by the database.
  */
-import { KINDS, type RecordKind } from '../../../src/domain/records/kinds';
+import { KINDS, stateLimitOf, type RecordKind } from '../../../src/domain/records/kinds';
 import type { RecordView } from '../../../src/domain/api';
 import { inTransaction, type Database } from '../cloudbase';
 import type { Caller } from '../caller';
@@ -109,13 +109,14 @@ async function save(db: Database, caller: Caller, request: SaveRequest, now: Dat
 }
 
 /**
- * 法律明白人 log clues found while 排查; taking a case further is for mediators and cadres — on an edit
- * as on a new record, or creating a clue and then editing its state would get round the rule.
+ * A kind's state limits (KINDS: 法律明白人 log dispute clues in 受理 only) hold on an edit as on a new
+ * record, or creating a clue and then editing its state would get round the rule.
  */
 function checkCaseState(kind: RecordKind, caller: Caller, fields: Record<string, unknown>, existing: StoredRecord | null): void {
-  if (kind !== 'dispute' || caller.role !== '法律明白人') return;
-  if (fields.state !== '受理' && fields.state !== existing?.state) {
-    throw new AppError('FORBIDDEN', '法律明白人登记的纠纷线索状态只能是“受理”，由调解员接手调解');
+  const limit = stateLimitOf(kind, caller.role);
+  if (!limit) return;
+  if (!limit.states.includes(String(fields.state)) && fields.state !== existing?.state) {
+    throw new AppError('FORBIDDEN', limit.refusal);
   }
 }
 

@@ -11,6 +11,7 @@ import type { Database } from '../cloudbase';
 import type { Caller } from '../caller';
 import { requireRole } from '../authz';
 import { TODO_ROLES } from '../../../src/domain/records/roles';
+import { KINDS } from '../../../src/domain/records/kinds';
 import { orgNames } from '../orgs';
 import { partiesOf, type StoredRecord } from './views';
 import { isHandler } from './policy';
@@ -30,8 +31,8 @@ export async function todoList(db: Database, caller: Caller, now: Date): Promise
   const today = beijingDate(now);
   const scope = { orgPath: caller.org.code, deleted: _.neq(true) };
   const [disputes, petitions] = await Promise.all([
-    db.collection('disputes').where({ ...scope, state: _.in(['受理', '调解中']) }).orderBy('acceptDate', 'asc').limit(MAX_ITEMS).get(),
-    db.collection('petitions').where({ ...scope, state: _.in(['登记', '办理中']) }).orderBy('dueDate', 'asc').limit(MAX_ITEMS).get(),
+    db.collection('disputes').where({ ...scope, state: _.in([...KINDS.dispute.openStates]) }).orderBy('acceptDate', 'asc').limit(MAX_ITEMS).get(),
+    db.collection('petitions').where({ ...scope, state: _.in([...KINDS.petition.openStates]) }).orderBy('dueDate', 'asc').limit(MAX_ITEMS).get(),
   ]);
   const disputeDocs = disputes.data as StoredRecord[];
   const petitionDocs = petitions.data as StoredRecord[];

@@ -12,19 +12,13 @@ import type { ReviewState } from '../../../src/domain/supervision/review';
 
 export type StoredRecord = RecordMeta & Record<string, unknown> & { handlerIds?: string[] };
 
-/**
- * Fields only handlers get at all: who handles the case, and its photos and location (a photo of a
- * case shows its parties, a location where they live).
- */
-const HANDLER_ONLY = new Set(['handlerIds', 'photos', 'location']);
-
 export function recordView(kind: RecordKind, doc: StoredRecord, caller: Caller, orgName: string): RecordView {
   const def = KINDS[kind];
   const handler = !def.personal || isHandler(caller, doc);
   const view: Record<string, unknown> = {};
   const parties = partiesOf(doc);
   for (const field of def.fields) {
-    if (doc[field] === undefined || (!handler && HANDLER_ONLY.has(field))) continue;
+    if (doc[field] === undefined || (!handler && def.handlerOnly.includes(field))) continue;
     view[field] = handler ? doc[field] : maskedField(field, doc[field], parties);
   }
   return {

@@ -26,7 +26,7 @@ import type { ReviewDecisionAnswer, ReviewItem, ReviewQueueAnswer } from '../../
 
 const QUEUE_MAX = 200;
 
-const mainDate = (kind: RecordKind, doc: Record<string, unknown>): string => String(doc[KINDS[kind].dateField ?? ''] ?? '');
+const mainDate = (kind: RecordKind, doc: Record<string, unknown>): string => String(doc[KINDS[kind].period?.date ?? ''] ?? '');
 
 function itemOf(kind: RecordKind, doc: StoredRecord, orgName: string): ReviewItem {
   const summary = summaryOf(kind as FormKind, doc);
@@ -52,7 +52,7 @@ export async function reviewQueue(db: Database, caller: Caller, query: { org?: s
   const _ = db.command;
   const lists = await Promise.all(
     REVIEWED_KINDS.map(async (kind) => {
-      const dateField = KINDS[kind].dateField as string;
+      const dateField = KINDS[kind].period?.date as string;
       const where: Record<string, unknown> = { orgPath: scope, reviewState: _.in([...NOT_COUNTED]), deleted: _.neq(true) };
       if (query.month) {
         const period = mustParsePeriod(query.month);

@@ -22,7 +22,7 @@ export async function closeConditions(db: Database, org: OrgDoc, year: number): 
     readAll(db, REPORTS, { orgPath: org.code, year }),
     Promise.all(
       REVIEWED_KINDS.map(async (kind) => {
-        const dateField = KINDS[kind].dateField as string;
+        const dateField = KINDS[kind].period?.date as string;
         const where = { orgPath: org.code, reviewState: _.in([...NOT_COUNTED]), deleted: _.neq(true), [dateField]: _.gte(period.start).and(_.lte(period.end)) };
         return (await db.collection(KINDS[kind].collection).where(where).count()).total;
       }),

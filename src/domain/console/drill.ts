@@ -12,6 +12,7 @@ import type { BaseMeasure, Condition, FigureDef } from '../indicators/types';
 import type { Period } from '../period';
 import type { Collection } from '../records/common';
 import { KINDS, type RecordKind } from '../records/kinds';
+import { TABLE_BY_COLLECTION } from '../ledger/tables';
 import { reviewMatch } from '../indicators/pipeline';
 import type { ReviewFilter } from '../supervision/review';
 import type { QualityCheck } from './api';
@@ -51,31 +52,28 @@ const KIND_OF: Record<Collection, RecordKind | 'org'> = {
   manual_figures: 'manualFigure',
 };
 
-/** How the conditions of the catalogue read to a cadre. */
-const FIELD_LABELS: Record<string, string> = {
-  type: '类型',
-  venue: '场所',
-  state: '状态',
-  role: '身份',
-  orgLevel: '所属层级',
-  level: '层级',
-  channel: '渠道',
-  disputeType: '纠纷类型',
-};
+/**
+ * How a condition's field reads to a cadre: as its column in the ledger (tables.ts), or — for the unit
+ * level the roster keeps beside each person, which no column carries — 所属层级.
+ */
+function fieldLabel(collection: Collection, field: string): string {
+  if (field === 'orgLevel') return '所属层级';
+  return TABLE_BY_COLLECTION.get(collection)?.columns.find((c) => c.field === field)?.name ?? field;
+}
 
 const kindLabel = (kind: RecordKind | 'org'): string => (kind === 'org' ? '行政村（社区）' : KINDS[kind].label);
 
-function conditionText(c: Condition): string {
-  if ('eq' in c) return `${FIELD_LABELS[c.field] ?? c.field}为${c.eq}`;
-  if ('in' in c) return `${FIELD_LABELS[c.field] ?? c.field}为${c.in.join('/')}`;
-  if ('ne' in c) return c.field === 'status' ? '已举办' : `${FIELD_LABELS[c.field] ?? c.field}不为${c.ne}`;
+function conditionText(collection: Collection, c: Condition): string {
+  if ('eq' in c) return `${fieldLabel(collection, c.field)}为${c.eq}`;
+  if ('in' in c) return `${fieldLabel(collection, c.field)}为${c.in.join('/')}`;
+  if ('ne' in c) return c.field === 'status' ? '已举办' : `${fieldLabel(collection, c.field)}不为${c.ne}`;
   return '按期办结';
 }
 
 function measureLabel(m: BaseMeasure, among?: readonly string[]): string {
   const kind = KIND_OF[m.source];
-  const conditions = m.where?.map(conditionText) ?? [];
-  if (among) conditions.push(`场所为${among.join('/')}`);
+  const conditions = m.where?.map((c) => conditionText(m.source, c)) ?? [];
+  if (among && m.kind === 'distinct') conditions.push(`${fieldLabel(m.source, m.field)}为${among.join('/')}`);
   if (m.activeAtEnd) conditions.push('期末在岗');
   return conditions.length ? `${kindLabel(kind)}（${conditions.join('，')}）` : kindLabel(kind);
 }
@@ -162,8 +160,6 @@ export function drillPlan(figureId: string): DrillPlan | null {
 
 /** Open cases past the point where someone should look at them. */
 export const STALE_DISPUTE_DAYS = 60;
-export const OPEN_DISPUTE_STATES = ['受理', '调解中'];
-export const OPEN_PETITION_STATES = ['登记', '办理中'];
 
 export const CHECK_LABELS: Record<QualityCheck, string> = {
   overdue_petitions: '超期未办结的信访事项',
@@ -180,7 +176,7 @@ export function checkPlan(check: QualityCheck, today: string): DrillPlan {
           label: CHECK_LABELS[check],
           kind: 'petition',
           collection: 'petitions',
-          where: [{ field: 'state', in: OPEN_PETITION_STATES }],
+          where: [{ field: 'state', in: KINDS.petition.openStates }],
           extra: { dueDate: { $lt: today } },
           sort: { field: 'dueDate', order: 1 },
         },
@@ -195,7 +191,7 @@ export function checkPlan(check: QualityCheck, today: string): DrillPlan {
         label: CHECK_LABELS[check],
         kind: 'dispute',
         collection: 'disputes',
-        where: [{ field: 'state', in: OPEN_DISPUTE_STATES }],
+        where: [{ field: 'state', in: KINDS.dispute.openStates }],
         extra: { acceptDate: { $lt: addDays(today, -STALE_DISPUTE_DAYS) } },
         sort: { field: 'acceptDate', order: 1 },
       },

@@ -4,27 +4,9 @@
  * role requires; nothing here unmasks or adds. Pure.
  */
 import type { HistoryView, RecordView } from '../api';
-import type { RecordKind } from '../records/kinds';
 import { KINDS } from '../records/kinds';
-import { OUTREACH_LABELS } from '../records/outreach';
-import { CONSULTATION_LABELS } from '../records/consultation';
-import { DISPUTE_LABELS } from '../records/dispute';
-import { PETITION_LABELS } from '../records/petition';
-import { RECEPTION_LABELS } from '../records/reception';
-import { STUDY_LABELS } from '../records/study';
-import { ROSTER_LABELS } from '../records/roster';
 import { COORDINATE_LABELS, type CoordinateSystem } from '../records/fields';
 import { beijingMinute } from '../dates';
-
-const LABELS: Partial<Record<RecordKind, Record<string, string>>> = {
-  outreach: OUTREACH_LABELS,
-  consultation: CONSULTATION_LABELS,
-  dispute: DISPUTE_LABELS,
-  petition: PETITION_LABELS,
-  reception: RECEPTION_LABELS,
-  study: STUDY_LABELS,
-  person: ROSTER_LABELS,
-};
 
 /** Not for reading: who handles a case is shown by the masking, not by openids. */
 const HIDDEN = new Set(['id', 'orgCode', 'handlerIds']);
@@ -56,8 +38,8 @@ function readable(name: string, value: unknown): string {
 
 /** The kind's own fields in the order of its schema, empty ones left out. */
 export function recordLines(view: RecordView): FieldLine[] {
-  const labels = LABELS[view.kind] ?? {};
-  return KINDS[view.kind].fields
+  const { fields, labels } = KINDS[view.kind];
+  return fields
     .filter((name) => !HIDDEN.has(name))
     .map((name) => ({ name, label: labels[name] ?? name, value: readable(name, view[name]) }))
     .filter((line) => line.value !== '');

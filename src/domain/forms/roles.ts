@@ -4,6 +4,7 @@
  */
 import type { AppRole } from '../vocab';
 import { TODO_ROLES, WRITE_ROLES } from '../records/roles';
+import { KINDS } from '../records/kinds';
 
 export const FORM_KINDS = ['outreach', 'consultation', 'dispute', 'petition', 'reception', 'study'] as const;
 export type FormKind = (typeof FORM_KINDS)[number];
@@ -12,14 +13,8 @@ export const FORM_ROLES: Record<FormKind, readonly AppRole[]> = WRITE_ROLES;
 
 export { TODO_ROLES };
 
-export const FORM_TITLES: Record<FormKind, string> = {
-  outreach: '普法活动',
-  consultation: '法律咨询',
-  dispute: '矛盾纠纷',
-  petition: '信访事项',
-  reception: '领导接访',
-  study: '学法培训',
-};
+/** The kinds' own names (KINDS), as the home page and the forms title them. */
+export const FORM_TITLES = Object.fromEntries(FORM_KINDS.map((kind) => [kind, KINDS[kind].label])) as Record<FormKind, string>;
 
 export const isFormKind = (value: unknown): value is FormKind =>
   typeof value === 'string' && (FORM_KINDS as readonly string[]).includes(value);

@@ -26,6 +26,7 @@ import { AGREEMENT_FORMS } from '../records/case-fields';
 import { addDays } from '../dates';
 import { PETITION_DUE_DAYS } from '../records/petition';
 import type { FormKind } from './roles';
+import { KINDS, stateLimitOf } from '../records/kinds';
 
 export type Values = Record<string, unknown>;
 
@@ -76,6 +77,16 @@ export function defaultVenueFor(type: string): string {
   return type === '赶集日集中宣传' ? '集市' : '乡村';
 }
 
+/** The fields' labels from the kinds' description; a form says more only where a person needs a hint. */
+const L = {
+  outreach: KINDS.outreach.labels,
+  consultation: KINDS.consultation.labels,
+  dispute: KINDS.dispute.labels,
+  petition: KINDS.petition.labels,
+  reception: KINDS.reception.labels,
+  study: KINDS.study.labels,
+};
+
 const isClosedDispute = (v: Values) => DISPUTE_CLOSED_STATES.includes(v.state as DisputeState);
 const lastChoice = (ctx: FormContext, name: string, options: readonly string[], fallback: string): string => {
   const last = ctx.lastUsed?.[name];
@@ -84,17 +95,17 @@ const lastChoice = (ctx: FormContext, name: string, options: readonly string[], 
 
 const outreach: FormSpec = {
   kind: 'outreach',
-  title: '普法活动',
+  title: KINDS.outreach.label,
   fields: [
-    { name: 'type', label: '活动类型', type: 'choice', options: OUTREACH_TYPES },
-    { name: 'venue', label: '活动场所', type: 'choice', options: OUTREACH_VENUES },
-    { name: 'date', label: '活动日期', type: 'date' },
-    { name: 'status', label: '活动状态（以后的活动选“计划”，举办后改为“已举办”）', type: 'choice', options: OUTREACH_STATES },
-    { name: 'topic', label: '宣传主题（可不填）', type: 'text', max: 100, optional: true, placeholder: '如：民法典进乡村' },
-    { name: 'attendees', label: '受众人数', type: 'count', max: 100000 },
-    { name: 'materials', label: '发放资料份数', type: 'count', max: 100000 },
-    { name: 'banners', label: '横幅幅数', type: 'count', max: 1000 },
-    { name: 'consultations', label: '咨询人次', type: 'count', max: 100000 },
+    { name: 'type', label: L.outreach.type, type: 'choice', options: OUTREACH_TYPES },
+    { name: 'venue', label: L.outreach.venue, type: 'choice', options: OUTREACH_VENUES },
+    { name: 'date', label: L.outreach.date, type: 'date' },
+    { name: 'status', label: `${L.outreach.status}（以后的活动选“计划”，举办后改为“已举办”）`, type: 'choice', options: OUTREACH_STATES },
+    { name: 'topic', label: `${L.outreach.topic}（可不填）`, type: 'text', max: 100, optional: true, placeholder: '如：民法典进乡村' },
+    { name: 'attendees', label: L.outreach.attendees, type: 'count', max: 100000 },
+    { name: 'materials', label: L.outreach.materials, type: 'count', max: 100000 },
+    { name: 'banners', label: L.outreach.banners, type: 'count', max: 1000 },
+    { name: 'consultations', label: L.outreach.consultations, type: 'count', max: 100000 },
     { name: 'photos', label: '现场照片', type: 'photos' },
     { name: 'location', label: '活动位置', type: 'location' },
   ],
@@ -113,12 +124,12 @@ const outreach: FormSpec = {
 
 const consultation: FormSpec = {
   kind: 'consultation',
-  title: '法律咨询',
+  title: KINDS.consultation.label,
   fields: [
-    { name: 'category', label: '咨询类别', type: 'choice', options: CONSULTATION_CATEGORIES },
-    { name: 'date', label: '咨询日期', type: 'date' },
-    { name: 'people', label: '咨询人次', type: 'count', max: 100000 },
-    { name: 'answeredBy', label: '答复人', type: 'text', max: 50, optional: true },
+    { name: 'category', label: L.consultation.category, type: 'choice', options: CONSULTATION_CATEGORIES },
+    { name: 'date', label: L.consultation.date, type: 'date' },
+    { name: 'people', label: L.consultation.people, type: 'count', max: 100000 },
+    { name: 'answeredBy', label: L.consultation.answeredBy, type: 'text', max: 50, optional: true },
   ],
   remember: ['category'],
   defaults: (ctx) => ({
@@ -129,26 +140,26 @@ const consultation: FormSpec = {
   }),
 };
 
-/** 法律明白人 log dispute clues (排查) in 受理; mediators and cadres take them further. */
-const disputeStatesFor = (role: AppRole): readonly string[] => (role === '法律明白人' ? ['受理'] : DISPUTE_STATES);
+/** The states a role may log a dispute in (KINDS: 法律明白人 log clues in 受理; mediators and cadres take them further). */
+const disputeStatesFor = (role: AppRole): readonly string[] => stateLimitOf('dispute', role)?.states ?? DISPUTE_STATES;
 
 function dispute(ctx: Pick<FormContext, 'role'>): FormSpec {
   return {
     kind: 'dispute',
-    title: '矛盾纠纷',
+    title: KINDS.dispute.label,
     fields: [
-      { name: 'disputeType', label: '纠纷类型', type: 'choice', options: DISPUTE_TYPES },
-      { name: 'source', label: '纠纷来源', type: 'choice', options: DISPUTE_SOURCES },
-      { name: 'acceptDate', label: '受理日期', type: 'date' },
-      { name: 'state', label: '调解状态', type: 'choice', options: disputeStatesFor(ctx.role) },
-      { name: 'closeDate', label: '办结日期', type: 'date', when: isClosedDispute },
-      { name: 'agreementForm', label: '协议形式', type: 'choice', options: AGREEMENT_FORMS, optional: true, when: (v) => v.state === '调解成功' },
-      { name: 'amount', label: '协议金额（元，可不填）', type: 'amount', optional: true, when: (v) => v.state === '调解成功' },
-      { name: 'parties', label: '当事人', type: 'parties' },
-      { name: 'description', label: '纠纷情况', type: 'text', max: 2000, optional: true, multiline: true, placeholder: '简要写明纠纷经过和诉求' },
-      { name: 'mediatorName', label: '调解员', type: 'text', max: 50, optional: true },
-      { name: 'photos', label: '照片', type: 'photos' },
-      { name: 'location', label: '位置', type: 'location' },
+      { name: 'disputeType', label: L.dispute.disputeType, type: 'choice', options: DISPUTE_TYPES },
+      { name: 'source', label: L.dispute.source, type: 'choice', options: DISPUTE_SOURCES },
+      { name: 'acceptDate', label: L.dispute.acceptDate, type: 'date' },
+      { name: 'state', label: L.dispute.state, type: 'choice', options: disputeStatesFor(ctx.role) },
+      { name: 'closeDate', label: L.dispute.closeDate, type: 'date', when: isClosedDispute },
+      { name: 'agreementForm', label: L.dispute.agreementForm, type: 'choice', options: AGREEMENT_FORMS, optional: true, when: (v) => v.state === '调解成功' },
+      { name: 'amount', label: `${L.dispute.amount}（元，可不填）`, type: 'amount', optional: true, when: (v) => v.state === '调解成功' },
+      { name: 'parties', label: L.dispute.parties, type: 'parties' },
+      { name: 'description', label: L.dispute.description, type: 'text', max: 2000, optional: true, multiline: true, placeholder: '简要写明纠纷经过和诉求' },
+      { name: 'mediatorName', label: L.dispute.mediatorName, type: 'text', max: 50, optional: true },
+      { name: 'photos', label: L.dispute.photos, type: 'photos' },
+      { name: 'location', label: L.dispute.location, type: 'location' },
     ],
     remember: ['disputeType'],
     defaults: (c) => ({
@@ -170,18 +181,18 @@ function dispute(ctx: Pick<FormContext, 'role'>): FormSpec {
 function petition(): FormSpec {
   return {
     kind: 'petition',
-    title: '信访事项',
+    title: KINDS.petition.label,
     fields: [
-      { name: 'channel', label: '信访渠道', type: 'choice', options: PETITION_CHANNELS },
-      { name: 'registerDate', label: '登记日期', type: 'date' },
-      { name: 'category', label: '事项类别（可不填）', type: 'text', max: 50, optional: true, placeholder: '如：土地征收' },
-      { name: 'dueDate', label: '办理期限（自登记日起）', type: 'date', after: { from: 'registerDate', days: [15, 30, PETITION_DUE_DAYS] } },
-      { name: 'state', label: '办理状态', type: 'choice', options: PETITION_STATES },
-      { name: 'closeDate', label: '办结日期', type: 'date', when: (v) => v.state === '办结' },
-      { name: 'parties', label: '信访人', type: 'parties' },
-      { name: 'description', label: '信访诉求', type: 'text', max: 2000, optional: true, multiline: true },
-      { name: 'photos', label: '照片', type: 'photos' },
-      { name: 'location', label: '位置', type: 'location' },
+      { name: 'channel', label: L.petition.channel, type: 'choice', options: PETITION_CHANNELS },
+      { name: 'registerDate', label: L.petition.registerDate, type: 'date' },
+      { name: 'category', label: `${L.petition.category}（可不填）`, type: 'text', max: 50, optional: true, placeholder: '如：土地征收' },
+      { name: 'dueDate', label: `${L.petition.dueDate}（自登记日起）`, type: 'date', after: { from: 'registerDate', days: [15, 30, PETITION_DUE_DAYS] } },
+      { name: 'state', label: L.petition.state, type: 'choice', options: PETITION_STATES },
+      { name: 'closeDate', label: L.petition.closeDate, type: 'date', when: (v) => v.state === '办结' },
+      { name: 'parties', label: L.petition.parties, type: 'parties' },
+      { name: 'description', label: L.petition.description, type: 'text', max: 2000, optional: true, multiline: true },
+      { name: 'photos', label: L.petition.photos, type: 'photos' },
+      { name: 'location', label: L.petition.location, type: 'location' },
     ],
     remember: ['channel'],
     defaults: (c) => ({
@@ -205,11 +216,11 @@ function petition(): FormSpec {
 
 const reception: FormSpec = {
   kind: 'reception',
-  title: '领导接访',
+  title: KINDS.reception.label,
   fields: [
-    { name: 'date', label: '接访日期', type: 'date' },
-    { name: 'leader', label: '接访领导', type: 'text', max: 20, placeholder: '姓名' },
-    { name: 'people', label: '接待群众人次', type: 'count', max: 10000 },
+    { name: 'date', label: L.reception.date, type: 'date' },
+    { name: 'leader', label: L.reception.leader, type: 'text', max: 20, placeholder: '姓名' },
+    { name: 'people', label: L.reception.people, type: 'count', max: 10000 },
   ],
   remember: ['leader'],
   defaults: (c) => ({ date: c.today, leader: typeof c.lastUsed?.leader === 'string' ? c.lastUsed.leader : '', people: 1 }),
@@ -217,14 +228,14 @@ const reception: FormSpec = {
 
 const study: FormSpec = {
   kind: 'study',
-  title: '学法培训',
+  title: KINDS.study.label,
   fields: [
-    { name: 'type', label: '学法类型', type: 'choice', options: STUDY_TYPES },
-    { name: 'date', label: '学法日期', type: 'date' },
-    { name: 'topic', label: '学习主题（可不填）', type: 'text', max: 100, optional: true, placeholder: '如：学习宪法' },
-    { name: 'expected', label: '应参加人数', type: 'count', max: 10000 },
-    { name: 'attended', label: '实际参加人数', type: 'count', max: 10000 },
-    { name: 'passed', label: '合格人数', type: 'count', max: 10000 },
+    { name: 'type', label: L.study.type, type: 'choice', options: STUDY_TYPES },
+    { name: 'date', label: L.study.date, type: 'date' },
+    { name: 'topic', label: `${L.study.topic}（可不填）`, type: 'text', max: 100, optional: true, placeholder: '如：学习宪法' },
+    { name: 'expected', label: L.study.expected, type: 'count', max: 10000 },
+    { name: 'attended', label: L.study.attended, type: 'count', max: 10000 },
+    { name: 'passed', label: L.study.passed, type: 'count', max: 10000 },
   ],
   remember: ['type'],
   defaults: (c) => ({ type: lastChoice(c, 'type', STUDY_TYPES, '中心组学法'), date: c.today, topic: '', expected: 0, attended: 0, passed: 0 }),

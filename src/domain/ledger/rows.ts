@@ -2,7 +2,7 @@
  * The row-level machinery of ledger import shared by the table parsers (parse.ts, orgs.ts): problem
  * reports, reading row 1, converting and validating one row, and catching an 编号 used twice.
  */
-import { withDefaultDueDate } from '../records/petition';
+import { kindOfCollection } from '../records/kinds';
 import type { Collection } from '../records/common';
 import { cellText, convertCell, type Rows } from './cells';
 import { EXPORT_ONLY_COLUMNS, mustBePresent, type ColumnDef, type TableDef } from './tables';
@@ -54,11 +54,11 @@ export function readHeader(table: TableDef, cells: Rows[number], out: ParseResul
 const columnOfField = (table: TableDef, field: unknown): string =>
   table.columns.find((c) => c.field === field)?.name ?? '';
 
-/** Fills what the format leaves implicit before validation (petition due dates, the top unit's parent). */
+/** Fills what the format leaves implicit before validation: what the kind's form fills (petition due dates), the top unit's parent. */
 function prepare(collection: Collection, input: Record<string, unknown>): Record<string, unknown> {
-  if (collection === 'petitions') return withDefaultDueDate(input);
   if (collection === 'orgs') return { ...input, parentCode: input.parentCode ?? null };
-  return input;
+  const fill = kindOfCollection(collection)?.prepare;
+  return fill ? fill(input) : input;
 }
 
 /** Converts and validates one row; null when anything is wrong (the problems are added to `out`). */

@@ -7,14 +7,24 @@ import { CONSULTATION_CATEGORIES } from '../vocab';
 import { calendarDate, clientId, count, oneOf, optionalText, orgCode } from './fields';
 import { validateWith, type Validation } from './common';
 
+/** The fields' labels: the schema's messages, the form, the record page (KINDS[kind].labels). */
+export const CONSULTATION_LABELS = {
+  id: '记录编号',
+  orgCode: '单位',
+  date: '咨询日期',
+  category: '咨询类别',
+  people: '咨询人次',
+  answeredBy: '答复人',
+} as const;
+
 export const consultationFields = z
   .object({
     id: clientId,
     orgCode,
-    date: calendarDate('咨询日期'),
-    category: oneOf('咨询类别', CONSULTATION_CATEGORIES),
-    people: count('咨询人次'),
-    answeredBy: optionalText('答复人', 50),
+    date: calendarDate(CONSULTATION_LABELS.date),
+    category: oneOf(CONSULTATION_LABELS.category, CONSULTATION_CATEGORIES),
+    people: count(CONSULTATION_LABELS.people),
+    answeredBy: optionalText(CONSULTATION_LABELS.answeredBy, 50),
   })
   .strict();
 
@@ -28,12 +38,3 @@ export const consultationSchema = consultationFields;
 export function validateConsultation(input: unknown): Validation<ConsultationInput> {
   return validateWith(consultationSchema, input);
 }
-
-export const CONSULTATION_LABELS: Record<keyof ConsultationInput, string> = {
-  id: '记录编号',
-  orgCode: '单位',
-  date: '咨询日期',
-  category: '咨询类别',
-  people: '咨询人次',
-  answeredBy: '答复人',
-};

@@ -8,18 +8,39 @@ import { calendarDate, clientId, oneOf, optionalText, orgCode, photoIds, geoPoin
 import { amount, flag, optionalDate, validateWith, type Validation } from './common';
 import { AGREEMENT_FORMS, caseFields } from './case-fields';
 
+/** The fields' labels: the schema's messages, the form, the record page (KINDS[kind].labels). */
+export const DISPUTE_LABELS = {
+  id: '记录编号',
+  orgCode: '单位',
+  acceptDate: '受理日期',
+  disputeType: '纠纷类型',
+  source: '纠纷来源',
+  state: '调解状态',
+  closeDate: '办结日期',
+  amount: '协议金额',
+  mediatorName: '调解员',
+  agreementForm: '协议形式',
+  parties: '当事人',
+  description: '纠纷情况',
+  handlerIds: '经办人',
+  followUps: '回访记录',
+  closingNote: '办结情况',
+  photos: '照片',
+  location: '位置',
+} as const;
+
 export const disputeFields = z
   .object({
     id: clientId,
     orgCode,
-    acceptDate: calendarDate('受理日期'),
-    disputeType: oneOf('纠纷类型', DISPUTE_TYPES),
-    source: oneOf('纠纷来源', DISPUTE_SOURCES),
-    state: oneOf('调解状态', DISPUTE_STATES),
-    closeDate: optionalDate('办结日期'),
-    amount: amount('协议金额').optional(),
-    mediatorName: optionalText('调解员', 50),
-    agreementForm: oneOf('协议形式', AGREEMENT_FORMS).optional(),
+    acceptDate: calendarDate(DISPUTE_LABELS.acceptDate),
+    disputeType: oneOf(DISPUTE_LABELS.disputeType, DISPUTE_TYPES),
+    source: oneOf(DISPUTE_LABELS.source, DISPUTE_SOURCES),
+    state: oneOf(DISPUTE_LABELS.state, DISPUTE_STATES),
+    closeDate: optionalDate(DISPUTE_LABELS.closeDate),
+    amount: amount(DISPUTE_LABELS.amount).optional(),
+    mediatorName: optionalText(DISPUTE_LABELS.mediatorName, 50),
+    agreementForm: oneOf(DISPUTE_LABELS.agreementForm, AGREEMENT_FORMS).optional(),
     ...caseFields,
     photos: photoIds,
     location: geoPoint,
@@ -57,23 +78,3 @@ export const disputeSchema = disputeFields.superRefine(disputeRules).superRefine
 export function validateDispute(input: unknown): Validation<DisputeInput> {
   return validateWith(disputeSchema, input);
 }
-
-export const DISPUTE_LABELS: Record<keyof DisputeInput, string> = {
-  id: '记录编号',
-  orgCode: '单位',
-  acceptDate: '受理日期',
-  disputeType: '纠纷类型',
-  source: '纠纷来源',
-  state: '调解状态',
-  closeDate: '办结日期',
-  amount: '协议金额',
-  mediatorName: '调解员',
-  agreementForm: '协议形式',
-  parties: '当事人',
-  description: '纠纷情况',
-  handlerIds: '经办人',
-  followUps: '回访记录',
-  closingNote: '办结情况',
-  photos: '照片',
-  location: '位置',
-};

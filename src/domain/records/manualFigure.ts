@@ -9,6 +9,16 @@ import { flag, validateWith, type Validation } from './common';
 import { MANUAL_FIGURE_BY_ID, isRateUnit } from '../indicators/manual';
 import { isComputedFigureId } from '../indicators/catalogue';
 
+/** The fields' labels, as the ledger's 其他指标 sheet and the schema's messages name them (KINDS[kind].labels). */
+export const MANUAL_FIGURE_LABELS = {
+  orgCode: '单位',
+  year: '年度',
+  code: '指标代码',
+  label: '指标名称',
+  unit: '单位',
+  value: '数值',
+} as const;
+
 export const manualFigureFields = z
   .object({
     orgCode,

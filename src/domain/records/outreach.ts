@@ -6,19 +6,36 @@ import { z } from 'zod';
 import { OUTREACH_STATES, OUTREACH_TYPES, OUTREACH_VENUES, PLANNED } from '../vocab';
 import { calendarDate, clientId, count, oneOf, optionalText, orgCode, photoIds, geoPoint, problemsOf, type FieldProblem } from './fields';
 
+/** The fields' labels: the schema's messages, the form, the record page (KINDS[kind].labels). */
+export const OUTREACH_LABELS = {
+  id: '记录编号',
+  orgCode: '单位',
+  date: '活动日期',
+  status: '活动状态',
+  type: '活动类型',
+  venue: '活动场所',
+  topic: '宣传主题',
+  attendees: '受众人数',
+  materials: '发放资料份数',
+  banners: '横幅幅数',
+  consultations: '咨询人次',
+  photos: '照片',
+  location: '位置',
+} as const;
+
 export const outreachSchema = z
   .object({
     id: clientId,
     orgCode,
-    date: calendarDate('活动日期'),
-    status: oneOf('活动状态', OUTREACH_STATES).optional(),
-    type: oneOf('活动类型', OUTREACH_TYPES),
-    venue: oneOf('活动场所', OUTREACH_VENUES),
-    topic: optionalText('宣传主题', 100),
-    attendees: count('受众人数'),
-    materials: count('发放资料份数'),
-    banners: count('横幅幅数', 1000),
-    consultations: count('咨询人次'),
+    date: calendarDate(OUTREACH_LABELS.date),
+    status: oneOf(OUTREACH_LABELS.status, OUTREACH_STATES).optional(),
+    type: oneOf(OUTREACH_LABELS.type, OUTREACH_TYPES),
+    venue: oneOf(OUTREACH_LABELS.venue, OUTREACH_VENUES),
+    topic: optionalText(OUTREACH_LABELS.topic, 100),
+    attendees: count(OUTREACH_LABELS.attendees),
+    materials: count(OUTREACH_LABELS.materials),
+    banners: count(OUTREACH_LABELS.banners, 1000),
+    consultations: count(OUTREACH_LABELS.consultations),
     photos: photoIds,
     location: geoPoint,
   })
@@ -49,20 +66,3 @@ export function heldInFuture(record: { date?: unknown; status?: unknown }, today
 export function awaitsHeldConfirmation(kind: string, record: { date?: unknown; status?: unknown }, today: string): boolean {
   return kind === 'outreach' && record.status === PLANNED && typeof record.date === 'string' && record.date <= today;
 }
-
-/** Labels of the form fields, used by the form and by error messages. */
-export const OUTREACH_LABELS: Record<keyof OutreachInput, string> = {
-  id: '记录编号',
-  orgCode: '单位',
-  date: '活动日期',
-  status: '活动状态',
-  type: '活动类型',
-  venue: '活动场所',
-  topic: '宣传主题',
-  attendees: '受众人数',
-  materials: '发放资料份数',
-  banners: '横幅幅数',
-  consultations: '咨询人次',
-  photos: '照片',
-  location: '位置',
-};

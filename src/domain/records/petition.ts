@@ -12,16 +12,35 @@ import { caseFields } from './case-fields';
 /** 《信访工作条例》: a matter is to be handled within 60 days of being accepted. */
 export const PETITION_DUE_DAYS = 60;
 
+/** The fields' labels: the schema's messages, the form, the record page (KINDS[kind].labels). */
+export const PETITION_LABELS = {
+  id: '记录编号',
+  orgCode: '单位',
+  registerDate: '登记日期',
+  channel: '信访渠道',
+  category: '事项类别',
+  dueDate: '办理期限',
+  state: '办理状态',
+  closeDate: '办结日期',
+  parties: '信访人',
+  description: '信访诉求',
+  handlerIds: '经办人',
+  followUps: '回访记录',
+  closingNote: '办结情况',
+  photos: '照片',
+  location: '位置',
+} as const;
+
 export const petitionFields = z
   .object({
     id: clientId,
     orgCode,
-    registerDate: calendarDate('登记日期'),
-    channel: oneOf('信访渠道', PETITION_CHANNELS),
-    category: optionalText('事项类别', 50),
-    dueDate: calendarDate('办理期限'),
-    state: oneOf('办理状态', PETITION_STATES),
-    closeDate: optionalDate('办结日期'),
+    registerDate: calendarDate(PETITION_LABELS.registerDate),
+    channel: oneOf(PETITION_LABELS.channel, PETITION_CHANNELS),
+    category: optionalText(PETITION_LABELS.category, 50),
+    dueDate: calendarDate(PETITION_LABELS.dueDate),
+    state: oneOf(PETITION_LABELS.state, PETITION_STATES),
+    closeDate: optionalDate(PETITION_LABELS.closeDate),
     ...caseFields,
     photos: photoIds,
     location: geoPoint,
@@ -56,21 +75,3 @@ export function withDefaultDueDate<T extends { registerDate?: unknown; dueDate?:
 export function validatePetition(input: unknown): Validation<PetitionInput> {
   return validateWith(petitionSchema, input);
 }
-
-export const PETITION_LABELS: Record<keyof PetitionInput, string> = {
-  id: '记录编号',
-  orgCode: '单位',
-  registerDate: '登记日期',
-  channel: '信访渠道',
-  category: '事项类别',
-  dueDate: '办理期限',
-  state: '办理状态',
-  closeDate: '办结日期',
-  parties: '信访人',
-  description: '信访诉求',
-  handlerIds: '经办人',
-  followUps: '回访记录',
-  closingNote: '办结情况',
-  photos: '照片',
-  location: '位置',
-};

@@ -5,13 +5,23 @@ import { z } from 'zod';
 import { calendarDate, clientId, count, orgCode } from './fields';
 import { requiredText, validateWith, type Validation } from './common';
 
+/** The fields' labels: the schema's messages, the form, the record page (KINDS[kind].labels). */
+export const RECEPTION_LABELS = {
+  id: '记录编号',
+  orgCode: '单位',
+  date: '接访日期',
+  leader: '接访领导',
+  people: '接待群众人次',
+  petitionIds: '关联信访事项',
+} as const;
+
 export const receptionFields = z
   .object({
     id: clientId,
     orgCode,
-    date: calendarDate('接访日期'),
-    leader: requiredText('接访领导', 20),
-    people: count('接待群众人次', 10000),
+    date: calendarDate(RECEPTION_LABELS.date),
+    leader: requiredText(RECEPTION_LABELS.leader, 20),
+    people: count(RECEPTION_LABELS.people, 10000),
     /** The 信访事项 this reception registered. */
     petitionIds: z.array(clientId).max(100, '关联信访事项最多100条').optional(),
   })
@@ -26,12 +36,3 @@ export const receptionSchema = receptionFields;
 export function validateReception(input: unknown): Validation<ReceptionInput> {
   return validateWith(receptionSchema, input);
 }
-
-export const RECEPTION_LABELS: Record<keyof ReceptionInput, string> = {
-  id: '记录编号',
-  orgCode: '单位',
-  date: '接访日期',
-  leader: '接访领导',
-  people: '接待群众人次',
-  petitionIds: '关联信访事项',
-};

@@ -7,15 +7,26 @@ import { ROSTER_ROLES } from '../vocab';
 import { clientId, oneOf, orgCode } from './fields';
 import { flag, optionalDate, phone, requiredText, validateWith, type Validation } from './common';
 
+/** The fields' labels: the schema's messages, the form, the record page (KINDS[kind].labels). */
+export const ROSTER_LABELS = {
+  id: '记录编号',
+  orgCode: '单位',
+  name: '姓名',
+  role: '身份',
+  phone: '联系电话',
+  startDate: '开始日期',
+  endDate: '结束日期',
+} as const;
+
 export const rosterFields = z
   .object({
     id: clientId,
     orgCode,
-    name: requiredText('姓名', 20),
-    role: oneOf('身份', ROSTER_ROLES),
+    name: requiredText(ROSTER_LABELS.name, 20),
+    role: oneOf(ROSTER_LABELS.role, ROSTER_ROLES),
     phone,
-    startDate: optionalDate('开始日期'),
-    endDate: optionalDate('结束日期'),
+    startDate: optionalDate(ROSTER_LABELS.startDate),
+    endDate: optionalDate(ROSTER_LABELS.endDate),
   })
   .strict();
 
@@ -35,13 +46,3 @@ export function validateRoster(input: unknown): Validation<RosterInput> {
 export function isActiveOn(p: Pick<RosterInput, 'startDate' | 'endDate'>, day: string): boolean {
   return (!p.startDate || p.startDate <= day) && (!p.endDate || p.endDate >= day);
 }
-
-export const ROSTER_LABELS: Record<keyof RosterInput, string> = {
-  id: '记录编号',
-  orgCode: '单位',
-  name: '姓名',
-  role: '身份',
-  phone: '联系电话',
-  startDate: '开始日期',
-  endDate: '结束日期',
-};

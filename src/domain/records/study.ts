@@ -7,16 +7,28 @@ import { STUDY_TYPES } from '../vocab';
 import { calendarDate, clientId, count, oneOf, optionalText, orgCode } from './fields';
 import { flag, validateWith, type Validation } from './common';
 
+/** The fields' labels: the schema's messages, the form, the record page (KINDS[kind].labels). */
+export const STUDY_LABELS = {
+  id: '记录编号',
+  orgCode: '单位',
+  date: '学法日期',
+  type: '学法类型',
+  topic: '学习主题',
+  expected: '应参加人数',
+  attended: '实际参加人数',
+  passed: '合格人数',
+} as const;
+
 export const studyFields = z
   .object({
     id: clientId,
     orgCode,
-    date: calendarDate('学法日期'),
-    type: oneOf('学法类型', STUDY_TYPES),
-    topic: optionalText('学习主题', 100),
-    expected: count('应参加人数', 10000),
-    attended: count('实际参加人数', 10000),
-    passed: count('合格人数', 10000),
+    date: calendarDate(STUDY_LABELS.date),
+    type: oneOf(STUDY_LABELS.type, STUDY_TYPES),
+    topic: optionalText(STUDY_LABELS.topic, 100),
+    expected: count(STUDY_LABELS.expected, 10000),
+    attended: count(STUDY_LABELS.attended, 10000),
+    passed: count(STUDY_LABELS.passed, 10000),
   })
   .strict();
 
@@ -34,14 +46,3 @@ export const studySchema = studyFields.superRefine(studyRules);
 export function validateStudy(input: unknown): Validation<StudyInput> {
   return validateWith(studySchema, input);
 }
-
-export const STUDY_LABELS: Record<keyof StudyInput, string> = {
-  id: '记录编号',
-  orgCode: '单位',
-  date: '学法日期',
-  type: '学法类型',
-  topic: '学习主题',
-  expected: '应参加人数',
-  attended: '实际参加人数',
-  passed: '合格人数',
-};
