@@ -17,8 +17,9 @@ export function nextStates(kind: CaseKind, state: string): readonly string[] {
   return kind === 'dispute' ? disputeNextStates(state as DisputeState) : petitionNextStates(state as PetitionState);
 }
 
+/** A state the case leaves the open ones (KINDS) for: it is closed with it. */
 export function isClosingState(kind: CaseKind, state: string): boolean {
-  return kind === 'dispute' ? DISPUTE_CLOSED_STATES.includes(state as DisputeState) : state === '办结' || state === '不予受理';
+  return !KINDS[kind].openStates.includes(state);
 }
 
 /** Whether the state needs a 办结日期 (LEDGER.md: petitions only for 办结). */
