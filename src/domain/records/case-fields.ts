@@ -40,13 +40,22 @@ export const handlerIds = z
   .array(z.string().regex(/^[A-Za-z0-9_-]{1,128}$/, '经办人格式不对'), { invalid_type_error: '经办人格式不对' })
   .max(10, '经办人最多10人');
 
+/** Labels of the case fields both case kinds name alike (each names its parties and narrative its own way). */
+export const CASE_LABELS = {
+  handlerIds: '经办人',
+  followUps: '回访记录',
+  closingNote: '办结情况',
+  photos: '照片',
+  location: '位置',
+} as const;
+
 export const caseFields = {
   parties: z.array(partySchema, { invalid_type_error: '当事人格式不对' }).max(20, '当事人最多20人').optional(),
   description: optionalText('情况说明', 2000),
   handlerIds: handlerIds.optional(),
   followUps: z.array(followUpSchema, { invalid_type_error: '回访记录格式不对' }).max(50, '回访记录最多50条').optional(),
   /** What came of the case, written when it is closed: the case's own note, not a 回访. */
-  closingNote: optionalText('办结情况', 500),
+  closingNote: optionalText(CASE_LABELS.closingNote, 500),
 };
 
 export const AGREEMENT_FORMS = ['书面', '口头'] as const;

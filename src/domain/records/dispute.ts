@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { DISPUTE_CLOSED_STATES, DISPUTE_SOURCES, DISPUTE_STATES, DISPUTE_TYPES, type DisputeState } from '../vocab';
 import { calendarDate, clientId, oneOf, optionalText, orgCode, photoIds, geoPoint } from './fields';
 import { amount, flag, optionalDate, validateWith, type Validation } from './common';
-import { AGREEMENT_FORMS, caseFields } from './case-fields';
+import { AGREEMENT_FORMS, CASE_LABELS, caseFields } from './case-fields';
 
 /** The fields' labels: the schema's messages, the form, the record page (KINDS[kind].labels). */
 export const DISPUTE_LABELS = {
@@ -22,11 +22,7 @@ export const DISPUTE_LABELS = {
   agreementForm: '协议形式',
   parties: '当事人',
   description: '纠纷情况',
-  handlerIds: '经办人',
-  followUps: '回访记录',
-  closingNote: '办结情况',
-  photos: '照片',
-  location: '位置',
+  ...CASE_LABELS,
 } as const;
 
 export const disputeFields = z

@@ -7,7 +7,7 @@ import { PETITION_CHANNELS, PETITION_STATES } from '../vocab';
 import { addDays, isCalendarDate } from '../dates';
 import { calendarDate, clientId, oneOf, optionalText, orgCode, photoIds, geoPoint } from './fields';
 import { flag, optionalDate, validateWith, type Validation } from './common';
-import { caseFields } from './case-fields';
+import { CASE_LABELS, caseFields } from './case-fields';
 
 /** 《信访工作条例》: a matter is to be handled within 60 days of being accepted. */
 export const PETITION_DUE_DAYS = 60;
@@ -24,11 +24,7 @@ export const PETITION_LABELS = {
   closeDate: '办结日期',
   parties: '信访人',
   description: '信访诉求',
-  handlerIds: '经办人',
-  followUps: '回访记录',
-  closingNote: '办结情况',
-  photos: '照片',
-  location: '位置',
+  ...CASE_LABELS,
 } as const;
 
 export const petitionFields = z
