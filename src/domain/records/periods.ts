@@ -1,8 +1,8 @@
 /**
  * When a record counts (INDICATORS.md): the date that places it in a period and, for the cases, the
  * date of their outcome. Part of each kind's description — kinds.ts reads it into KINDS — kept in a
- * module without imports of its own because the indicator catalogue reads it too, and a kind's schema
- * (其他指标) reads the catalogue: through kinds.ts the two would import each other.
+ * module that imports nothing at run time because the indicator catalogue reads it too, and a kind's
+ * schema (其他指标) reads the catalogue: through kinds.ts the two would import each other.
  */
 import type { Collection } from './common';
 
