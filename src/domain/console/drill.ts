@@ -11,7 +11,7 @@ import { isRateUnit } from '../indicators/manual';
 import type { BaseMeasure, Condition, FigureDef } from '../indicators/types';
 import type { Period } from '../period';
 import type { Collection } from '../records/common';
-import { KINDS, type RecordKind } from '../records/kinds';
+import { KINDS, kindOfCollection, type RecordKind } from '../records/kinds';
 import { TABLE_BY_COLLECTION } from '../ledger/tables';
 import { reviewMatch } from '../indicators/pipeline';
 import type { ReviewFilter } from '../supervision/review';
@@ -40,17 +40,8 @@ export interface DrillPlan {
   message: string | null;
 }
 
-const KIND_OF: Record<Collection, RecordKind | 'org'> = {
-  orgs: 'org',
-  people: 'person',
-  outreach: 'outreach',
-  consultations: 'consultation',
-  disputes: 'dispute',
-  petitions: 'petition',
-  receptions: 'reception',
-  studies: 'study',
-  manual_figures: 'manualFigure',
-};
+/** The kind a figure's records are of (KINDS); units are not a record kind. */
+const kindOf = (collection: Collection): RecordKind | 'org' => kindOfCollection(collection)?.kind ?? 'org';
 
 /**
  * How a condition's field reads to a cadre: as its column in the ledger (tables.ts), or — for the unit
@@ -71,7 +62,7 @@ function conditionText(collection: Collection, c: Condition): string {
 }
 
 function measureLabel(m: BaseMeasure, among?: readonly string[]): string {
-  const kind = KIND_OF[m.source];
+  const kind = kindOf(m.source);
   const conditions = m.where?.map((c) => conditionText(m.source, c)) ?? [];
   if (among && m.kind === 'distinct') conditions.push(`${fieldLabel(m.source, m.field)}为${among.join('/')}`);
   if (m.activeAtEnd) conditions.push('期末在岗');
@@ -79,7 +70,7 @@ function measureLabel(m: BaseMeasure, among?: readonly string[]): string {
 }
 
 function specOf(m: BaseMeasure, label?: string): DrillSpec {
-  const kind = KIND_OF[m.source];
+  const kind = kindOf(m.source);
   const among = m.kind === 'distinct' ? m.among : undefined;
   const where: Condition[] = [...(m.where ?? [])];
   // 法律六进 counts the venue classes among the six: the events held at one of them are behind it.
