@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { defineFunction } from '../lib/handler';
 import { requireCaller } from '../lib/authz';
-import { figuresFor } from '../lib/figures';
+import { figuresFor } from '../lib/figures/api';
 
 const request = z.object({
   action: z.literal('get'),

@@ -8,13 +8,14 @@
  * figure ids contain dots, which document databases read as paths.
  */
 import { inTransaction, type Database, type Transaction } from './cloudbase';
-import { computeFigures } from './figures';
+import { computeFigures } from './figures/compute';
 import { writeHistory } from './history';
 import { AppError } from './errors';
 import { findOrg } from './orgs';
 import { readAll } from './ledger/read';
 import type { Figures } from '../../src/domain/indicators';
-import { parsePeriod, type Period } from '../../src/domain/period';
+import type { Period } from '../../src/domain/period';
+import { yearPeriod } from './period';
 import type { Collection } from '../../src/domain/records/common';
 import { PERIODS } from '../../src/domain/records/periods';
 import { beijingDate } from '../../src/domain/dates';
@@ -61,12 +62,6 @@ export interface CloseRequest {
 }
 
 export const closeId = (orgCode: string, year: number): string => `${orgCode}:${year}`;
-
-function yearPeriod(year: number): Period {
-  const parsed = Number.isInteger(year) ? parsePeriod(String(year)) : null;
-  if (!parsed?.ok) throw new AppError('INVALID_PERIOD', `年度“${year}”不对，请写四位年份，如 2023`);
-  return parsed.period;
-}
 
 async function readClose(tx: Transaction | Database, id: string): Promise<PeriodCloseDoc | null> {
   const { data } = await tx.collection(CLOSES).doc(id).get();

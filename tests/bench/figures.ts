@@ -9,7 +9,7 @@ import { startGatewayProcess } from '../helpers/gateway';
 import { withLocalSdk } from '../../scripts/local-sdk';
 import { ensureCollections } from '../../cloudfunctions/lib/collections';
 import { insertMany } from '../../cloudfunctions/lib/bulk';
-import { computeFigures } from '../../cloudfunctions/lib/figures';
+import { computeFigures } from '../../cloudfunctions/lib/figures/compute';
 import { mustParsePeriod } from '../../src/domain/period';
 import type { Database } from '../../cloudfunctions/lib/cloudbase';
 

@@ -4,7 +4,7 @@ import type { Database } from '../cloudbase';
 import type { Caller } from '../caller';
 import { closeOf, closeYear, reopenYear, type PeriodCloseDoc } from '../period-close';
 import { consoleOrg, readableOrg, writableOrg } from './access';
-import { yearPeriod } from './figures';
+import { yearPeriod } from '../period';
 import { checkYearClose, closeConditions } from '../supervision/year-close';
 
 function stateOf(year: number, doc: PeriodCloseDoc | null): CloseState {

@@ -14,7 +14,7 @@ import { readWorkbook, writeWorkbook, WorkbookError } from '../ledger/xlsx';
 import { cloudApp } from '../cloudbase';
 import { safeFileName, type FileStore } from './report';
 import { consoleOrg, mayWrite, readableOrg, writableOrg } from './access';
-import { yearPeriod } from './figures';
+import { yearPeriod } from '../period';
 import { MANUAL_FIGURES, MANUAL_FIGURE_BY_ID } from '../../../src/domain/indicators/manual';
 import { TABLE_BY_COLLECTION } from '../../../src/domain/ledger/tables';
 import type { LedgerSheet } from '../../../src/domain/ledger/ledger';

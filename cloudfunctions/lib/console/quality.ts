@@ -11,10 +11,10 @@ import { KINDS } from '../../../src/domain/records/kinds';
 import { GROUP_ROWS_LIMIT } from '../../../src/domain/indicators/pipeline';
 import type { Database } from '../cloudbase';
 import type { Caller } from '../caller';
-import { computeFigures } from '../figures';
+import { computeFigures } from '../figures/compute';
 import { childUnits, consoleOrg, readableOrg, villagesUnder } from './access';
 import { countOf, pageOf } from './drill';
-import { yearPeriod } from './figures';
+import { yearPeriod } from '../period';
 
 const MEDIATION = ['mediation.accepted', 'mediation.closed'];
 const MAX_IDS = 100;

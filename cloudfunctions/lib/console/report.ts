@@ -15,7 +15,7 @@ import { closeOf, figuresWithClose } from '../period-close';
 import { renderReportDocx } from '../report/docx';
 import { reportExtras } from '../report/input';
 import { consoleOrg, mayWrite, readableOrg, writableOrg } from './access';
-import { yearPeriod } from './figures';
+import { yearPeriod } from '../period';
 
 export const REPORT_TEXTS = 'report_texts';
 export const TEXT_FIELDS = ['opening', 'extraMeasures', 'shortcomings', 'leaderDuty', 'nextYear'] as const;
@@ -175,7 +175,7 @@ export async function buildModel(db: Database, org: Pick<OrgDoc, 'code' | 'name'
     figuresWithClose(db, org.code, period),
     readTexts(db, textsId(org.code, year)),
     closeOf(db, org.code, year),
-    reportExtras(db, org.code, year, period),
+    reportExtras(db, org.code, period),
   ]);
   const settings = settingsOf(doc);
   const model = buildReport({

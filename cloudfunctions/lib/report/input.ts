@@ -4,8 +4,8 @@
  * 法律六进 venues of the year (so they are named, not counted). One place for the console and the CLI.
  */
 import type { Database } from '../cloudbase';
-import { countedPipelines, runPipelines } from '../figures';
-import { FIGURE_BY_ID, distinctValues, extraManualFigures, manualPipeline } from '../../../src/domain/indicators';
+import { figureRows } from '../figures/compute';
+import { FIGURE_BY_ID, distinctValues, extraManualFigures } from '../../../src/domain/indicators';
 import type { Period } from '../../../src/domain/period';
 import type { CustomFigure } from '../../../src/domain/report';
 
@@ -16,9 +16,9 @@ export interface ReportExtras {
   sixIntoVenues: string[];
 }
 
-export async function reportExtras(db: Database, orgCode: string, year: number, period: Period): Promise<ReportExtras> {
+export async function reportExtras(db: Database, orgCode: string, period: Period): Promise<ReportExtras> {
   const six = FIGURE_BY_ID.get(SIX_INTO);
-  const rows = await runPipelines(db, [...(await countedPipelines(db, orgCode, period, [SIX_INTO])), manualPipeline(orgCode, year)]);
+  const rows = await figureRows(db, orgCode, period, [SIX_INTO], { allManual: true });
   return {
     customFigures: extraManualFigures(rows).map(({ id, label, unit }) => ({ id, label, unit })),
     sixIntoVenues: six ? distinctValues(rows, six) : [],

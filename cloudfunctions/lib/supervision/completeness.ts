@@ -8,7 +8,7 @@ import type { Caller } from '../caller';
 import { readAll } from '../ledger/read';
 import type { OrgDoc } from '../orgs';
 import { consoleOrg, mayWrite, readableOrg, villagesUnder } from '../console/access';
-import { yearPeriod } from '../console/figures';
+import { yearPeriod } from '../period';
 import { beijingDate } from '../../../src/domain/dates';
 import { addRates, cellState, dueDateOf, isPastDue, monthsOf, ratesOf, type Rates } from '../../../src/domain/supervision/schedule';
 import type { CompletenessAnswer, CompletenessCell, SupervisionSettings, TownshipCompleteness, VillageRow } from '../../../src/domain/supervision/api';

@@ -10,7 +10,7 @@ import { inTransaction } from '../cloudbase';
 import { requireRole } from '../authz';
 import { AppError } from '../errors';
 import { writeHistory } from '../history';
-import { computeFigures } from '../figures';
+import { computeFigures } from '../figures/compute';
 import { consoleOrg } from '../console/access';
 import type { OrgDoc } from '../orgs';
 import type { AppRole } from '../../../src/domain/vocab';
@@ -88,7 +88,7 @@ function checkMonth(month: string, now: Date): void {
 
 async function monthCounts(db: Database, village: OrgDoc, month: string) {
   // The 月报 states what the village logged: records awaiting review count here.
-  const figures = await computeFigures(db, village.code, mustParsePeriod(month), MONTHLY_FIGURE_IDS, { everything: true });
+  const figures = await computeFigures(db, village.code, mustParsePeriod(month), MONTHLY_FIGURE_IDS, { records: 'everything' });
   const lines = countLines(figures);
   return { lines, zero: isZero(lines), sentence: monthlySentence(lines) };
 }

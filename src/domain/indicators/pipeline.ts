@@ -85,9 +85,16 @@ function accumulator(m: BaseMeasure, period: Period, countRecords = false): Stag
   }
 }
 
-/** Records of the unit and every unit below it, never the soft-deleted ones. */
-function scopeMatch(collection: Collection, orgCode: string): Stage {
-  return { [collection === 'orgs' ? 'path' : 'orgPath']: orgCode, deleted: { $ne: true } };
+/**
+ * Whose records a figure counts: the unit and every unit below it (`tree`), or the unit's own only
+ * (`own`, 乡镇本级: work logged at the township itself, not in a village).
+ */
+export type FigureScope = 'tree' | 'own';
+
+/** Records of the scope, never the soft-deleted ones. */
+function scopeMatch(collection: Collection, orgCode: string, scope: FigureScope = 'tree'): Stage {
+  const field = scope === 'own' ? (collection === 'orgs' ? 'code' : 'orgCode') : collection === 'orgs' ? 'path' : 'orgPath';
+  return { [field]: orgCode, deleted: { $ne: true } };
 }
 
 /** When every figure of a collection is dated, fetch only records dated in the period. */
@@ -108,12 +115,12 @@ export function reviewMatch(collection: Collection, review: ReviewFilter | undef
   return review.mode === 'counted' ? { $nor: [held] } : held;
 }
 
-export function manualPipeline(orgCode: string, year: number): CollectionPipeline {
+export function manualPipeline(orgCode: string, year: number, scope: FigureScope = 'tree'): CollectionPipeline {
   const own = { $eq: ['$orgCode', orgCode] };
   return {
     collection: 'manual_figures',
     pipeline: [
-      { $match: { ...scopeMatch('manual_figures', orgCode), year } },
+      { $match: { ...scopeMatch('manual_figures', orgCode, scope), year } },
       {
         $group: {
           _id: '$code',
@@ -131,11 +138,17 @@ export function manualPipeline(orgCode: string, year: number): CollectionPipelin
   };
 }
 
+export interface PipelineOptions {
+  review?: ReviewFilter;
+  scope?: FigureScope;
+}
+
 /**
  * The pipelines that compute the figures `ids` (all when omitted) for a unit and a period. Manual
  * figures are yearly, so they are read only when the period is one whole calendar year.
  */
-export function pipelinesFor(orgCode: string, period: Period, ids?: readonly string[], review?: ReviewFilter): CollectionPipeline[] {
+export function pipelinesFor(orgCode: string, period: Period, ids?: readonly string[], options: PipelineOptions = {}): CollectionPipeline[] {
+  const { review, scope } = options;
   const figures = selectFigures(ids);
   const pending = review?.mode === 'pending';
   const byCollection = new Map<Collection, Part[]>();
@@ -149,13 +162,13 @@ export function pipelinesFor(orgCode: string, period: Period, ids?: readonly str
   const out: CollectionPipeline[] = [...byCollection].map(([collection, parts]) => ({
     collection,
     pipeline: [
-      { $match: { ...scopeMatch(collection, orgCode), ...periodMatch(parts, period), ...reviewMatch(collection, review) } },
+      { $match: { ...scopeMatch(collection, orgCode, scope), ...periodMatch(parts, period), ...reviewMatch(collection, review) } },
       // Pending mode counts the records behind each part (a sum's records, not its amount).
       { $group: Object.fromEntries([['_id', null], ...parts.map((p) => [p.key, accumulator(p.measure, period, pending)])]) },
     ],
   }));
   if (pending) return out;
   const wantsManual = !ids || ids.some((id) => !figures.some((f) => f.id === id && f.measure.kind !== 'manual'));
-  if (period.year !== undefined && wantsManual) out.push(manualPipeline(orgCode, period.year));
+  if (period.year !== undefined && wantsManual) out.push(manualPipeline(orgCode, period.year, scope));
   return out;
 }

@@ -8,7 +8,7 @@ import { cpSync, existsSync, readFileSync, readdirSync, rmSync, writeFileSync } 
 import { join } from 'node:path';
 import { startGatewayProcess, tempDir, type GatewayProcess } from '../../helpers/gateway';
 import { withLocalSdk } from '../../../scripts/local-sdk';
-import { computeFigures } from '../../../cloudfunctions/lib/figures';
+import { computeFigures } from '../../../cloudfunctions/lib/figures/compute';
 import { mustParsePeriod } from '../../../src/domain/period';
 import type { Database } from '../../../cloudfunctions/lib/cloudbase';
 import { EXPECTED, FIXTURE, TOWNSHIP, counts, stamps } from '../ledger/stack';

@@ -9,7 +9,7 @@ import { importLedger } from '../../../cloudfunctions/lib/ledger/import';
 import { readWorkbook } from '../../../cloudfunctions/lib/ledger/xlsx';
 import { readAll, PAGE } from '../../../cloudfunctions/lib/ledger/read';
 import { insertMany } from '../../../cloudfunctions/lib/bulk';
-import { computeFigures } from '../../../cloudfunctions/lib/figures';
+import { computeFigures } from '../../../cloudfunctions/lib/figures/compute';
 import { mustParsePeriod } from '../../../src/domain/period';
 import { exportHeaderOf } from '../../../src/domain/ledger/export';
 import { TABLES } from '../../../src/domain/ledger/tables';

@@ -7,7 +7,7 @@ import { Workbook } from 'exceljs';
 import { importLedger } from '../../../cloudfunctions/lib/ledger/import';
 import { readWorkbook } from '../../../cloudfunctions/lib/ledger/xlsx';
 import { readAll } from '../../../cloudfunctions/lib/ledger/read';
-import { computeFigures } from '../../../cloudfunctions/lib/figures';
+import { computeFigures } from '../../../cloudfunctions/lib/figures/compute';
 import { historyOf } from '../../../cloudfunctions/lib/history';
 import { mustParsePeriod } from '../../../src/domain/period';
 import type { LedgerSheet } from '../../../src/domain/ledger/ledger';

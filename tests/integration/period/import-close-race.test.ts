@@ -7,7 +7,7 @@
  */
 import { importLedger } from '../../../cloudfunctions/lib/ledger/import';
 import { closeYear, frozenFigures } from '../../../cloudfunctions/lib/period-close';
-import { computeFigures } from '../../../cloudfunctions/lib/figures';
+import { computeFigures } from '../../../cloudfunctions/lib/figures/compute';
 import { mustParsePeriod } from '../../../src/domain/period';
 import type { LedgerSheet } from '../../../src/domain/ledger/ledger';
 import { OPERATOR, TOWNSHIP, fixtureSheets, localStack, type LocalStack } from '../ledger/stack';

@@ -6,7 +6,7 @@
 import { closeYear, reopenYear, frozenFigures, figuresWithClose, assertOpen, closeOf, touchedDates } from '../../../cloudfunctions/lib/period-close';
 import { importLedger } from '../../../cloudfunctions/lib/ledger/import';
 import { readAll } from '../../../cloudfunctions/lib/ledger/read';
-import { computeFigures } from '../../../cloudfunctions/lib/figures';
+import { computeFigures } from '../../../cloudfunctions/lib/figures/compute';
 import { historyOf } from '../../../cloudfunctions/lib/history';
 import { ERRORS } from '../../../cloudfunctions/lib/errors';
 import { mustParsePeriod } from '../../../src/domain/period';

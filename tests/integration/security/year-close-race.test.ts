@@ -6,7 +6,7 @@
  */
 import { startAppStack, DEMO, type AppStack } from '../../helpers/app-stack';
 import { UNIT, recordOf, type Answer } from '../../helpers/records-world';
-import { computeFigures } from '../../../cloudfunctions/lib/figures';
+import { computeFigures } from '../../../cloudfunctions/lib/figures/compute';
 import { frozenFigures } from '../../../cloudfunctions/lib/period-close';
 import { mustParsePeriod } from '../../../src/domain/period';
 

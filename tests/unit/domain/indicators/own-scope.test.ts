@@ -2,24 +2,23 @@
 import { join } from 'path';
 import { Aggregator } from 'mingo';
 import { parseLedger } from '@/domain/ledger/ledger';
-import { assemble, type AggregateRows } from '@/domain/indicators';
+import { assemble, pipelinesFor, type AggregateRows } from '@/domain/indicators';
 import { mustParsePeriod } from '@/domain/period';
 import { addsUpOverUnits } from '@/domain/console/series';
-import { ownPipelines } from '../../../cloudfunctions/lib/console/figures';
-import { FIXTURES, figuresOf, readCsvFolder, type Db } from '../../unit/domain/helpers/ledger-fixture';
+import { FIXTURES, figuresOf, readCsvFolder, type Db } from '../helpers/ledger-fixture';
 
 const db: Db = parseLedger(readCsvFolder(join(FIXTURES, 'baitu-2023')), new Map()).records;
 const TOWNSHIP = '500114213';
 
 function ownFigures(code: string) {
   const rows: AggregateRows = {};
-  for (const { collection, pipeline } of ownPipelines(code, mustParsePeriod('2023'))) {
+  for (const { collection, pipeline } of pipelinesFor(code, mustParsePeriod('2023'), undefined, { scope: 'own' })) {
     rows[collection] = new Aggregator(pipeline, {}).run([...(db[collection] ?? [])]);
   }
   return assemble(rows);
 }
 
-describe('ownPipelines', () => {
+describe('pipelines of a unit’s own records', () => {
   it('should count only the unit’s own records', () => {
     const own = ownFigures(TOWNSHIP);
     expect(own['org.villages']).toBe(0);

@@ -1,0 +1,81 @@
+/**
+ * The one figures computation. Everything that shows or keeps a figure computes it here: the figures
+ * API, period close (the frozen figures), the console's overview / 分村 / 分月 / quality, the report and
+ * the village's 月报. Authorization and frozen (closed-year) figures are the callers' business.
+ *
+ * `figureRows` is the single place the figures' source rows are read. Today they are aggregated in the
+ * database from the records by the catalogue's pipelines (`rowsFromRecords`), never by reading the
+ * records into the function. Should the rows come from elsewhere (per unit × month summaries), the
+ * switch is made in `figureRows`, and `rowsFromRecords` stays as the oracle they are checked against.
+ */
+import type { Database } from '../cloudbase';
+import {
+  assemble,
+  manualPipeline,
+  pipelinesFor,
+  type AggregateRows,
+  type CollectionPipeline,
+  type FigureScope,
+  type Figures,
+} from '../../../src/domain/indicators';
+import type { Period } from '../../../src/domain/period';
+import { pendingByFigure } from '../../../src/domain/supervision/pending';
+import { reviewTownships } from '../supervision/settings';
+
+export interface FigureOptions {
+  /** Whose records: the unit and every unit below it (default), or the unit's own only (乡镇本级). */
+  scope?: FigureScope;
+  /**
+   * Which records: those that count (default: in townships that review, records awaiting review are
+   * left out), everything logged (a village's own 月报 states what was logged), or only the records
+   * awaiting review (how many stand behind each figure).
+   */
+  records?: 'counted' | 'everything' | 'pending';
+  /** Also read every 其他指标 row of the year, whatever `ids` asks for (the report names them). */
+  allManual?: boolean;
+}
+
+/** The figures `ids` (all when omitted) of a unit and a period, computed from its records. */
+export async function computeFigures(db: Database, orgCode: string, period: Period, ids?: readonly string[], options: FigureOptions = {}): Promise<Figures> {
+  return assemble(await figureRows(db, orgCode, period, ids, options), ids);
+}
+
+/** How many records await review behind each figure (none when no township reviews). */
+export async function pendingFigures(db: Database, orgCode: string, period: Period, ids?: readonly string[]): Promise<Figures> {
+  return pendingByFigure(await figureRows(db, orgCode, period, ids, { records: 'pending' }), ids);
+}
+
+/** The rows `assemble()` and its helpers read: the one place they are obtained. */
+export async function figureRows(db: Database, orgCode: string, period: Period, ids?: readonly string[], options: FigureOptions = {}): Promise<AggregateRows> {
+  return rowsFromRecords(db, orgCode, period, ids, options);
+}
+
+/** The rows aggregated in the database from the records themselves, by the catalogue's pipelines. */
+export async function rowsFromRecords(db: Database, orgCode: string, period: Period, ids?: readonly string[], options: FigureOptions = {}): Promise<AggregateRows> {
+  const { scope, records = 'counted' } = options;
+  let pipelines: CollectionPipeline[];
+  if (records === 'everything') {
+    pipelines = pipelinesFor(orgCode, period, ids, { scope });
+  } else {
+    const townships = await reviewTownships(db);
+    // Nothing awaits review where nobody reviews: no need to ask the database.
+    if (records === 'pending' && townships.length === 0) return {};
+    pipelines = pipelinesFor(orgCode, period, ids, { scope, review: { mode: records, townships } });
+  }
+  if (options.allManual && period.year !== undefined && !pipelines.some((p) => p.collection === 'manual_figures')) {
+    pipelines.push(manualPipeline(orgCode, period.year, scope));
+  }
+  return runPipelines(db, pipelines);
+}
+
+async function runPipelines(db: Database, pipelines: readonly CollectionPipeline[]): Promise<AggregateRows> {
+  const rows: AggregateRows = {};
+  await Promise.all(
+    pipelines.map(async ({ collection, pipeline }) => {
+      // Without `raw` the SDK silently drops a pipeline given as plain stages.
+      const answer = await db.collection(collection).options({ raw: true }).aggregate(pipeline).end();
+      rows[collection] = (answer as { data: Record<string, unknown>[] }).data;
+    }),
+  );
+  return rows;
+}
