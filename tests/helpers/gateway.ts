@@ -28,6 +28,8 @@ export interface GatewayProcessOptions {
   envId?: string;
   /** Extra CLI arguments (e.g. ['--fn-timeout', '1000']). */
   args?: string[];
+  /** How long a start may take before it counts as failed (20 s; the bench loads a million records). */
+  readyTimeoutMs?: number;
 }
 
 export interface GatewayProcess {
@@ -55,7 +57,7 @@ function waitExit(child: ChildProcess): Promise<void> {
   return new Promise((ok) => child.once('exit', () => ok()));
 }
 
-async function launch(args: string[], log: string[]): Promise<{ child: ChildProcess; url: string }> {
+async function launch(args: string[], log: string[], readyTimeoutMs = 20000): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(process.execPath, ['--import', TSX_LOADER, MAIN, ...args], {
     cwd: ROOT,
     env: { ...process.env },
@@ -64,7 +66,7 @@ async function launch(args: string[], log: string[]): Promise<{ child: ChildProc
   child.stderr?.on('data', (c: Buffer) => log.push(c.toString()));
   const url = await new Promise<string>((ok, fail) => {
     let buf = '';
-    const timer = setTimeout(() => fail(new Error(`gateway not ready after 20 s:\n${log.join('')}`)), 20000);
+    const timer = setTimeout(() => fail(new Error(`gateway not ready after ${readyTimeoutMs / 1000} s:\n${log.join('')}`)), readyTimeoutMs);
     child.stdout?.on('data', (c: Buffer) => {
       const s = c.toString();
       log.push(s);
@@ -101,7 +103,7 @@ export async function startGatewayProcess(opts: GatewayProcessOptions = {}): Pro
   const base = ['--data', dataDir, '--env', envId, ...(opts.args ?? [])];
   if (opts.functionsDir) base.push('--functions', opts.functionsDir);
   if (opts.staticDir) base.push('--static', opts.staticDir);
-  let { child, url } = await launch(['--port', '0', ...base], log);
+  let { child, url } = await launch(['--port', '0', ...base], log, opts.readyTimeoutMs);
   trustGateway(url, dataDir);
   const gp: GatewayProcess = {
     url,
@@ -120,7 +122,7 @@ export async function startGatewayProcess(opts: GatewayProcessOptions = {}): Pro
     },
     async restart() {
       await waitExit(child);
-      ({ child, url } = await launch(['--port', String(gp.port), ...base], log));
+      ({ child, url } = await launch(['--port', String(gp.port), ...base], log, opts.readyTimeoutMs));
       trustGateway(url, dataDir);
       gp.process = child;
       gp.url = url;

@@ -90,7 +90,7 @@ export interface Unit {
 }
 
 export function countyUnits(shape: CountyShape = COUNTY_SHAPE): Unit[] {
-  const units: Unit[] = [{ _id: COUNTY, code: COUNTY, name: '基准县', level: '县', parentCode: null, path: [COUNTY] }];
+  const units: Unit[] = [{ _id: COUNTY, code: COUNTY, name: '黔江区', level: '县', parentCode: null, path: [COUNTY] }];
   for (let t = 1; t <= shape.townships; t += 1) {
     const township = townshipCode(t);
     units.push({ _id: township, code: township, name: `基准${t}乡`, level: '乡镇', parentCode: COUNTY, path: [COUNTY, township] });
@@ -120,10 +120,19 @@ function shiftYear(date: string, years: number): string {
   return `${Number(y) + years}-${m}-${m === '02' && d === '29' ? '28' : d}`;
 }
 
+// A million records move a few hundred dates by a few hundred amounts: remember the answers.
+const moved = new Map<string, string>();
+function moveDate(date: string, years: number, days: number): string {
+  const key = `${date}|${years}|${days}`;
+  let out = moved.get(key);
+  if (out === undefined) moved.set(key, (out = addDays(shiftYear(date, years), days)));
+  return out;
+}
+
 /** Every date of the record moved by `years` and then `days`; other values as they are. */
 function moveDates(doc: LedgerDoc, years: number, days: number): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(doc)) out[key] = typeof value === 'string' && ISO_DATE.test(value) ? addDays(shiftYear(value, years), days) : value;
+  for (const [key, value] of Object.entries(doc)) out[key] = typeof value === 'string' && ISO_DATE.test(value) ? moveDate(value, years, days) : value;
   return out;
 }
 
@@ -139,7 +148,7 @@ export function countyRecord(template: Template, shape: CountyShape, t: number, 
   const movedMain = shiftYear(String(doc[MAIN_DATE[collection]]), years);
   // A few days on, but never out of the record's year.
   let days = (r * 3 + t) % 23;
-  if (addDays(movedMain, days).slice(0, 4) !== movedMain.slice(0, 4)) days = -days;
+  if (moveDate(movedMain, 0, days).slice(0, 4) !== movedMain.slice(0, 4)) days = -days;
   const moved = moveDates(doc, years, days);
   const asOf = `${shape.years[shape.years.length - 1]}-12-31`;
   if (typeof moved.closeDate === 'string' && moved.closeDate > asOf) {
@@ -149,7 +158,7 @@ export function countyRecord(template: Template, shape: CountyShape, t: number, 
   }
   const place = placeOf(template, shape, String(doc.orgCode), t, i);
   const mainDate = String(moved[MAIN_DATE[collection]]);
-  const stamp = `${addDays(mainDate, r % 3)}T0${r % 10}:30:00.000Z`;
+  const stamp = `${moveDate(mainDate, 0, r % 3)}T0${r % 10}:30:00.000Z`;
   return {
     collection,
     doc: {

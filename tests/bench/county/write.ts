@@ -8,7 +8,7 @@ import { Store, keyOf, type WriteOp } from '../../../emulator/store';
 import { COLLECTIONS } from '../../../cloudfunctions/lib/collections';
 import { benchAccounts, countyManualFigures, countyPeople, countyRecords, countyUnits, COUNTY_SHAPE, type CountyShape, type Template } from './generate';
 
-const BATCH = 5000;
+const BATCH = 20000;
 
 /** Commits the documents in transactions of BATCH; answers how many. */
 function commitAll(store: Store, docs: Iterable<{ collection: string; doc: Record<string, unknown> }>): number {

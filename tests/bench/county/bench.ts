@@ -1,0 +1,304 @@
+/**
+ * The county benchmark (issue 14's goals): a synthetic county written straight into a gateway's store
+ * (write.ts), then a real gateway child process running the real functions, called as the app calls
+ * them (POST /api/fn/<name>, dev identity) and through the real SDK, measured in ONE run:
+ *   - at the first size (100 000 records, or half a smaller total): township-year figures;
+ *   - grown to the full size (`--records`): restart, every figure of the goals, and their ratios.
+ * A path the stack does not offer yet (a console action, a CLI command) prints "n/a (not available:
+ * …)" instead of a figure, so the same bench runs before and after the work it measures lands.
+ */
+import { rmSync } from 'node:fs';
+import { startGatewayProcess, tempDir, type GatewayProcess } from '../../helpers/gateway';
+import { withLocalSdk } from '../../../scripts/local-sdk';
+import { main as cli } from '../../../scripts/cli';
+import { BAITU_2023, readCsvFolder } from '../../../scripts/ledger-files';
+import { assemble, pipelinesFor, type AggregateRows } from '../../../src/domain/indicators';
+import { mustParsePeriod } from '../../../src/domain/period';
+import { CHART_FIGURES } from '../../../src/domain/console/series';
+import { beijingDate } from '../../../src/domain/dates';
+import { MemoryStore } from '../../../src/services/outbox/kv';
+import { OutboxRepo } from '../../../src/services/outbox/repo';
+import { Outbox } from '../../../src/services/outbox/outbox';
+import { ApiError } from '../../../src/services/errors';
+import { BENCH_PEOPLE, COUNTY, COUNTY_SHAPE, readTemplate, townshipCode, villageCode } from './generate';
+import { writeCountyFrame, writeCountyRecords } from './write';
+
+export interface CountyBenchOptions {
+  records: number;
+}
+
+const YEAR = COUNTY_SHAPE.years[COUNTY_SHAPE.years.length - 1];
+const TOWNSHIP = townshipCode(1);
+/** Before summaries (main @ 44977b2, this 2-core machine, 300 000 records): a record create's p50. */
+const TODAY_CREATE_MS = Number(process.env.FAZHI_BENCH_CREATE_BASELINE_MS || 0) || undefined;
+
+type Answer<T> = { ok: true; result: T } | { ok: false; code: string; message: string };
+
+/** A function called as the H5 app calls it: POST /api/fn/<name> as the dev identity `openid`. */
+async function callFn<T = unknown>(gw: GatewayProcess, name: string, data: unknown, openid: string): Promise<Answer<T>> {
+  const res = await fetch(`${gw.url}/api/fn/${name}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-fazhi-openid': openid },
+    body: JSON.stringify({ data }),
+  });
+  type Failure = { error?: { code?: string; message?: string } };
+  const body = (await res.json()) as { result?: T | Failure } & Failure;
+  // A function's own refusal comes as a result carrying `error` (cloudfunctions/lib/errors.ts).
+  const error = 'result' in body ? (body.result as Failure | undefined)?.error : (body.error ?? { code: String(res.status) });
+  if (error) return { ok: false, code: String(error.code), message: String(error.message ?? '') };
+  return { ok: true, result: body.result as T };
+}
+
+const now = (): number => Number(process.hrtime.bigint()) / 1e6;
+
+async function timed<T>(fn: () => Promise<T> | T): Promise<[T, number]> {
+  const started = now();
+  const result = await fn();
+  return [result, now() - started];
+}
+
+/** A measured figure, or why there is none. */
+type Measure = { ms: number; n: number } | { na: string };
+
+const median = (values: number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor((sorted.length - 1) / 2)];
+};
+
+/**
+ * The p50 of up to `reps` calls, stopping early once `budgetMs` is spent (a slow path is measured
+ * once). A request the function does not know (INVALID_REQUEST) is a path not built yet.
+ */
+async function p50(call: () => Promise<Answer<unknown>>, reps: number, budgetMs = 10000, missing = 'the function refuses this request'): Promise<Measure> {
+  const times: number[] = [];
+  const started = now();
+  while (times.length < reps && (times.length === 0 || now() - started < budgetMs)) {
+    const [answer, ms] = await timed(call);
+    if (!answer.ok) return { na: answer.code === 'INVALID_REQUEST' ? `not available: ${missing}` : `failed: ${answer.code} ${answer.message}` };
+    times.push(ms);
+  }
+  return { ms: median(times), n: times.length };
+}
+
+const show = (m: Measure, unit = 'ms'): string => ('na' in m ? `n/a (${m.na})` : `${m.ms.toFixed(0)} ${unit}${m.n > 1 ? ` (p50 of ${m.n})` : ''}`);
+const ratio = (a: Measure, b: Measure): number | undefined => ('ms' in a && 'ms' in b && b.ms > 0 ? a.ms / b.ms : undefined);
+
+/** Runs a CLI command in this process against the gateway serving `dataDir`; answers its exit code and output. */
+async function runCli(dataDir: string, argv: string[]): Promise<{ code: number; out: string }> {
+  const lines: string[] = [];
+  const code = await cli(argv, { out: (t) => lines.push(t), err: (t) => lines.push(t), env: { ...process.env, FAZHI_DATA_DIR: dataDir }, cwd: process.cwd() });
+  return { code, out: lines.join('\n') };
+}
+
+/** Summaries (and whatever else is derived) rebuilt by the CLI after records were written behind the stack's back. */
+async function rebuildSummaries(dataDir: string): Promise<Measure> {
+  const [{ code, out }, ms] = await timed(() => runCli(dataDir, ['summaries', 'rebuild']));
+  if (code === 2) return { na: 'not available: no `npm run cli -- summaries rebuild`' };
+  if (code !== 0) return { na: `failed: ${out.split('\n')[0]}` };
+  return { ms, n: 1 };
+}
+
+/** The catalogue's aggregation pipelines run in the database through the real SDK: the pipeline path. */
+async function pipelineFigures(gw: GatewayProcess, org: string, year: number): Promise<Answer<unknown>> {
+  const period = mustParsePeriod(String(year));
+  return withLocalSdk(gw.url, async (db) => {
+    const rows: AggregateRows = {};
+    await Promise.all(
+      pipelinesFor(org, period).map(async ({ collection, pipeline }) => {
+        const answer = await db.collection(collection).options({ raw: true }).aggregate(pipeline).end();
+        rows[collection] = (answer as { data: Record<string, unknown>[] }).data;
+      }),
+    );
+    return { ok: true as const, result: assemble(rows) };
+  });
+}
+
+const figures = (gw: GatewayProcess, org: string, openid: string) => () => callFn(gw, 'figures', { action: 'get', org, period: String(YEAR) }, openid);
+const consoleCall = (gw: GatewayProcess, data: Record<string, unknown>, openid: string) => () => callFn(gw, 'console', data, openid);
+
+function outreachEvent(id: string): Record<string, unknown> {
+  return { id, orgCode: villageCode(1, 1), date: beijingDate(new Date()), type: '赶集日集中宣传', venue: '集市', topic: '民法典进乡村', attendees: 86, materials: 240, banners: 2, consultations: 11 };
+}
+
+/**
+ * Before timing anything: the township's figures through the figures function equal the pipeline
+ * path's, and are not empty (a fast answer about nothing would measure nothing).
+ */
+async function checkFigures(gw: GatewayProcess): Promise<void> {
+  const answer = await figures(gw, TOWNSHIP, BENCH_PEOPLE.admin)();
+  const oracle = await pipelineFigures(gw, TOWNSHIP, YEAR);
+  if (!answer.ok || !oracle.ok) throw new Error(`figures failed: ${JSON.stringify(answer.ok ? oracle : answer)}`);
+  const got = (answer.result as { figures: Record<string, unknown> }).figures;
+  const want = oracle.result as Record<string, unknown>;
+  for (const id of ['outreach.events', 'mediation.accepted', 'petition.receptions']) {
+    if (!(Number(want[id]) > 0) || got[id] !== want[id]) throw new Error(`figure ${id}: the figures function says ${String(got[id])}, the pipelines ${String(want[id])}`);
+  }
+}
+
+/** The p50 of `n` record creates by the village worker (each a new 普法活动 dated today). */
+async function createLatency(gw: GatewayProcess, tag: string, n = 15): Promise<Measure> {
+  let i = 0;
+  return p50(() => callFn(gw, 'records', { action: 'create', kind: 'outreach', record: outreachEvent(`bench-${tag}-${(i += 1)}`) }, BENCH_PEOPLE.worker), n, 60000);
+}
+
+/**
+ * The longest a health check waits while heavy calls (county figures, console views) run: the
+ * gateway answering one request must never make another wait behind it.
+ */
+async function healthDelay(gw: GatewayProcess, heavy: Array<() => Promise<Answer<unknown>>>): Promise<{ maxMs: number; checks: number; heavyMs: number }> {
+  let done = false;
+  const started = now();
+  const work = Promise.all(heavy.map((call) => call())).finally(() => (done = true));
+  let maxMs = 0;
+  let checks = 0;
+  while (!done) {
+    const [, ms] = await timed(() => fetch(`${gw.url}/api/health`).then((r) => r.text()));
+    maxMs = Math.max(maxMs, ms);
+    checks += 1;
+    await new Promise((ok) => setTimeout(ok, 20));
+  }
+  await work;
+  return { maxMs, checks, heavyMs: now() - started };
+}
+
+/** A phone's outbox holding 200 new records, sent to the records function: how many calls and storage reads it takes. */
+async function sync200(gw: GatewayProcess): Promise<{ calls: number; reads: number; sent: number }> {
+  let reads = 0;
+  class CountingStore extends MemoryStore {
+    override get(key: string): unknown {
+      reads += 1;
+      return super.get(key);
+    }
+  }
+  let calls = 0;
+  const outbox = new Outbox({
+    repo: new OutboxRepo(new CountingStore()),
+    send: async (entry) => {
+      calls += 1;
+      const answer = await callFn<{ record: { version?: number } }>(gw, 'records', { action: entry.action, kind: entry.kind, record: entry.record, baseVersion: entry.baseVersion }, BENCH_PEOPLE.worker);
+      if (!answer.ok) throw new ApiError(answer.code, answer.message);
+      return { version: answer.result.record.version };
+    },
+    upload: async () => {
+      throw new Error('the bench sends no photos');
+    },
+    forgetPhoto: async () => undefined,
+    owner: () => null,
+    now: () => Date.now(),
+  });
+  const queuedReads = reads;
+  for (let i = 0; i < 200; i += 1) outbox.add({ kind: 'outreach', action: 'create', record: outreachEvent(`bench-sync-${i}`) });
+  const queueReads = reads - queuedReads;
+  let sent = 0;
+  for (let round = 0; round < 100 && outbox.counts().pending > 0; round += 1) sent += (await outbox.flush({ ignoreBackoff: true })).sent;
+  return { calls, reads: queueReads, sent };
+}
+
+/** A real township's ledger (白土乡, about a thousand rows) imported by the CLI into the full store. */
+async function importRate(dataDir: string): Promise<Measure & { rows?: number }> {
+  const rows = readCsvFolder(BAITU_2023).reduce((sum, sheet) => sum + sheet.rows.length, 0);
+  const [{ code, out }, ms] = await timed(() => runCli(dataDir, ['import', BAITU_2023]));
+  if (code !== 0) return { na: `failed: ${out.split('\n')[0]}` };
+  return { ms, n: 1, rows };
+}
+
+export async function benchCounty({ records }: CountyBenchOptions): Promise<void> {
+  const first = records > 100_000 ? 100_000 : Math.floor(records / 2);
+  const dataDir = tempDir('county-');
+  const template = readTemplate();
+  const row = (label: string, value: string) => console.log(`  ${label}: ${value}`);
+  const k = (n: number) => (n >= 1e6 ? `${(n / 1e6).toFixed(n % 1e6 ? 2 : 0)}M` : `${Math.round(n / 1000)}k`);
+  console.log(`county benchmark: ${COUNTY_SHAPE.townships} townships × ${COUNTY_SHAPE.villages} villages × ${COUNTY_SHAPE.years.length} years, ${k(first)} then ${k(records)} records (data in ${dataDir})`);
+
+  writeCountyFrame(dataDir, template);
+  const [, writeFirstMs] = await timed(() => writeCountyRecords(dataDir, template, first));
+  row(`generate ${k(first)} records into the store`, `${(writeFirstMs / 1000).toFixed(1)} s (${Math.round(first / (writeFirstMs / 1000))} records/s)`);
+  const gw = await startGatewayProcess({ dataDir, envId: 'fazhi-local', args: ['--dev', '--fn-timeout', '300000'], readyTimeoutMs: 600_000 });
+  try {
+    row(`summaries rebuild at ${k(first)}`, show(await rebuildSummaries(dataDir)));
+    await checkFigures(gw);
+    const townshipFirst = await p50(figures(gw, TOWNSHIP, BENCH_PEOPLE.admin), 9);
+    row(`township-year figures at ${k(first)}`, show(townshipFirst));
+    const createFirst = await createLatency(gw, 'first');
+    row(`record create at ${k(first)}`, show(createFirst));
+
+    await gw.stop();
+    const [, writeMs] = await timed(() => writeCountyRecords(dataDir, template, records, first));
+    row(`generate ${k(records - first)} more records into the store`, `${(writeMs / 1000).toFixed(1)} s (${Math.round((records - first) / (writeMs / 1000))} records/s)`);
+    const [, restartMs] = await timed(() => gw.restart());
+    const restart: Measure = { ms: restartMs, n: 1 };
+    row(`restart at ${k(records)} (start until ready)`, `${(restartMs / 1000).toFixed(1)} s`);
+    row(`summaries rebuild at ${k(records)}`, show(await rebuildSummaries(dataDir)));
+
+    await checkFigures(gw);
+    const township = await p50(figures(gw, TOWNSHIP, BENCH_PEOPLE.admin), 9);
+    row(`township-year figures at ${k(records)}`, show(township));
+    const pipeline = await p50(() => pipelineFigures(gw, TOWNSHIP, YEAR), 5);
+    row(`township-year by the pipeline path at ${k(records)}`, show(pipeline));
+    const county = await p50(figures(gw, COUNTY, BENCH_PEOPLE.county), 5);
+    row(`county-year figures at ${k(records)}`, show(county));
+    const overview = await p50(consoleCall(gw, { action: 'overview', org: TOWNSHIP, year: YEAR }, BENCH_PEOPLE.admin), 5);
+    row('console overview (township, this year vs last)', show(overview));
+    const ids = [...CHART_FIGURES];
+    const byVillage = await p50(consoleCall(gw, { action: 'byVillage', org: TOWNSHIP, year: YEAR, ids }, BENCH_PEOPLE.admin), 5);
+    row('console 分村 (township: its 15 villages)', show(byVillage));
+    const byMonth = await p50(consoleCall(gw, { action: 'byMonth', org: TOWNSHIP, year: YEAR, ids }, BENCH_PEOPLE.admin), 5);
+    row('console 分月 (township: 12 months)', show(byMonth));
+    const countyByVillage = await p50(consoleCall(gw, { action: 'byVillage', org: COUNTY, year: YEAR, ids }, BENCH_PEOPLE.county), 3);
+    row('console 分村 (county: its 20 townships)', show(countyByVillage));
+    const countyByMonth = await p50(consoleCall(gw, { action: 'byMonth', org: COUNTY, year: YEAR, ids }, BENCH_PEOPLE.county), 3);
+    row('console 分月 (county: 12 months)', show(countyByMonth));
+    // The request the trend view is expected to make; adjust here once the console names it.
+    const trendRequest = { action: 'trend', org: COUNTY, from: COUNTY_SHAPE.years[0], to: YEAR, ids };
+    const trend = await p50(consoleCall(gw, trendRequest, BENCH_PEOPLE.county), 3, 10000, "the console has no action 'trend' (org, from, to, ids)");
+    row('5-year monthly trend (county)', show(trend));
+    const drill = await p50(consoleCall(gw, { action: 'records', org: TOWNSHIP, period: String(YEAR), figure: 'mediation.accepted', limit: 20 }, BENCH_PEOPLE.admin), 7);
+    row('drill-down page 1 (township year, 调解受理)', show(drill));
+    const create = await createLatency(gw, 'full');
+    row(`record create at ${k(records)}`, show(create));
+
+    const health = await healthDelay(gw, [figures(gw, COUNTY, BENCH_PEOPLE.county), consoleCall(gw, { action: 'byVillage', org: COUNTY, year: YEAR, ids }, BENCH_PEOPLE.county), consoleCall(gw, { action: 'overview', org: COUNTY, year: YEAR }, BENCH_PEOPLE.county)]);
+    row('longest health check while county figures + 分村 + overview run', `${health.maxMs.toFixed(0)} ms (${health.checks} checks over ${(health.heavyMs / 1000).toFixed(1)} s)`);
+
+    const imported = await importRate(dataDir);
+    const importRows = 'ms' in imported && imported.rows ? imported.rows / (imported.ms / 1000) : undefined;
+    row(`CLI import of a township ledger into the ${k(records)} store`, 'na' in imported ? show(imported) : `${imported.rows} rows in ${(imported.ms / 1000).toFixed(1)} s = ${importRows?.toFixed(0)} rows/s`);
+
+    const sync = await sync200(gw);
+    row('outbox: 200 queued records sent', `${sync.sent} sent in ${sync.calls} calls; ${sync.reads} storage reads to queue them`);
+
+    const flat = ratio(township, townshipFirst);
+    const faster = ratio(pipeline, township);
+    const createRatio = 'ms' in create && TODAY_CREATE_MS ? create.ms / TODAY_CREATE_MS : undefined;
+    const worst = (a: Measure, b: Measure): Measure => ('ms' in a && 'ms' in b ? (a.ms >= b.ms ? a : b) : 'na' in a ? a : b);
+    const goals: Array<[string, string, boolean | undefined]> = [
+      [`township-year figures at ${k(records)} ≤ 100 ms`, show(township), 'ms' in township ? township.ms <= 100 : undefined],
+      ['county-year figures ≤ 500 ms', show(county), 'ms' in county ? county.ms <= 500 : undefined],
+      ['console 分村 ≤ 500 ms (worst of township, county)', show(worst(byVillage, countyByVillage)), ms(worst(byVillage, countyByVillage), (v) => v <= 500)],
+      ['console 分月 ≤ 500 ms (worst of township, county)', show(worst(byMonth, countyByMonth)), ms(worst(byMonth, countyByMonth), (v) => v <= 500)],
+      ['5-year monthly trend ≤ 1 s', show(trend), ms(trend, (v) => v <= 1000)],
+      [`flat: township-year ${k(records)} / ${k(first)} ≤ 1.5×`, flat === undefined ? 'n/a' : `${flat.toFixed(2)}×`, flat === undefined ? undefined : flat <= 1.5],
+      ['pipeline path / figures ≥ 30×', faster === undefined ? 'n/a' : `${faster.toFixed(1)}×`, faster === undefined ? undefined : faster >= 30],
+      [
+        'record create ≤ 1.5× today',
+        `${show(create)}${TODAY_CREATE_MS ? ` vs ${TODAY_CREATE_MS} ms today = ${createRatio?.toFixed(2)}×` : ' (today: set FAZHI_BENCH_CREATE_BASELINE_MS to compare)'}; at ${k(first)} ${show(createFirst)}`,
+        createRatio === undefined ? undefined : createRatio <= 1.5,
+      ],
+      ['drill-down page ≤ 150 ms', show(drill), ms(drill, (v) => v <= 150)],
+      [`restart at ${k(records)} ≤ 15 s`, `${(restartMs / 1000).toFixed(1)} s`, ms(restart, (v) => v <= 15000)],
+      ['no request delayed > 500 ms', `${health.maxMs.toFixed(0)} ms`, health.maxMs <= 500],
+      [`import into the ${k(records)} store ≥ 2000 rows/s`, importRows === undefined ? show(imported) : `${importRows.toFixed(0)} rows/s`, importRows === undefined ? undefined : importRows >= 2000],
+      ['200 queued records sync in ≤ 10 calls', `${sync.calls} calls`, sync.calls <= 10],
+    ];
+    const width = Math.max(...goals.map(([goal]) => goal.length));
+    console.log(`\ngoals of issue 14 (${k(records)} records)`);
+    for (const [goal, figure, met] of goals) console.log(`  ${met === undefined ? '  ?  ' : met ? ' met ' : ' MISS '} ${goal.padEnd(width)}  ${figure}`);
+  } finally {
+    await gw.dispose();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+function ms(m: Measure, test: (value: number) => boolean): boolean | undefined {
+  return 'ms' in m ? test(m.ms) : undefined;
+}
