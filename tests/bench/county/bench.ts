@@ -57,8 +57,8 @@ async function timed<T>(fn: () => Promise<T> | T): Promise<[T, number]> {
   return [result, now() - started];
 }
 
-/** A measured figure, or why there is none. */
-type Measure = { ms: number; n: number } | { na: string };
+/** A measured figure; or the path failed (a goal missed); or the stack does not offer it yet. */
+type Measure = { ms: number; n: number } | { failed: string } | { na: string };
 
 const median = (values: number[]): number => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -67,20 +67,22 @@ const median = (values: number[]): number => {
 
 /**
  * The p50 of up to `reps` calls, stopping early once `budgetMs` is spent (a slow path is measured
- * once). A request the function does not know (INVALID_REQUEST) is a path not built yet.
+ * once), from an idle gateway. A request the function does not know (INVALID_REQUEST) is a path
+ * not built yet.
  */
-async function p50(call: () => Promise<Answer<unknown>>, reps: number, budgetMs = 10000, missing = 'the function refuses this request'): Promise<Measure> {
+async function p50(gw: GatewayProcess, call: () => Promise<Answer<unknown>>, reps: number, budgetMs = 10000, missing = 'the function refuses this request'): Promise<Measure> {
+  await settle(gw);
   const times: number[] = [];
   const started = now();
   while (times.length < reps && (times.length === 0 || now() - started < budgetMs)) {
     const [answer, ms] = await timed(call);
-    if (!answer.ok) return { na: answer.code === 'INVALID_REQUEST' ? `not available: ${missing}` : `failed: ${answer.code} ${answer.message}` };
+    if (!answer.ok) return answer.code === 'INVALID_REQUEST' ? { na: `not available: ${missing}` } : { failed: `failed after ${ms.toFixed(0)} ms: ${answer.code} ${answer.message}` };
     times.push(ms);
   }
   return { ms: median(times), n: times.length };
 }
 
-const show = (m: Measure, unit = 'ms'): string => ('na' in m ? `n/a (${m.na})` : `${m.ms.toFixed(0)} ${unit}${m.n > 1 ? ` (p50 of ${m.n})` : ''}`);
+const show = (m: Measure): string => ('na' in m ? `n/a (${m.na})` : 'failed' in m ? m.failed : `${m.ms.toFixed(0)} ms${m.n > 1 ? ` (p50 of ${m.n})` : ''}`);
 const ratio = (a: Measure, b: Measure): number | undefined => ('ms' in a && 'ms' in b && b.ms > 0 ? a.ms / b.ms : undefined);
 
 /** Runs a CLI command in this process against the gateway serving `dataDir`; answers its exit code and output. */
@@ -94,7 +96,7 @@ async function runCli(dataDir: string, argv: string[]): Promise<{ code: number; 
 async function rebuildSummaries(dataDir: string): Promise<Measure> {
   const [{ code, out }, ms] = await timed(() => runCli(dataDir, ['summaries', 'rebuild']));
   if (code === 2) return { na: 'not available: no `npm run cli -- summaries rebuild`' };
-  if (code !== 0) return { na: `failed: ${out.split('\n')[0]}` };
+  if (code !== 0) return { failed: `failed: ${out.split('\n')[0]}` };
   return { ms, n: 1 };
 }
 
@@ -138,7 +140,7 @@ async function checkFigures(gw: GatewayProcess): Promise<void> {
 /** The p50 of `n` record creates by the village worker (each a new 普法活动 dated today). */
 async function createLatency(gw: GatewayProcess, tag: string, n = 15): Promise<Measure> {
   let i = 0;
-  return p50(() => callFn(gw, 'records', { action: 'create', kind: 'outreach', record: outreachEvent(`bench-${tag}-${(i += 1)}`) }, BENCH_PEOPLE.worker), n, 60000);
+  return p50(gw, () => callFn(gw, 'records', { action: 'create', kind: 'outreach', record: outreachEvent(`bench-${tag}-${(i += 1)}`) }, BENCH_PEOPLE.worker), n, 60000);
 }
 
 /**
@@ -198,7 +200,7 @@ async function sync200(gw: GatewayProcess): Promise<{ calls: number; reads: numb
 async function importRate(dataDir: string): Promise<Measure & { rows?: number }> {
   const rows = readCsvFolder(BAITU_2023).reduce((sum, sheet) => sum + sheet.rows.length, 0);
   const [{ code, out }, ms] = await timed(() => runCli(dataDir, ['import', BAITU_2023]));
-  if (code !== 0) return { na: `failed: ${out.split('\n')[0]}` };
+  if (code !== 0) return { failed: `failed after ${(ms / 1000).toFixed(1)} s: ${out.split('\n')[0]}` };
   return { ms, n: 1, rows };
 }
 
@@ -217,7 +219,7 @@ export async function benchCounty({ records }: CountyBenchOptions): Promise<void
   try {
     row(`summaries rebuild at ${k(first)}`, show(await rebuildSummaries(dataDir)));
     await checkFigures(gw);
-    const townshipFirst = await p50(figures(gw, TOWNSHIP, BENCH_PEOPLE.admin), 9);
+    const townshipFirst = await p50(gw, figures(gw, TOWNSHIP, BENCH_PEOPLE.admin), 9);
     row(`township-year figures at ${k(first)}`, show(townshipFirst));
     const createFirst = await createLatency(gw, 'first');
     row(`record create at ${k(first)}`, show(createFirst));
@@ -231,49 +233,52 @@ export async function benchCounty({ records }: CountyBenchOptions): Promise<void
     row(`summaries rebuild at ${k(records)}`, show(await rebuildSummaries(dataDir)));
 
     await checkFigures(gw);
-    const township = await p50(figures(gw, TOWNSHIP, BENCH_PEOPLE.admin), 9);
+    const township = await p50(gw, figures(gw, TOWNSHIP, BENCH_PEOPLE.admin), 9);
     row(`township-year figures at ${k(records)}`, show(township));
-    const pipeline = await p50(() => pipelineFigures(gw, TOWNSHIP, YEAR), 5);
+    const pipeline = await p50(gw, () => pipelineFigures(gw, TOWNSHIP, YEAR), 5);
     row(`township-year by the pipeline path at ${k(records)}`, show(pipeline));
-    const county = await p50(figures(gw, COUNTY, BENCH_PEOPLE.county), 5);
+    const county = await p50(gw, figures(gw, COUNTY, BENCH_PEOPLE.county), 5);
     row(`county-year figures at ${k(records)}`, show(county));
-    const overview = await p50(consoleCall(gw, { action: 'overview', org: TOWNSHIP, year: YEAR }, BENCH_PEOPLE.admin), 5);
+    const overview = await p50(gw, consoleCall(gw, { action: 'overview', org: TOWNSHIP, year: YEAR }, BENCH_PEOPLE.admin), 5);
     row('console overview (township, this year vs last)', show(overview));
     const ids = [...CHART_FIGURES];
-    const byVillage = await p50(consoleCall(gw, { action: 'byVillage', org: TOWNSHIP, year: YEAR, ids }, BENCH_PEOPLE.admin), 5);
+    const byVillage = await p50(gw, consoleCall(gw, { action: 'byVillage', org: TOWNSHIP, year: YEAR, ids }, BENCH_PEOPLE.admin), 5);
     row('console 分村 (township: its 15 villages)', show(byVillage));
-    const byMonth = await p50(consoleCall(gw, { action: 'byMonth', org: TOWNSHIP, year: YEAR, ids }, BENCH_PEOPLE.admin), 5);
+    const byMonth = await p50(gw, consoleCall(gw, { action: 'byMonth', org: TOWNSHIP, year: YEAR, ids }, BENCH_PEOPLE.admin), 5);
     row('console 分月 (township: 12 months)', show(byMonth));
-    const countyByVillage = await p50(consoleCall(gw, { action: 'byVillage', org: COUNTY, year: YEAR, ids }, BENCH_PEOPLE.county), 3);
+    const countyByVillage = await p50(gw, consoleCall(gw, { action: 'byVillage', org: COUNTY, year: YEAR, ids }, BENCH_PEOPLE.county), 3);
     row('console 分村 (county: its 20 townships)', show(countyByVillage));
-    const countyByMonth = await p50(consoleCall(gw, { action: 'byMonth', org: COUNTY, year: YEAR, ids }, BENCH_PEOPLE.county), 3);
+    const countyByMonth = await p50(gw, consoleCall(gw, { action: 'byMonth', org: COUNTY, year: YEAR, ids }, BENCH_PEOPLE.county), 3);
     row('console 分月 (county: 12 months)', show(countyByMonth));
     // The request the trend view is expected to make; adjust here once the console names it.
     const trendRequest = { action: 'trend', org: COUNTY, from: COUNTY_SHAPE.years[0], to: YEAR, ids };
-    const trend = await p50(consoleCall(gw, trendRequest, BENCH_PEOPLE.county), 3, 10000, "the console has no action 'trend' (org, from, to, ids)");
+    const trend = await p50(gw, consoleCall(gw, trendRequest, BENCH_PEOPLE.county), 3, 10000, "the console has no action 'trend' (org, from, to, ids)");
     row('5-year monthly trend (county)', show(trend));
-    const drill = await p50(consoleCall(gw, { action: 'records', org: TOWNSHIP, period: String(YEAR), figure: 'mediation.accepted', limit: 20 }, BENCH_PEOPLE.admin), 7);
+    const drill = await p50(gw, consoleCall(gw, { action: 'records', org: TOWNSHIP, period: String(YEAR), figure: 'mediation.accepted', limit: 20 }, BENCH_PEOPLE.admin), 7);
     row('drill-down page 1 (township year, 调解受理)', show(drill));
     const create = await createLatency(gw, 'full');
     row(`record create at ${k(records)}`, show(create));
 
+    await settle(gw);
     const health = await healthDelay(gw, [figures(gw, COUNTY, BENCH_PEOPLE.county), consoleCall(gw, { action: 'byVillage', org: COUNTY, year: YEAR, ids }, BENCH_PEOPLE.county), consoleCall(gw, { action: 'overview', org: COUNTY, year: YEAR }, BENCH_PEOPLE.county)]);
     row('longest health check while county figures + 分村 + overview run', `${health.maxMs.toFixed(0)} ms (${health.checks} checks over ${(health.heavyMs / 1000).toFixed(1)} s)`);
 
+    await settle(gw);
     const imported = await importRate(dataDir);
     const importRows = 'ms' in imported && imported.rows ? imported.rows / (imported.ms / 1000) : undefined;
-    row(`CLI import of a township ledger into the ${k(records)} store`, 'na' in imported ? show(imported) : `${imported.rows} rows in ${(imported.ms / 1000).toFixed(1)} s = ${importRows?.toFixed(0)} rows/s`);
+    row(`CLI import of a township ledger into the ${k(records)} store`, !('ms' in imported) ? show(imported) : `${imported.rows} rows in ${(imported.ms / 1000).toFixed(1)} s = ${importRows?.toFixed(0)} rows/s`);
 
+    await settle(gw);
     const sync = await sync200(gw);
     row('outbox: 200 queued records sent', `${sync.sent} sent in ${sync.calls} calls; ${sync.reads} storage reads to queue them`);
 
     const flat = ratio(township, townshipFirst);
     const faster = ratio(pipeline, township);
     const createRatio = 'ms' in create && TODAY_CREATE_MS ? create.ms / TODAY_CREATE_MS : undefined;
-    const worst = (a: Measure, b: Measure): Measure => ('ms' in a && 'ms' in b ? (a.ms >= b.ms ? a : b) : 'na' in a ? a : b);
+    const worst = (a: Measure, b: Measure): Measure => ('ms' in a && 'ms' in b ? (a.ms >= b.ms ? a : b) : 'ms' in a ? b : a);
     const goals: Array<[string, string, boolean | undefined]> = [
-      [`township-year figures at ${k(records)} ≤ 100 ms`, show(township), 'ms' in township ? township.ms <= 100 : undefined],
-      ['county-year figures ≤ 500 ms', show(county), 'ms' in county ? county.ms <= 500 : undefined],
+      [`township-year figures at ${k(records)} ≤ 100 ms`, show(township), ms(township, (v) => v <= 100)],
+      ['county-year figures ≤ 500 ms', show(county), ms(county, (v) => v <= 500)],
       ['console 分村 ≤ 500 ms (worst of township, county)', show(worst(byVillage, countyByVillage)), ms(worst(byVillage, countyByVillage), (v) => v <= 500)],
       ['console 分月 ≤ 500 ms (worst of township, county)', show(worst(byMonth, countyByMonth)), ms(worst(byMonth, countyByMonth), (v) => v <= 500)],
       ['5-year monthly trend ≤ 1 s', show(trend), ms(trend, (v) => v <= 1000)],
@@ -287,7 +292,7 @@ export async function benchCounty({ records }: CountyBenchOptions): Promise<void
       ['drill-down page ≤ 150 ms', show(drill), ms(drill, (v) => v <= 150)],
       [`restart at ${k(records)} ≤ 15 s`, `${(restartMs / 1000).toFixed(1)} s`, ms(restart, (v) => v <= 15000)],
       ['no request delayed > 500 ms', `${health.maxMs.toFixed(0)} ms`, health.maxMs <= 500],
-      [`import into the ${k(records)} store ≥ 2000 rows/s`, importRows === undefined ? show(imported) : `${importRows.toFixed(0)} rows/s`, importRows === undefined ? undefined : importRows >= 2000],
+      [`import into the ${k(records)} store ≥ 2000 rows/s`, importRows === undefined ? show(imported) : `${importRows.toFixed(0)} rows/s`, importRows === undefined ? ms(imported, () => true) : importRows >= 2000],
       ['200 queued records sync in ≤ 10 calls', `${sync.calls} calls`, sync.calls <= 10],
     ];
     const width = Math.max(...goals.map(([goal]) => goal.length));
@@ -299,6 +304,20 @@ export async function benchCounty({ records }: CountyBenchOptions): Promise<void
   }
 }
 
+/** Whether a goal is met: unknown when the path is not there yet, missed when it failed. */
 function ms(m: Measure, test: (value: number) => boolean): boolean | undefined {
-  return 'ms' in m ? test(m.ms) : undefined;
+  return 'ms' in m ? test(m.ms) : 'failed' in m ? false : undefined;
+}
+
+/**
+ * Waits until the gateway is idle (two health checks in a row answer within 50 ms): a call that
+ * timed out may still be computing, and the next measurement must not pay for it.
+ */
+async function settle(gw: GatewayProcess, maxMs = 300_000): Promise<void> {
+  const started = now();
+  for (let quick = 0; quick < 2 && now() - started < maxMs; ) {
+    const [, took] = await timed(() => fetch(`${gw.url}/api/health`).then((r) => r.text()));
+    quick = took < 50 ? quick + 1 : 0;
+    await new Promise((ok) => setTimeout(ok, 100));
+  }
 }
