@@ -29,7 +29,10 @@ export interface CountyBenchOptions {
 
 const YEAR = COUNTY_SHAPE.years[COUNTY_SHAPE.years.length - 1];
 const TOWNSHIP = townshipCode(1);
-/** Before summaries (main @ 44977b2, this 2-core machine, 300 000 records): a record create's p50. */
+/**
+ * "Today's" record create p50 to hold the summaries' create against: run the bench on the code before
+ * summaries at the same size and pass its figure (one run cannot measure both versions of the code).
+ */
 const TODAY_CREATE_MS = Number(process.env.FAZHI_BENCH_CREATE_BASELINE_MS || 0) || undefined;
 
 type Answer<T> = { ok: true; result: T } | { ok: false; code: string; message: string };
