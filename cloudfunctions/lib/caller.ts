@@ -2,7 +2,7 @@
  * Who is calling: the platform's openid, resolved to a bound account (role + unit). An openid with no
  * account is a resident, who reaches only public functions.
  */
-import type { Database } from './cloudbase';
+import { readOne, type Database } from './cloudbase';
 import type { AppRole } from '../../src/domain/vocab';
 import type { Me } from '../../src/domain/api';
 import { findOrg, orgView, type OrgDoc } from './orgs';
@@ -27,8 +27,7 @@ export interface Caller {
 
 export async function resolveCaller(db: Database, openid: string): Promise<Caller | null> {
   if (!openid) return null;
-  const { data } = await db.collection('accounts').doc(openid).get();
-  const account = data?.[0] as AccountDoc | undefined;
+  const account = await readOne<AccountDoc>(db, 'accounts', openid);
   if (!account) return null;
   const org = await findOrg(db, account.orgCode);
   if (!org) return null;

@@ -76,3 +76,21 @@ export async function inTransaction<T>(db: Database, work: (tx: Transaction) => 
     }
   }
 }
+
+/**
+ * One document by id, in or out of a transaction; null when there is none. The SDK's doc().get()
+ * answers a list outside a transaction and the document itself (or null) inside one: this is the one
+ * place that knows, so every read of a document by id goes through here.
+ */
+export async function readOne<T>(source: Database | Transaction, collection: string, id: string): Promise<T | null> {
+  const { data } = await source.collection(collection).doc(id).get();
+  const doc: unknown = Array.isArray(data) ? data[0] : data;
+  return (doc as T | undefined) ?? null;
+}
+
+/** A document as `doc(id).set()` takes it: without its `_id`. */
+export function withoutId<T extends { _id?: string }>(doc: T): Omit<T, '_id'> {
+  const { _id, ...body } = doc;
+  void _id;
+  return body;
+}

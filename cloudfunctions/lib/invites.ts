@@ -5,7 +5,7 @@
  */
 import { createHash, randomInt } from 'node:crypto';
 import { APP_ROLES, type AppRole } from '../../src/domain/vocab';
-import { inTransaction, type Database } from './cloudbase';
+import { inTransaction, readOne, withoutId, type Database } from './cloudbase';
 import { requireInScope, requireRole } from './authz';
 import { meOf, resolveCaller, type AccountDoc, type Caller } from './caller';
 import { AppError } from './errors';
@@ -97,11 +97,9 @@ async function bindInTransaction(db: Database, openid: string, code: string, now
   await inTransaction(db, async (tx) => {
     // Checked inside the transaction that writes the account: two codes entered at once (a double tap,
     // two phones) must not bind one person twice, the second overwriting the first.
-    const { data: accounts } = await tx.collection('accounts').doc(openid).get();
-    const bound = (Array.isArray(accounts) ? accounts[0] : accounts) as AccountDoc | undefined;
+    const bound = await readOne<AccountDoc>(tx, 'accounts', openid);
     if (bound && (await findOrg(db, bound.orgCode))) throw new AppError('ALREADY_BOUND');
-    const { data } = await tx.collection('invites').doc(id).get();
-    const invite = (Array.isArray(data) ? data[0] : data) as InviteDoc | undefined;
+    const invite = await readOne<InviteDoc>(tx, 'invites', id);
     // A used code and one that never existed get one answer: telling them apart confirms guesses.
     if (!invite || invite.usedBy) throw new AppError('INVITE_INVALID');
     if (invite.expiresAt < now.toISOString()) throw new AppError('INVITE_EXPIRED');
@@ -109,10 +107,4 @@ async function bindInTransaction(db: Database, openid: string, code: string, now
     const account: Omit<AccountDoc, '_id'> = { name: invite.name, role: invite.role, orgCode: invite.orgCode, ...(invite.personId ? { personId: invite.personId } : {}) };
     await tx.collection('accounts').doc(openid).set(account);
   });
-}
-
-function withoutId(invite: InviteDoc): Omit<InviteDoc, '_id'> {
-  const { _id, ...rest } = invite;
-  void _id;
-  return rest;
 }

@@ -5,7 +5,7 @@
  * raised with an atomic increment — no transaction, so a burst of callers never conflicts.
  */
 import { createHash } from 'node:crypto';
-import type { Database } from './cloudbase';
+import { readOne, type Database } from './cloudbase';
 
 export const LIMITS = 'limits';
 
@@ -34,8 +34,7 @@ function windowOf(limit: Limit, subject: string, now: Date): { id: string; windo
 
 /** How many events `subject` has had in the current window. */
 export async function eventsSoFar(db: Database, limit: Limit, subject: string, now: Date): Promise<number> {
-  const { data } = await db.collection(LIMITS).doc(windowOf(limit, subject, now).id).get();
-  return ((data as LimitDoc[])[0]?.n as number | undefined) ?? 0;
+  return (await readOne<LimitDoc>(db, LIMITS, windowOf(limit, subject, now).id))?.n ?? 0;
 }
 
 /** Counts one event of `subject`; answers the window's count including it. */

@@ -7,7 +7,7 @@
  * instances run at once, a message is claimed once; it is sent after the claim (a crash in between
  * loses that one message rather than sending it twice).
  */
-import { inTransaction, type Database } from './cloudbase';
+import { inTransaction, readOne, type Database } from './cloudbase';
 import { subscribeTemplates, type WxOpenApi } from './wx-open-api';
 import { AppError } from './errors';
 import type { Caller } from './caller';
@@ -48,11 +48,10 @@ export async function subscribe(db: Database, openid: string, caller: Caller | n
 /** The person accepted `templateId` once more in the app. */
 export async function addSubscription(db: Database, openid: string, templateId: string, now: Date): Promise<number> {
   return inTransaction(db, async (tx) => {
-    const ref = tx.collection('subscriptions').doc(subscriptionId(openid, templateId));
-    const { data } = await ref.get();
-    const current = (Array.isArray(data) ? data[0] : data) as SubscriptionDoc | undefined;
+    const id = subscriptionId(openid, templateId);
+    const current = await readOne<SubscriptionDoc>(tx, 'subscriptions', id);
     const credits = (current?.credits ?? 0) + 1;
-    await ref.set({ openid, templateId, credits, updatedAt: now.toISOString() });
+    await tx.collection('subscriptions').doc(id).set({ openid, templateId, credits, updatedAt: now.toISOString() });
     return credits;
   });
 }
@@ -61,12 +60,10 @@ export async function addSubscription(db: Database, openid: string, templateId: 
 export async function sendNoticeOnce(db: Database, wx: WxOpenApi, notice: Notice, now: Date): Promise<NoticeOutcome> {
   const claimed = await inTransaction(db, async (tx): Promise<NoticeOutcome | 'claimed'> => {
     const noticeRef = tx.collection('notices').doc(notice.id);
-    const existing = await noticeRef.get();
-    // A missing document reads as null inside a transaction, as an empty list outside one.
-    if (Array.isArray(existing.data) ? existing.data[0] : existing.data) return 'already';
-    const subRef = tx.collection('subscriptions').doc(subscriptionId(notice.openid, notice.templateId));
-    const { data } = await subRef.get();
-    const sub = (Array.isArray(data) ? data[0] : data) as SubscriptionDoc | undefined;
+    if (await readOne(tx, 'notices', notice.id)) return 'already';
+    const subId = subscriptionId(notice.openid, notice.templateId);
+    const subRef = tx.collection('subscriptions').doc(subId);
+    const sub = await readOne<SubscriptionDoc>(tx, 'subscriptions', subId);
     if (!sub || sub.credits < 1) return 'not-subscribed';
     await subRef.set({ openid: sub.openid, templateId: sub.templateId, credits: sub.credits - 1, updatedAt: now.toISOString() });
     await noticeRef.set({ openid: notice.openid, templateId: notice.templateId, page: notice.page, data: notice.data, status: 'claimed', claimedAt: now.toISOString() });

@@ -6,7 +6,7 @@
 import { validateOrg } from '../../src/domain/records/org';
 import { levelRank } from '../../src/domain/org';
 import type { OrgView } from '../../src/domain/api';
-import { inTransaction, type Database } from './cloudbase';
+import { inTransaction, readOne, withoutId, type Database } from './cloudbase';
 import type { Caller } from './caller';
 import { requireInScope, requireRole } from './authz';
 import { AppError } from './errors';
@@ -26,16 +26,13 @@ export async function saveOrg(db: Database, caller: Caller, input: unknown, now:
 
   const stamp = now.toISOString();
   const saved = await inTransaction(db, async (tx) => {
-    const { data } = await tx.collection('orgs').doc(code).get();
-    const existing = (Array.isArray(data) ? data[0] : data) as OrgDoc | undefined;
+    const existing = await readOne<OrgDoc>(tx, 'orgs', code);
     if (existing && (existing.parentCode !== parentCode || existing.level !== level)) {
       throw new AppError('FORBIDDEN', '单位的上级和层级建立后不能修改；如确需调整，请联系运维人员');
     }
     if (existing?.name === name) return existing;
     const doc: OrgDoc = { _id: code, code, name, level, parentCode, path: [...parent.path, code] };
-    const { _id, ...body } = doc;
-    void _id;
-    await tx.collection('orgs').doc(code).set(body);
+    await tx.collection('orgs').doc(code).set(withoutId(doc));
     await writeHistory(tx, {
       collection: 'orgs',
       recordId: code,

@@ -1,5 +1,5 @@
 /** Org units (county ⊃ township ⊃ village): lookups for scope checks and answers. */
-import type { Database } from './cloudbase';
+import { readOne, type Database } from './cloudbase';
 import type { OrgLevel } from '../../src/domain/vocab';
 import type { OrgView } from '../../src/domain/api';
 
@@ -14,8 +14,7 @@ export interface OrgDoc {
 }
 
 export async function findOrg(db: Database, code: string): Promise<OrgDoc | null> {
-  const { data } = await db.collection('orgs').doc(code).get();
-  return (data?.[0] as OrgDoc | undefined) ?? null;
+  return readOne<OrgDoc>(db, 'orgs', code);
 }
 
 export function orgView(org: OrgDoc): OrgView {

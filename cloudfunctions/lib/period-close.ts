@@ -7,7 +7,7 @@
  * module only keeps the rule. Frozen figures are stored as a list of pairs, not an object, because
  * figure ids contain dots, which document databases read as paths.
  */
-import { inTransaction, type Database, type Transaction } from './cloudbase';
+import { inTransaction, readOne, withoutId, type Database, type Transaction } from './cloudbase';
 import { computeFigures } from './figures/compute';
 import { writeHistory } from './history';
 import { AppError } from './errors';
@@ -63,17 +63,8 @@ export interface CloseRequest {
 
 export const closeId = (orgCode: string, year: number): string => `${orgCode}:${year}`;
 
-async function readClose(tx: Transaction | Database, id: string): Promise<PeriodCloseDoc | null> {
-  const { data } = await tx.collection(CLOSES).doc(id).get();
-  const doc = (Array.isArray(data) ? data[0] : data) as PeriodCloseDoc | undefined;
-  return doc ?? null;
-}
+const readClose = (source: Transaction | Database, id: string) => readOne<PeriodCloseDoc>(source, CLOSES, id);
 
-/** `set` takes the document without its `_id`. */
-function bodyOf(doc: PeriodCloseDoc): Omit<PeriodCloseDoc, '_id'> {
-  const { _id: _ignored, ...body } = doc;
-  return body;
-}
 /** What the history keeps of a close: everything but the figures, which are the close's own record. */
 const auditOf = (doc: PeriodCloseDoc): Record<string, unknown> => {
   const { figures, ...rest } = doc;
@@ -112,7 +103,7 @@ export async function closeYear(db: Database, request: CloseRequest): Promise<{ 
       closeReason: request.reason ?? null,
       version: (before?.version ?? 0) + 1,
     };
-    await tx.collection(CLOSES).doc(id).set(bodyOf(close));
+    await tx.collection(CLOSES).doc(id).set(withoutId(close));
     await writeHistory(tx, {
       collection: CLOSES,
       recordId: id,
@@ -136,7 +127,7 @@ export async function closeYear(db: Database, request: CloseRequest): Promise<{ 
     // Reopened (or closed again) while the figures were being computed: that change wins.
     if (!current?.closed || current.version !== marked.close.version) return current ?? marked.close;
     const close = { ...current, figures: frozen };
-    await tx.collection(CLOSES).doc(id).set(bodyOf(close));
+    await tx.collection(CLOSES).doc(id).set(withoutId(close));
     return close;
   });
   return { close: stored, already: marked.already };
@@ -161,7 +152,7 @@ export async function reopenYear(db: Database, request: CloseRequest): Promise<P
       reopenedByName: request.byName,
       version: before.version + 1,
     };
-    await tx.collection(CLOSES).doc(id).set(bodyOf(close));
+    await tx.collection(CLOSES).doc(id).set(withoutId(close));
     await writeHistory(tx, {
       collection: CLOSES,
       recordId: id,

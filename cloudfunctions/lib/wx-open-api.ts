@@ -10,7 +10,7 @@
  * shares it: stable_token in its normal mode hands back the same token while it is valid, so two
  * instances refreshing at once do not invalidate each other.
  */
-import type { Database } from './cloudbase';
+import { readOne, type Database } from './cloudbase';
 import { AppError } from './errors';
 
 export interface WxApiConfig {
@@ -98,8 +98,7 @@ export class WxOpenApi {
   async accessToken(renew = false): Promise<string> {
     const tokens = this.db.collection('wx_tokens');
     if (!renew) {
-      const { data } = await tokens.doc(this.config.appId).get();
-      const stored = data?.[0] as TokenDoc | undefined;
+      const stored = await readOne<TokenDoc>(this.db, 'wx_tokens', this.config.appId);
       if (stored && stored.expiresAt - RENEW_BEFORE_MS > this.now()) return stored.accessToken;
     }
     const res = await postJson(`${this.config.baseUrl}/cgi-bin/stable_token`, {

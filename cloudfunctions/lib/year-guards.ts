@@ -8,7 +8,7 @@
  * write is refused as PERIOD_CLOSED, or the close's figures (computed after marking) include it.
  * Writes of one village's year serialise among themselves too, which costs nothing at field pace.
  */
-import { inTransaction, type Database, type Transaction } from './cloudbase';
+import { inTransaction, readOne, withoutId, type Database, type Transaction } from './cloudbase';
 import { AppError } from './errors';
 import { readAll } from './ledger/read';
 
@@ -36,12 +36,9 @@ interface GuardDoc {
 /** How long an import holds its years at most; a crashed import stops blocking closes after that. */
 export const IMPORT_LEASE_MINUTES = 30;
 
-async function readGuard(tx: Transaction, id: string): Promise<Omit<GuardDoc, '_id'> | null> {
-  const { data } = await tx.collection(YEAR_GUARDS).doc(id).get();
-  const doc = (Array.isArray(data) ? data[0] : data) as (GuardDoc & { _id?: string }) | undefined;
-  if (!doc) return null;
-  const { _id: _ignored, ...body } = doc;
-  return body;
+async function readGuard(tx: Transaction, id: string): Promise<GuardDoc | null> {
+  const doc = await readOne<GuardDoc & { _id?: string }>(tx, YEAR_GUARDS, id);
+  return doc ? withoutId(doc) : null;
 }
 
 /** In a write's transaction, before the close state is read: writes the guard of each unit and year. */

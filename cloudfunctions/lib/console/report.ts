@@ -6,7 +6,7 @@
  */
 import { buildReport, type ReportModel, type ReportSettings, type ReportTexts } from '../../../src/domain/report';
 import type { ReportDocxAnswer, ReportPreviewAnswer, ReportTextsAnswer } from '../../../src/domain/console/api';
-import { inTransaction, type Database, type Transaction } from '../cloudbase';
+import { inTransaction, readOne, type Database, type Transaction } from '../cloudbase';
 import type { Caller } from '../caller';
 import { AppError } from '../errors';
 import { writeHistory } from '../history';
@@ -53,8 +53,7 @@ export interface FileStore {
 const textsId = (orgCode: string, year: number) => `${orgCode}:${year}`;
 
 export async function readTexts(source: Database | Transaction, id: string): Promise<ReportTextsDoc | null> {
-  const { data } = await source.collection(REPORT_TEXTS).doc(id).get();
-  return ((Array.isArray(data) ? data[0] : data) as ReportTextsDoc | undefined) ?? null;
+  return readOne<ReportTextsDoc>(source, REPORT_TEXTS, id);
 }
 
 export function textsOf(doc: Partial<ReportTexts> | null): ReportTexts {

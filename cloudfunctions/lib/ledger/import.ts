@@ -7,7 +7,7 @@
  * importing a file twice is harmless; a differing row is an edit: version + 1 and a history entry.
  * A dry run answers the same report without writing.
  */
-import { inTransaction, type Database } from '../cloudbase';
+import { inTransaction, readOne, type Database } from '../cloudbase';
 import { insertMany } from '../bulk';
 import { writeHistory, type HistoryDoc } from '../history';
 import { closeBlocking, closedYearsOn, guardedYears, loadCloses, periodClosedError, touchedDates, type PeriodCloseDoc } from '../period-close';
@@ -255,8 +255,7 @@ async function updateOne(db: Database, table: TableDef, doc: LedgerDoc, options:
   // Units carry no version; their history entries are numbered by how many came before.
   const orgVersion = collection === 'orgs' ? (await db.collection('history').where({ collection, recordId: doc._id }).count()).total + 1 : 0;
   await inTransaction(db, async (tx) => {
-    const { data } = await tx.collection(collection).doc(doc._id).get();
-    const current = (Array.isArray(data) ? data[0] : data) as Doc | undefined;
+    const current = await readOne<Doc>(tx, collection, doc._id);
     if (!current) return;
     const next = merged(table, current, doc);
     if (isIdentical(table, current, next)) return;

@@ -3,7 +3,7 @@
  * the small helpers their modules share. Depends on the database type only.
  */
 import { createHash } from 'node:crypto';
-import type { Database, Transaction } from '../cloudbase';
+import type { Database } from '../cloudbase';
 import type { ArticleInput } from '../../../src/domain/public/article';
 import type { CaseKind, RequestKind, RequestState } from '../../../src/domain/public/vocab';
 import type { RosterRole } from '../../../src/domain/vocab';
@@ -65,19 +65,6 @@ export const PUBLIC_ROSTER_ROLES: readonly RosterRole[] = ['法律顾问', '人�
 
 export function hashKey(key: string): string {
   return createHash('sha256').update(key, 'utf8').digest('hex');
-}
-
-/** A doc() read answers an array from the SDK and, inside a transaction, sometimes the document. */
-export async function readDoc<T>(target: Database | Transaction, collection: string, id: string): Promise<T | null> {
-  const { data } = await target.collection(collection).doc(id).get();
-  const doc = (Array.isArray(data) ? data[0] : data) as T | undefined;
-  return doc ?? null;
-}
-
-/** `set` takes the document without its `_id`. */
-export function bodyOf<T extends { _id: string }>(doc: T): Omit<T, '_id'> {
-  const { _id: _ignored, ...body } = doc;
-  return body;
 }
 
 export async function orgNames(db: Database, codes: readonly string[]): Promise<Map<string, string>> {

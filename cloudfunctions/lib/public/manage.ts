@@ -3,7 +3,7 @@
  * (with their consent) and the 法律顾问's service hours, the township's articles, and the villages'
  * mini-program codes. Only 乡镇管理员 within scope; every change is written to the history.
  */
-import { inTransaction, type Database } from '../cloudbase';
+import { inTransaction, readOne, withoutId, type Database } from '../cloudbase';
 import type { Caller } from '../caller';
 import { requireInScope, requireRole } from '../authz';
 import { AppError } from '../errors';
@@ -13,7 +13,7 @@ import { beijingDate } from '../../../src/domain/dates';
 import { isActiveOn } from '../../../src/domain/records/roster';
 import { validateArticle } from '../../../src/domain/public/article';
 import type { ContactRow, ManagedArticle, VillageCodeAnswer } from '../../../src/domain/public/types';
-import { PUBLIC_ROSTER_ROLES, bodyOf, orgNames, readDoc, type ArticleDoc, type PersonDoc } from './docs';
+import { PUBLIC_ROSTER_ROLES, orgNames, type ArticleDoc, type PersonDoc } from './docs';
 import { firstVersionMeta } from '../records-meta';
 import { cloudFileStore } from '../console/storage';
 import type { FileStore } from '../console/report';
@@ -51,12 +51,12 @@ export interface ContactChange {
 
 export async function setContact(db: Database, caller: Caller, personId: string, change: ContactChange, now: Date): Promise<ContactRow> {
   requireRole(caller, ADMIN);
-  const person = await readDoc<PersonDoc>(db, 'people', personId);
+  const person = await readOne<PersonDoc>(db, 'people', personId);
   if (!person || person.deleted === true) throw new AppError('NOT_FOUND');
   requireInScope(caller, person.orgPath);
   const stamp = now.toISOString();
   const saved = await inTransaction(db, async (tx) => {
-    const doc = await readDoc<PersonDoc>(tx, 'people', personId);
+    const doc = await readOne<PersonDoc>(tx, 'people', personId);
     if (!doc) throw new AppError('NOT_FOUND');
     const next: PersonDoc = { ...doc };
     if (change.publishPhone !== undefined) next.publishPhone = change.publishPhone;
@@ -69,7 +69,7 @@ export async function setContact(db: Database, caller: Caller, personId: string,
     if (next.publishPhone === doc.publishPhone && next.serviceHours === doc.serviceHours) return doc;
     next.version = (doc.version ?? 1) + 1;
     next.updatedAt = stamp;
-    await tx.collection('people').doc(personId).set(bodyOf(next));
+    await tx.collection('people').doc(personId).set(withoutId(next));
     await writeHistory(tx, {
       collection: 'people',
       recordId: personId,
@@ -78,8 +78,8 @@ export async function setContact(db: Database, caller: Caller, personId: string,
       byName: caller.name,
       at: stamp,
       version: next.version,
-      before: bodyOf(doc),
-      after: bodyOf(next),
+      before: withoutId(doc),
+      after: withoutId(next),
       orgPath: doc.orgPath,
     });
     return next;
@@ -114,7 +114,7 @@ export async function saveArticle(db: Database, caller: Caller, input: unknown, 
   requireInScope(caller, org.path);
   const stamp = now.toISOString();
   const saved = await inTransaction(db, async (tx) => {
-    const existing = await readDoc<ArticleDoc>(tx, 'articles', id);
+    const existing = await readOne<ArticleDoc>(tx, 'articles', id);
     // The stored article's township is checked as well as the one the request names: ids are on
     // every village page, and another township's admin must not take an article over.
     if (existing) {
@@ -130,7 +130,7 @@ export async function saveArticle(db: Database, caller: Caller, input: unknown, 
           orgPath: org.path,
           ...firstVersionMeta(caller, stamp),
         };
-    await tx.collection('articles').doc(id).set(bodyOf(doc));
+    await tx.collection('articles').doc(id).set(withoutId(doc));
     await writeHistory(tx, {
       collection: 'articles',
       recordId: id,
@@ -139,8 +139,8 @@ export async function saveArticle(db: Database, caller: Caller, input: unknown, 
       byName: caller.name,
       at: stamp,
       version: doc.version,
-      before: existing ? bodyOf(existing) : null,
-      after: bodyOf(doc),
+      before: existing ? withoutId(existing) : null,
+      after: withoutId(doc),
       orgPath: org.path,
     });
     return doc;
@@ -185,8 +185,7 @@ export async function villageCode(db: Database, caller: Caller, code: string, no
   if (!village || village.level !== '村') throw new AppError('VILLAGE_NOT_FOUND');
   requireInScope(caller, village.path);
   const codes = db.collection('village_codes');
-  const { data } = await codes.doc(village.code).get();
-  let stored = data?.[0] as VillageCodeDoc | undefined;
+  let stored = await readOne<VillageCodeDoc>(db, 'village_codes', village.code);
   const config = wxApiConfig();
   // A code made for the trial version before release opens the trial version: made anew for release.
   if (!stored || stored.envVersion !== config.envVersion) {

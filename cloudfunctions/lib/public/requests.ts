@@ -23,7 +23,7 @@
  * written in one transaction. A conversion only ever answers a case it created itself.
  */
 import { randomBytes } from 'node:crypto';
-import { inTransaction, type Database, type Transaction } from '../cloudbase';
+import { inTransaction, readOne as readDoc, withoutId as bodyOf, type Database, type Transaction } from '../cloudbase';
 import type { Caller } from '../caller';
 import { requireInScope, requireRole } from '../authz';
 import { AppError } from '../errors';
@@ -48,7 +48,7 @@ import type { ConvertAnswer, QueueItem, QueuePage, RequestStatusView } from '../
 import { REF_PREFIX, type CaseKind, type RequestKind, type RequestState } from '../../../src/domain/public/vocab';
 import { assertMaySubmit, countSubmit, type Submitter } from './submit-limits';
 import { requestStatusView } from '../../../src/domain/public/views';
-import { bodyOf, hashKey, orgNames, readDoc, type RequestDoc } from './docs';
+import { hashKey, orgNames, type RequestDoc } from './docs';
 import { firstVersionMeta } from '../records-meta';
 import { WxOpenApi, subscribeTemplates, wxApiConfig } from '../wx-open-api';
 import { sendNoticeOnce } from '../notices';

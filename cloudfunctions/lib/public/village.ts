@@ -4,7 +4,7 @@
  * articles) and one article. Every answer is built field by field through src/domain/public/views.ts;
  * nothing stored goes out as it is.
  */
-import type { Database } from '../cloudbase';
+import { readOne, type Database } from '../cloudbase';
 import { AppError } from '../errors';
 import { findOrg, type OrgDoc } from '../orgs';
 import { beijingDate } from '../../../src/domain/dates';
@@ -17,7 +17,7 @@ import type {
 import { HOTLINE } from '../../../src/domain/public/vocab';
 import { PLANNED } from '../../../src/domain/vocab';
 import { comingEvents, publicEvent, villageContacts, type EventLike } from '../../../src/domain/public/views';
-import { PUBLIC_ROSTER_ROLES, orgNames, readDoc, type ArticleDoc, type PersonDoc } from './docs';
+import { PUBLIC_ROSTER_ROLES, orgNames, type ArticleDoc, type PersonDoc } from './docs';
 
 const EVENTS_SHOWN = 10;
 
@@ -85,7 +85,7 @@ export async function villagePage(db: Database, code: string, now: Date): Promis
 }
 
 export async function publicArticle(db: Database, id: string): Promise<ArticleAnswer> {
-  const doc = await readDoc<ArticleDoc>(db, 'articles', id);
+  const doc = await readOne<ArticleDoc>(db, 'articles', id);
   if (!doc || doc.published !== true) throw new AppError('NOT_FOUND');
   const names = await orgNames(db, [doc.orgCode]);
   return { article: { ...articleSummary(doc), body: doc.body, townshipName: names.get(doc.orgCode) ?? '' } };

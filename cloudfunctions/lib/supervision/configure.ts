@@ -1,12 +1,11 @@
 /** A township admin changes their township's supervision settings (due day, review); kept in the history. */
-import type { Database } from '../cloudbase';
+import { withoutId, type Database } from '../cloudbase';
 import type { Caller } from '../caller';
 import { inTransaction } from '../cloudbase';
 import { AppError } from '../errors';
 import { writeHistory } from '../history';
 import { writableOrg } from '../console/access';
 import type { SupervisionSettings } from '../../../src/domain/supervision/api';
-import { withoutId } from './docs';
 import { SETTINGS, checkDueDay, readSettings, settingsOf, settingsView, type SettingsDoc } from './settings';
 
 export async function readableSettings(db: Database, caller: Caller, org: string | undefined): Promise<SupervisionSettings> {

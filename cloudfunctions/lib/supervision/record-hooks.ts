@@ -4,7 +4,7 @@
  *   (an approved record edited later is no longer approved);
  * - 补报: a write touching a month whose 月报 is already in marks that 月报 补报.
  */
-import type { Database, Transaction } from '../cloudbase';
+import { withoutId, type Database, type Transaction } from '../cloudbase';
 import type { Caller } from '../caller';
 import type { OrgDoc } from '../orgs';
 import { writeHistory } from '../history';
@@ -13,7 +13,6 @@ import { KINDS, type RecordKind } from '../../../src/domain/records/kinds';
 import { isReviewedKind } from '../../../src/domain/supervision/review';
 import { readSettings, townshipCodeOf } from './settings';
 import { REPORTS, readReport, reportId } from './reports';
-import { withoutId } from './docs';
 
 /** The review fields a record written now carries: 待审核 while its township reviews, none otherwise. */
 export async function reviewOnWrite(db: Database, kind: RecordKind, org: OrgDoc): Promise<{ reviewState?: '待审核' }> {

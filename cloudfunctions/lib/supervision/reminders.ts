@@ -6,7 +6,7 @@
  * Subscribe messages (订阅消息) are sent by whoever registers with `onReminder` — the hook for the
  * go-live reminders; nothing here talks to WeChat.
  */
-import type { Database } from '../cloudbase';
+import { readOne, withoutId, type Database } from '../cloudbase';
 import type { Caller } from '../caller';
 import { inTransaction } from '../cloudbase';
 import { AppError } from '../errors';
@@ -18,7 +18,6 @@ import { dueDateOf, hasBegun, isMonth } from '../../../src/domain/supervision/sc
 import type { ReminderView } from '../../../src/domain/supervision/api';
 import { readReport, reportId } from './reports';
 import { settingsOf, townshipCodeOf } from './settings';
-import { readOne, withoutId } from './docs';
 import type { VillageMonthDoc } from './reports';
 
 export const REMINDERS = 'reminders';

@@ -4,7 +4,7 @@
  * figures of the village and month. A record logged for the month afterwards marks the report 补报
  * (record-hooks.ts). Every submission and 补报 is in the history.
  */
-import type { Database, Transaction } from '../cloudbase';
+import { readOne, withoutId, type Database, type Transaction } from '../cloudbase';
 import type { Caller } from '../caller';
 import { inTransaction } from '../cloudbase';
 import { requireRole } from '../authz';
@@ -20,7 +20,6 @@ import { dueDateOf, hasBegun, isMonth } from '../../../src/domain/supervision/sc
 import { MONTHLY_FIGURE_IDS, countLines, isZero, monthlySentence } from '../../../src/domain/supervision/summary';
 import type { MonthAnswer, ReportView } from '../../../src/domain/supervision/api';
 import { settingsOf, townshipCodeOf } from './settings';
-import { readOne, withoutId } from './docs';
 
 export const REPORTS = 'monthly_reports';
 

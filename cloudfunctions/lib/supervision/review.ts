@@ -4,7 +4,7 @@
  * A decision does not make a new version of the record (the recorder's pending edit stays valid); it
  * is stated on the record and written to the history, one entry per decision.
  */
-import type { Database } from '../cloudbase';
+import { withoutId, type Database } from '../cloudbase';
 import type { Caller } from '../caller';
 import { inTransaction } from '../cloudbase';
 import { AppError } from '../errors';
@@ -13,7 +13,6 @@ import { findOrg, orgNames } from '../orgs';
 import { readAll } from '../ledger/read';
 import { readRecord } from '../records/docs';
 import type { StoredRecord } from '../records/views';
-import { withoutId } from './docs';
 import { isTownshipAdminOf } from '../records/policy';
 import { consoleOrg, writableOrg } from '../console/access';
 import { KINDS, type RecordKind } from '../../../src/domain/records/kinds';

@@ -3,11 +3,10 @@
  * cadence and due day, and whether its records are reviewed (审核) before they count. A township that
  * never saved any has the defaults: monthly, due on the 5th, no review.
  */
-import type { Database, Transaction } from '../cloudbase';
+import { readOne, type Database, type Transaction } from '../cloudbase';
 import type { OrgDoc } from '../orgs';
 import { AppError, isCloudError } from '../errors';
 import { readAll } from '../ledger/read';
-import { readOne } from './docs';
 import { DEFAULT_DUE_DAY, type Cadence } from '../../../src/domain/supervision/schedule';
 import type { SupervisionSettings } from '../../../src/domain/supervision/api';
 
