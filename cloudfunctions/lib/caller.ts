@@ -6,6 +6,7 @@ import { readOne, type Database } from './cloudbase';
 import type { AppRole } from '../../src/domain/vocab';
 import type { Me } from '../../src/domain/api';
 import { findOrg, orgView, type OrgDoc } from './orgs';
+import { ACCOUNTS } from './accounts';
 
 export interface AccountDoc {
   /** The WeChat openid the account is bound to. */
@@ -17,6 +18,15 @@ export interface AccountDoc {
   personId?: string;
 }
 
+/** Who makes a change, as the history names them: a person (openid) or an operator's tool. */
+export interface Actor {
+  openid: string;
+  name: string;
+}
+
+/** The command line, acting as the operator: every change it makes is recorded under this name. */
+export const CLI_OPERATOR: Actor = { openid: 'cli', name: '命令行' };
+
 export interface Caller {
   openid: string;
   name: string;
@@ -27,7 +37,7 @@ export interface Caller {
 
 export async function resolveCaller(db: Database, openid: string): Promise<Caller | null> {
   if (!openid) return null;
-  const account = await readOne<AccountDoc>(db, 'accounts', openid);
+  const account = await readOne<AccountDoc>(db, ACCOUNTS, openid);
   if (!account) return null;
   const org = await findOrg(db, account.orgCode);
   if (!org) return null;

@@ -8,6 +8,7 @@ import { APP_ROLES, type AppRole } from '../../src/domain/vocab';
 import { inTransaction, readOne, withoutId, type Database } from './cloudbase';
 import { requireInScope, requireRole } from './authz';
 import { meOf, resolveCaller, type AccountDoc, type Caller } from './caller';
+import { ACCOUNTS, writeAccount } from './accounts';
 import { AppError } from './errors';
 import { findOrg } from './orgs';
 import { countEvent, isOverLimit, type Limit } from './limits';
@@ -97,14 +98,16 @@ async function bindInTransaction(db: Database, openid: string, code: string, now
   await inTransaction(db, async (tx) => {
     // Checked inside the transaction that writes the account: two codes entered at once (a double tap,
     // two phones) must not bind one person twice, the second overwriting the first.
-    const bound = await readOne<AccountDoc>(tx, 'accounts', openid);
+    const bound = await readOne<AccountDoc>(tx, ACCOUNTS, openid);
     if (bound && (await findOrg(db, bound.orgCode))) throw new AppError('ALREADY_BOUND');
     const invite = await readOne<InviteDoc>(tx, 'invites', id);
     // A used code and one that never existed get one answer: telling them apart confirms guesses.
     if (!invite || invite.usedBy) throw new AppError('INVITE_INVALID');
     if (invite.expiresAt < now.toISOString()) throw new AppError('INVITE_EXPIRED');
+    const org = await findOrg(db, invite.orgCode);
+    if (!org) throw new AppError('ORG_NOT_FOUND');
     await tx.collection('invites').doc(id).set({ ...withoutId(invite), usedBy: openid, usedAt: now.toISOString() });
-    const account: Omit<AccountDoc, '_id'> = { name: invite.name, role: invite.role, orgCode: invite.orgCode, ...(invite.personId ? { personId: invite.personId } : {}) };
-    await tx.collection('accounts').doc(openid).set(account);
+    const account: AccountDoc = { _id: openid, name: invite.name, role: invite.role, orgCode: invite.orgCode, ...(invite.personId ? { personId: invite.personId } : {}) };
+    await writeAccount(tx, account, bound, org, { openid, name: invite.name }, now.toISOString());
   });
 }

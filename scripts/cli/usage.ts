@@ -6,7 +6,7 @@ export const USAGE = `用法：npm run cli -- <命令> [选项]
   figures --org <单位代码> --period <期间> [--json]  显示统计数；期间如 2023、2023H1、2023Q1、2023-05、2023-01-01..2023-06-30
   export --org <单位代码> --period <期间> --out <文件.xlsx>   导出台账
   report --org <单位代码> --period <年度> --out <文件.docx> [--yu]   生成年度法治政府建设报告草稿；--yu 数字按乡镇的选择（默认：份、幅、人次、元）写成“3000余”
-  close --org <单位代码> --year <年度>               年度结账（冻结统计数，不能再修改该年记录）
+  close --org <单位代码> --year <年度> [--reason <原因>]   年度结账（冻结统计数，不能再修改该年记录）；有村未报月报或记录待审核时须写明原因
   reopen --org <单位代码> --year <年度>              反结账
   grant-admin --openid <openid> --org <单位代码> [--name <姓名>]   设为乡镇管理员
   reminders                                        立即发送到期提醒（云上由定时触发器每天 8:00 运行；重复运行不会重复发送）

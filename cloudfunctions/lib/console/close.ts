@@ -2,10 +2,10 @@
 import type { CloseAnswer, CloseState } from '../../../src/domain/console/api';
 import type { Database } from '../cloudbase';
 import type { Caller } from '../caller';
-import { closeOf, closeYear, reopenYear, type PeriodCloseDoc } from '../period-close';
+import { closeOf, reopenYear, type PeriodCloseDoc } from '../period-close';
 import { consoleOrg, readableOrg, writableOrg } from './access';
 import { yearPeriod } from '../period';
-import { checkYearClose, closeConditions } from '../supervision/year-close';
+import { closeConditions, closeYearChecked } from '../supervision/year-close';
 
 function stateOf(year: number, doc: PeriodCloseDoc | null): CloseState {
   return {
@@ -30,9 +30,7 @@ export async function closeState(db: Database, caller: Caller, query: { org?: st
 export async function close(db: Database, caller: Caller, request: { org?: string; year: number; reason?: string }, now: Date): Promise<CloseAnswer> {
   const org = await writableOrg(db, caller, request.org);
   yearPeriod(request.year);
-  const current = await closeOf(db, org.code, request.year);
-  const reason = current?.closed ? undefined : await checkYearClose(db, org, request.year, request.reason);
-  const { close: doc, already } = await closeYear(db, { orgCode: org.code, year: request.year, by: caller.openid, byName: caller.name, now, reason });
+  const { close: doc, already } = await closeYearChecked(db, org, { year: request.year, reason: request.reason, by: caller, now });
   return { org: consoleOrg(org), state: stateOf(request.year, doc), already };
 }
 

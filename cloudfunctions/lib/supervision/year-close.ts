@@ -13,6 +13,8 @@ import { monthsOf } from '../../../src/domain/supervision/schedule';
 import { MAX_REASON, NOT_COUNTED, REVIEWED_KINDS } from '../../../src/domain/supervision/review';
 import type { CloseConditions } from '../../../src/domain/console/api';
 import { REPORTS } from './reports';
+import { closeOf, closeYear, type PeriodCloseDoc } from '../period-close';
+import type { Actor } from '../caller';
 
 export async function closeConditions(db: Database, org: OrgDoc, year: number): Promise<CloseConditions> {
   const period = mustParsePeriod(String(year));
@@ -36,7 +38,7 @@ export async function closeConditions(db: Database, org: OrgDoc, year: number): 
 export const conditionsMet = (c: CloseConditions): boolean => c.unreportedMonths === 0 && c.awaitingReview === 0;
 
 /** Refuses a close while a condition is open, unless a reason is given; answers the reason to keep. */
-export async function checkYearClose(db: Database, org: OrgDoc, year: number, reason: string | undefined): Promise<string | undefined> {
+async function checkYearClose(db: Database, org: OrgDoc, year: number, reason: string | undefined): Promise<string | undefined> {
   const given = reason?.trim() || undefined;
   if (given !== undefined && given.length > MAX_REASON) throw new AppError('INVALID_FORM', `结账原因不能超过${MAX_REASON}个字`);
   const conditions = await closeConditions(db, org, year);
@@ -46,4 +48,18 @@ export async function checkYearClose(db: Database, org: OrgDoc, year: number, re
     conditions.awaitingReview > 0 ? `还有${conditions.awaitingReview}条记录待审核` : '',
   ].filter(Boolean);
   throw new AppError('CLOSE_CONDITIONS', `${year}年度${open.join('、')}；如确需结账，请填写原因`);
+}
+
+/**
+ * Closes a unit's year as the console and the command line both do: refused while a condition is
+ * open unless a reason is given (kept with the close); a closed year answers `already` unchecked.
+ */
+export async function closeYearChecked(
+  db: Database,
+  org: OrgDoc,
+  request: { year: number; reason?: string; by: Actor; now?: Date },
+): Promise<{ close: PeriodCloseDoc; already: boolean }> {
+  const current = await closeOf(db, org.code, request.year);
+  const reason = current?.closed ? undefined : await checkYearClose(db, org, request.year, request.reason);
+  return closeYear(db, { orgCode: org.code, year: request.year, by: request.by.openid, byName: request.by.name, now: request.now, reason });
 }

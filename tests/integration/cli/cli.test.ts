@@ -10,6 +10,8 @@ import { startGatewayProcess, tempDir, type GatewayProcess } from '../../helpers
 import { withLocalSdk } from '../../../scripts/local-sdk';
 import { computeFigures } from '../../../cloudfunctions/lib/figures/compute';
 import { mustParsePeriod } from '../../../src/domain/period';
+import { closeOf } from '../../../cloudfunctions/lib/period-close';
+import { historyOf } from '../../../cloudfunctions/lib/history';
 import type { Database } from '../../../cloudfunctions/lib/cloudbase';
 import { EXPECTED, FIXTURE, TOWNSHIP, counts, stamps } from '../ledger/stack';
 import { runCli, spawnCli } from './run-cli';
@@ -133,8 +135,21 @@ describe('npm run cli', () => {
     }
   }, 90000); // three command-line runs, two of them starting a gateway of their own
 
-  it('should close and reopen a year, print a readable table and write the report draft', async () => {
-    expect((await runCli(['close', '--org', TOWNSHIP, '--year', '2023'], dataDir)).stdout).toContain('已结账：白土乡2023年度');
+  it('should close a year only with a reason while villages have not reported, as the console does', async () => {
+    // The imported ledger has no 月报: every village month of 2023 is unreported.
+    const refused = await runCli(['close', '--org', TOWNSHIP, '--year', '2023'], dataDir);
+    expect(refused).toMatchObject({ code: 1, stderr: expect.stringContaining('未报送月报') });
+    expect(refused.stderr).toContain('--reason');
+    expect(await onGateway((db) => closeOf(db, TOWNSHIP, 2023))).toBeNull();
+
+    const closed = await runCli(['close', '--org', TOWNSHIP, '--year', '2023', '--reason', '历史台账补录，当年无月报'], dataDir);
+    expect(closed.code).toBe(0);
+    expect(closed.stdout).toContain('已结账：白土乡2023年度');
+    const history = await onGateway((db) => historyOf(db, 'period_closes', `${TOWNSHIP}:2023`));
+    expect(history).toEqual([expect.objectContaining({ action: 'close', by: 'cli', after: expect.objectContaining({ closeReason: '历史台账补录，当年无月报' }) })]);
+  });
+
+  it('should print a closed year’s readable table, write the report draft and reopen the year', async () => {
     const table = await runCli(['figures', '--org', TOWNSHIP, '--period', '2023'], dataDir);
     expect(table.stdout).toContain('已结账');
     expect(table.stdout).toContain('【矛盾纠纷化解】');
@@ -165,6 +180,8 @@ describe('npm run cli', () => {
     });
     const body = (await res.json()) as { result?: { me: { name: string; role: string; org: { code: string } } | null } };
     expect(body.result?.me).toMatchObject({ name: '李四', role: '乡镇管理员', org: { code: TOWNSHIP } });
+    const history = await onGateway((db) => historyOf(db, 'accounts', 'o-new-admin'));
+    expect(history).toEqual([expect.objectContaining({ action: 'create', by: 'cli', before: null, after: { name: '李四', role: '乡镇管理员', orgCode: TOWNSHIP } })]);
 
     const village = await runCli(['grant-admin', '--openid', 'o-x', '--org', '500114213201'], dataDir);
     expect(village).toMatchObject({ code: 1, stderr: expect.stringContaining('村级单位') });
