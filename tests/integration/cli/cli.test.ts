@@ -12,6 +12,7 @@ import { computeFigures } from '../../../cloudfunctions/lib/figures/compute';
 import { mustParsePeriod } from '../../../src/domain/period';
 import { closeOf } from '../../../cloudfunctions/lib/period-close';
 import { historyOf } from '../../../cloudfunctions/lib/history';
+import { findOrg } from '../../../cloudfunctions/lib/orgs';
 import type { Database } from '../../../cloudfunctions/lib/cloudbase';
 import { EXPECTED, FIXTURE, TOWNSHIP, counts, stamps } from '../ledger/stack';
 import { runCli, spawnCli } from './run-cli';
@@ -168,6 +169,17 @@ describe('npm run cli', () => {
     expect((await runCli(['reopen', '--org', TOWNSHIP, '--year', '2023'], dataDir)).stdout).toContain('已反结账');
     const twice = await runCli(['reopen', '--org', TOWNSHIP, '--year', '2023'], dataDir);
     expect(twice).toMatchObject({ code: 1, stderr: expect.stringContaining('尚未结账') });
+  });
+
+  it('should label a township’s own 其他指标 in the table as entered', async () => {
+    await onGateway(async (db) => {
+      const org = await findOrg(db, TOWNSHIP);
+      const entry = { orgCode: TOWNSHIP, orgPath: org?.path, year: 2022, code: 'x.emergency_team', label: '应急分队', unit: '支', value: 3 };
+      await db.collection('manual_figures').doc(`${TOWNSHIP}:2022:x.emergency_team`).set(entry);
+    });
+    const table = await runCli(['figures', '--org', TOWNSHIP, '--period', '2022'], dataDir);
+    expect(table.stdout).toContain('【其他指标】');
+    expect(table.stdout).toMatch(/应急分队\s+3支/);
   });
 
   it('should make a person a township admin whom the session function then recognises', async () => {
