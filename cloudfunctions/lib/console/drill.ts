@@ -6,7 +6,8 @@
 import { checkPlan, drillCountPipeline, drillPagePipeline, drillPlan, type DrillPlan, type DrillSpec } from '../../../src/domain/console/drill';
 import type { DrillAnswer, DrillQuery, DrillRow } from '../../../src/domain/console/api';
 import { beijingDate } from '../../../src/domain/dates';
-import { parsePeriod, type Period } from '../../../src/domain/period';
+import type { Period } from '../../../src/domain/period';
+import { periodOf } from '../period';
 import type { OrgLevel } from '../../../src/domain/vocab';
 import type { Database } from '../cloudbase';
 import type { Caller } from '../caller';
@@ -41,9 +42,7 @@ function planOf(query: DrillQuery, now: Date): { plan: DrillPlan; period: Period
   if (query.figure !== undefined) {
     const plan = drillPlan(query.figure);
     if (!plan) throw new AppError('UNKNOWN_FIGURE', `没有这个指标：${query.figure}`);
-    const parsed = parsePeriod(query.period ?? '');
-    if (!parsed.ok) throw new AppError('INVALID_PERIOD', parsed.message);
-    return { plan, period: parsed.period, target: query.figure };
+    return { plan, period: periodOf(query.period ?? ''), target: query.figure };
   }
   if (query.check !== undefined) return { plan: checkPlan(query.check, beijingDate(now)), period: null, target: query.check };
   throw new AppError('INVALID_REQUEST', '请指明要查看哪个指标的记录');

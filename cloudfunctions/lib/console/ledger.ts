@@ -14,12 +14,12 @@ import { readWorkbook, writeWorkbook, WorkbookError } from '../ledger/xlsx';
 import { cloudApp } from '../cloudbase';
 import { safeFileName, type FileStore } from './report';
 import { consoleOrg, mayWrite, readableOrg, writableOrg } from './access';
-import { yearPeriod } from '../period';
+import { periodOf, yearPeriod } from '../period';
 import { MANUAL_FIGURES, MANUAL_FIGURE_BY_ID } from '../../../src/domain/indicators/manual';
 import { TABLE_BY_COLLECTION } from '../../../src/domain/ledger/tables';
 import type { LedgerSheet } from '../../../src/domain/ledger/ledger';
 import type { FieldProblem } from '../../../src/domain/records/fields';
-import { parsePeriod, periodLabel } from '../../../src/domain/period';
+import { periodLabel } from '../../../src/domain/period';
 import { importFolder, type LedgerFileAnswer, type LedgerImportAnswer, type ManualFigureEntry, type ManualFiguresAnswer } from '../../../src/domain/console/ledger-api';
 
 const MANUAL = TABLE_BY_COLLECTION.get('manual_figures');
@@ -121,13 +121,12 @@ export async function importLedgerFile(
 /** The unit's ledger for a period as an .xlsx in storage, with a download address (as the report's .docx). */
 export async function exportLedgerFile(db: Database, caller: Caller, query: { org?: string; period: string }, files: FileStore, now: Date): Promise<LedgerFileAnswer> {
   const org = await readableOrg(db, caller, query.org);
-  const parsed = parsePeriod(query.period);
-  if (!parsed.ok) throw new AppError('INVALID_PERIOD', parsed.message);
-  const sheets = await ledgerSheets(db, org.code, parsed.period, { photoLinks: tempUrlLinks(cloudApp()) });
+  const period = periodOf(query.period);
+  const sheets = await ledgerSheets(db, org.code, period, { photoLinks: tempUrlLinks(cloudApp()) });
   const content = await writeWorkbook(sheets);
   // The file keeps the name the reader sees, as the report's .docx does: the download is saved under it.
-  const fileName = safeFileName(`${org.name}${periodLabel(parsed.period)}台账`, 'xlsx');
-  const cloudPath = `ledgers/${org.code}/${parsed.period.text}/${now.getTime()}/${fileName}`;
+  const fileName = safeFileName(`${org.name}${periodLabel(period)}台账`, 'xlsx');
+  const cloudPath = `ledgers/${org.code}/${period.text}/${now.getTime()}/${fileName}`;
   try {
     const fileID = await files.upload(cloudPath, content);
     return { fileName, fileID, url: await files.tempUrl(fileID) };

@@ -3,7 +3,7 @@
  * Pages go past CloudBase's 1000-per-get limit with offset + limit; `total` says how many there are.
  */
 import { KINDS, type RecordKind } from '../../../src/domain/records/kinds';
-import { parsePeriod } from '../../../src/domain/period';
+import { periodOf } from '../period';
 import type { RecordPage, RecordView } from '../../../src/domain/api';
 import type { Database } from '../cloudbase';
 import type { Caller } from '../caller';
@@ -47,10 +47,9 @@ export async function listRecords(db: Database, caller: Caller, query: ListQuery
   // Deleted records are shown only to the unit's admins, and only when asked for.
   if (!(query.includeDeleted && isTownshipAdminOf(caller, { orgPath: org.path }))) where.deleted = _.neq(true);
   if (query.period) {
-    const parsed = parsePeriod(query.period);
-    if (!parsed.ok) throw new AppError('INVALID_PERIOD', parsed.message);
+    const period = periodOf(query.period);
     if (!def.period?.date) throw new AppError('INVALID_REQUEST', `${def.label}没有日期，不能按期间筛选`);
-    where[def.period.date] = _.gte(parsed.period.start).and(_.lte(parsed.period.end));
+    where[def.period.date] = _.gte(period.start).and(_.lte(period.end));
   }
   if (query.state) {
     if (!def.stateField) throw new AppError('INVALID_REQUEST', `${def.label}没有状态，不能按状态筛选`);

@@ -15,7 +15,8 @@ import { consoleOrg } from '../console/access';
 import type { OrgDoc } from '../orgs';
 import type { AppRole } from '../../../src/domain/vocab';
 import { beijingDate } from '../../../src/domain/dates';
-import { mustParsePeriod, parsePeriod } from '../../../src/domain/period';
+import { mustParsePeriod } from '../../../src/domain/period';
+import { periodOf } from '../period';
 import { dueDateOf, hasBegun, isMonth } from '../../../src/domain/supervision/schedule';
 import { MONTHLY_FIGURE_IDS, countLines, isZero, monthlySentence } from '../../../src/domain/supervision/summary';
 import type { MonthAnswer, ReportView } from '../../../src/domain/supervision/api';
@@ -80,8 +81,7 @@ function reporterVillage(caller: Caller): OrgDoc {
 function checkMonth(month: string, now: Date): void {
   if (!isMonth(month)) throw new AppError('INVALID_PERIOD', `月份“${month}”不对，请写成 2023-05 这样`);
   // A month the period rules refuse (e.g. a year before records are kept) is the caller's mistake too.
-  const period = parsePeriod(month);
-  if (!period.ok) throw new AppError('INVALID_PERIOD', period.message);
+  periodOf(month);
   if (!hasBegun(month, beijingDate(now))) throw new AppError('INVALID_PERIOD', `${month}还没到，不能报送`);
 }
 
