@@ -70,13 +70,6 @@ export function decode(text: string, now: number = Date.now()): unknown {
   return JSON.parse(text, reviver(now));
 }
 
-/** Accepts either an EJSON string or an already-parsed plain JSON value (some callers send objects). */
-export function decodeLoose(value: unknown, now: number = Date.now()): unknown {
-  if (typeof value === 'string') return decode(value, now);
-  if (value === undefined) return undefined;
-  return decode(JSON.stringify(value), now);
-}
-
 function encodeNumber(n: number): string {
   if (Number.isInteger(n)) {
     if (n >= INT32_MIN && n <= INT32_MAX) return `{"$numberInt":"${n}"}`;

@@ -20,13 +20,24 @@ export function removeRunFile(dataDir: string): void {
   rmSync(fileOf(dataDir), { force: true });
 }
 
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 /** The gateway recorded for a data directory, if its process is still alive. */
 export function readRunFile(dataDir: string): RunFile | null {
+  let run: { url?: unknown; pid?: unknown };
   try {
-    const run = JSON.parse(readFileSync(fileOf(dataDir), 'utf8')) as RunFile;
-    process.kill(run.pid, 0);
-    return run;
+    run = JSON.parse(readFileSync(fileOf(dataDir), 'utf8'));
   } catch {
     return null;
   }
+  if (typeof run.url !== 'string' || typeof run.pid !== 'number' || !isAlive(run.pid)) return null;
+  return { url: run.url, pid: run.pid };
 }

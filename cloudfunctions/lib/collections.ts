@@ -9,7 +9,6 @@ import { COLLECTIONS as RECORD_COLLECTIONS } from '../../src/domain/records/comm
 
 /** The record collections of the domain, plus the server's own bookkeeping. */
 export const COLLECTIONS = [...RECORD_COLLECTIONS, 'accounts', 'history', 'period_closes', 'report_texts', 'articles', 'requests', 'counters', 'invites', 'supervision_settings', 'monthly_reports', 'reminders', 'limits', 'year_guards', 'wx_tokens', 'village_codes', 'subscriptions', 'notices'] as const;
-export type CollectionName = (typeof COLLECTIONS)[number];
 
 export async function ensureCollections(db: Database): Promise<void> {
   for (const name of COLLECTIONS) {

@@ -6,10 +6,10 @@
  * else one started in this process for the command and closed after it. Either way through the real
  * SDK, as the functions do.
  */
-import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { startGateway, type Gateway } from '../../emulator/gateway';
 import { readCredentials, rememberCredentials } from '../../emulator/credentials';
+import { readRunFile } from '../../emulator/run-file';
 import { withLocalSdk } from '../local-sdk';
 import { ensureCollections } from '../../cloudfunctions/lib/collections';
 import { cloudApp, cloudAppOf, type CloudApp, type Database } from '../../cloudfunctions/lib/cloudbase';
@@ -22,25 +22,10 @@ export function dataDirOf(env: NodeJS.ProcessEnv): string {
   return env.FAZHI_DATA_DIR ? resolve(env.FAZHI_DATA_DIR) : join(ROOT, '.data');
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: the process exists but belongs to someone else.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /** The URL of the gateway serving `dataDir`, if its run file names a live process that answers. */
 export async function runningGateway(dataDir: string): Promise<string | null> {
-  let run: { url?: unknown; pid?: unknown };
-  try {
-    run = JSON.parse(readFileSync(join(dataDir, 'gateway.json'), 'utf8'));
-  } catch {
-    return null;
-  }
-  if (typeof run.url !== 'string' || typeof run.pid !== 'number' || !isAlive(run.pid)) return null;
+  const run = readRunFile(dataDir);
+  if (!run) return null;
   try {
     const res = await fetch(`${run.url}/api/health`, { signal: AbortSignal.timeout(2000) });
     return res.ok ? run.url : null;

@@ -6,8 +6,6 @@
 import type { DrillTarget, QualityCheck } from '../domain/console/api';
 import { QUALITY_CHECKS } from '../domain/console/api';
 
-export const CONSOLE_HOME = '/console/index/index';
-
 const query = (params: Record<string, string | number | undefined>): string => {
   const parts = Object.entries(params)
     .filter((entry): entry is [string, string | number] => entry[1] !== undefined && entry[1] !== '')

@@ -7,7 +7,6 @@ import type {
   FiguresRequest,
   HistoryView,
   Me,
-  OutreachView,
   RecordsRequest,
   RecordView,
   SessionAnswer,
@@ -15,7 +14,6 @@ import type {
   TodoItem,
 } from '../domain/api';
 import type { RecordKind } from '../domain/records/kinds';
-import type { OutreachInput } from '../domain/records/outreach';
 import { callFunction } from './transport';
 import { isApiError } from './errors';
 import { getDevIdentity } from './identity';
@@ -85,18 +83,6 @@ export async function listTodo(): Promise<TodoItem[]> {
   const request: RecordsRequest = { action: 'todo' };
   const answer = await callFunction<{ todo: TodoItem[] }>('records', request);
   return answer.todo ?? [];
-}
-
-export async function createOutreach(record: OutreachInput): Promise<OutreachView> {
-  const request: RecordsRequest = { action: 'create', kind: 'outreach', record };
-  const answer = await callFunction<{ record: OutreachView }>('records', request);
-  return answer.record;
-}
-
-export async function listMyOutreach(): Promise<OutreachView[]> {
-  const request: RecordsRequest = { action: 'listMine', kind: 'outreach' };
-  const answer = await callFunction<{ items: OutreachView[] }>('records', request);
-  return answer.items ?? [];
 }
 
 export function getFigures(request: FiguresRequest): Promise<FiguresAnswer> {

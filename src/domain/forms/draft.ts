@@ -192,8 +192,6 @@ export function placeProblems(spec: FormSpec, problems: readonly FieldProblem[],
   return placed;
 }
 
-export const hasProblems = (placed: PlacedProblems): boolean => placed.general.length > 0 || Object.keys(placed.fields).length > 0;
-
 /** The answers worth remembering for the next form of this kind. */
 export function rememberedValues(spec: FormSpec, values: Values): Values {
   const out: Values = {};
