@@ -7,6 +7,7 @@ import { cloudApp, callerAddress, callerOpenid, type Database } from './cloudbas
 import { resolveCaller, type Caller } from './caller';
 import { AppError, toErrorAnswer } from './errors';
 import { xmlSafe } from '../../src/domain/xml-safe';
+import { REQUEST_SCHEMAS, type ActionOf, type AnswerOf, type FunctionName, type ParsedRequestOf } from '../../src/domain/contract';
 
 export interface Context {
   db: Database;
@@ -38,4 +39,21 @@ export function defineFunction<S extends z.ZodTypeAny>(schema: S, handle: Handle
       return toErrorAnswer(error);
     }
   };
+}
+
+/** One handler per action of a function, each typed to answer what the contract says that action answers. */
+export type ActionHandlers<N extends FunctionName> = {
+  [A in ActionOf<N>]: (request: Extract<ParsedRequestOf<N>, { action: A }>) => Promise<AnswerOf<N, A>>;
+};
+
+/**
+ * A function the app calls: its request schema is the contract's (src/domain/contract), and
+ * `handlers` builds, for one invocation's context, the handler of each action.
+ */
+export function defineApi<N extends FunctionName>(name: N, handlers: (context: Context) => ActionHandlers<N>) {
+  const schema: z.ZodType<ParsedRequestOf<N>, z.ZodTypeDef, unknown> = REQUEST_SCHEMAS[name];
+  return defineFunction(schema, (request, context) => {
+    const handle = handlers(context)[request.action as ActionOf<N>] as (request: ParsedRequestOf<N>) => Promise<unknown>;
+    return handle(request);
+  });
 }

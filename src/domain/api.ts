@@ -1,9 +1,10 @@
 /**
- * The cloud functions' request and answer shapes: the contract between the app (src/services) and
- * cloudfunctions/<name>. Answers list their fields; database documents never travel as they are.
+ * The shapes the cloud functions answer (the requests and which action answers what: ./contract).
+ * Answers list their fields; database documents never travel as they are.
  */
 import type { AppRole, OrgLevel } from './vocab';
 import type { RecordKind } from './records/kinds';
+import type { ServerErrorCode } from './errors';
 import type { DeadlineMark } from './records/workflow';
 import type { OutreachInput } from './records/outreach';
 import type { FieldProblem } from './records/fields';
@@ -22,26 +23,11 @@ export interface Me {
   org: OrgView;
 }
 
-/** cloudfunctions/session */
-export type SessionRequest = { action: 'whoami' } | { action: 'bind'; code: string };
+/** cloudfunctions/session (requests: ./contract/session.ts) */
 export interface SessionAnswer {
   /** null: an unbound caller, i.e. a resident. */
   me: Me | null;
 }
-
-/** cloudfunctions/records — every record kind through one set of actions. */
-export type RecordsRequest =
-  /** Create; a resend of the same id and content changes nothing. */
-  | { action: 'create'; kind: RecordKind; record: unknown }
-  /** Edit under the version rule: `baseVersion` is the version the edit was made on. */
-  | { action: 'update'; kind: RecordKind; record: unknown; baseVersion: number }
-  | { action: 'get'; kind: RecordKind; id: string }
-  | { action: 'list'; kind: RecordKind; org?: string; period?: string; state?: string; mine?: boolean; includeDeleted?: boolean; offset?: number; limit?: number }
-  | { action: 'listMine'; kind: RecordKind }
-  | { action: 'remove' | 'restore'; kind: RecordKind; id: string; baseVersion: number }
-  | { action: 'history'; kind: RecordKind; id: string }
-  /** 我的待办: open cases in the caller's scope. */
-  | { action: 'todo' };
 
 /** What every record answer carries besides the kind's own fields. */
 export interface RecordMetaView {
@@ -95,22 +81,7 @@ export interface TodoItem {
   version: number;
 }
 
-export type RecordsAnswer =
-  | { record: RecordView }
-  | { items: RecordView[] }
-  | RecordPage
-  | { history: HistoryView[] }
-  | { todo: TodoItem[] };
-
-/** cloudfunctions/figures */
-export interface FiguresRequest {
-  action: 'get';
-  /** Defaults to the caller's own unit. */
-  org?: string;
-  /** '2023', '2023H1', '2023Q1', '2023-05' or '2023-01-01..2023-06-30'. */
-  period: string;
-  ids?: string[];
-}
+/** cloudfunctions/figures (requests: ./contract/figures.ts) */
 export interface FiguresAnswer {
   org: string;
   period: string;
@@ -120,7 +91,7 @@ export interface FiguresAnswer {
 /** Every function answers an error in this one shape (see cloudfunctions/lib/errors). */
 export interface ErrorAnswer {
   error: {
-    code: string;
+    code: ServerErrorCode;
     message: string;
     problems?: FieldProblem[];
     /** On CONFLICT: the version the record has now, to edit again from. */

@@ -2,17 +2,8 @@
  * Typed calls to the cloud functions, one per action in src/domain/api.ts. Pages use these, never
  * the transport directly.
  */
-import type {
-  FiguresAnswer,
-  FiguresRequest,
-  HistoryView,
-  Me,
-  RecordsRequest,
-  RecordView,
-  SessionAnswer,
-  SessionRequest,
-  TodoItem,
-} from '../domain/api';
+import type { FiguresAnswer, HistoryView, Me, RecordView, TodoItem } from '../domain/api';
+import type { FiguresRequest } from '../domain/contract/figures';
 import type { RecordKind } from '../domain/records/kinds';
 import { callFunction } from './transport';
 import { isApiError } from './errors';
@@ -21,8 +12,7 @@ import { STORAGE_KEYS, readStored, writeStored } from './storage';
 
 /** Who the caller is; null for a resident (no bound identity). */
 export async function whoami(): Promise<Me | null> {
-  const request: SessionRequest = { action: 'whoami' };
-  const answer = await callFunction<SessionAnswer>('session', request);
+  const answer = await callFunction('session', { action: 'whoami' });
   return answer?.me ?? null;
 }
 
@@ -45,46 +35,42 @@ export async function whoamiOrLast(): Promise<{ me: Me | null; offline: boolean 
 
 /** Create (no baseVersion) or edit a record of any kind; a resend of the same content changes nothing. */
 export async function saveRecord(kind: RecordKind, record: Record<string, unknown>, baseVersion?: number): Promise<RecordView> {
-  const request: RecordsRequest =
-    baseVersion === undefined ? { action: 'create', kind, record } : { action: 'update', kind, record, baseVersion };
-  const answer = await callFunction<{ record: RecordView }>('records', request);
+  const answer =
+    baseVersion === undefined
+      ? await callFunction('records', { action: 'create', kind, record })
+      : await callFunction('records', { action: 'update', kind, record, baseVersion });
   return answer.record;
 }
 
 export async function getRecord(kind: RecordKind, id: string): Promise<RecordView> {
-  const request: RecordsRequest = { action: 'get', kind, id };
-  const answer = await callFunction<{ record: RecordView }>('records', request);
+  const answer = await callFunction('records', { action: 'get', kind, id });
   return answer.record;
 }
 
 /** Who changed a record and when (township admins). */
 export async function getHistory(kind: RecordKind, id: string): Promise<HistoryView[]> {
-  const request: RecordsRequest = { action: 'history', kind, id };
-  const answer = await callFunction<{ history: HistoryView[] }>('records', request);
+  const answer = await callFunction('records', { action: 'history', kind, id });
   return answer.history ?? [];
 }
 
 /** Soft delete (a deleted record never counts) or restore, on the version the person saw. */
 export async function setRecordDeleted(kind: RecordKind, id: string, baseVersion: number, deleted: boolean): Promise<RecordView> {
-  const request: RecordsRequest = { action: deleted ? 'remove' : 'restore', kind, id, baseVersion };
-  const answer = await callFunction<{ record: RecordView }>('records', request);
+  const answer = await callFunction('records', { action: deleted ? 'remove' : 'restore', kind, id, baseVersion });
   return answer.record;
 }
 
 /** The caller's own records of a kind, as the server has them. */
 export async function listMine(kind: RecordKind): Promise<RecordView[]> {
-  const request: RecordsRequest = { action: 'listMine', kind };
-  const answer = await callFunction<{ items: RecordView[] }>('records', request);
+  const answer = await callFunction('records', { action: 'listMine', kind });
   return answer.items ?? [];
 }
 
 /** 我的待办: open cases in the caller's scope, overdue first. */
 export async function listTodo(): Promise<TodoItem[]> {
-  const request: RecordsRequest = { action: 'todo' };
-  const answer = await callFunction<{ todo: TodoItem[] }>('records', request);
+  const answer = await callFunction('records', { action: 'todo' });
   return answer.todo ?? [];
 }
 
 export function getFigures(request: FiguresRequest): Promise<FiguresAnswer> {
-  return callFunction<FiguresAnswer>('figures', request);
+  return callFunction('figures', request);
 }

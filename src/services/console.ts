@@ -6,42 +6,31 @@
 import Taro from '@tarojs/taro';
 import { browserDownload, downloadTo, isPcWechat } from './files';
 import type {
-  ByMonthAnswer,
-  ByVillageAnswer,
-  CloseAnswer,
-  ConsoleRequest,
-  DrillAnswer,
-  OverviewAnswer,
-  QualityAnswer,
-  DrillQuery,
   ReportDocxAnswer,
-  ReportPreviewAnswer,
-  ReportTextsAnswer,
 } from '../domain/console/api';
+import type { DrillQuery } from '../domain/contract/console';
 import type { ReportSettings, ReportTexts } from '../domain/report/types';
 import { ApiError } from './errors';
 import { callFunction } from './transport';
 
-const call = <T>(request: ConsoleRequest) => callFunction<T>('console', request);
-
-export const getOverview = (year: number, org?: string) => call<OverviewAnswer>({ action: 'overview', year, org });
-export const getByVillage = (year: number, ids: string[], org?: string) => call<ByVillageAnswer>({ action: 'byVillage', year, ids, org });
-export const getByMonth = (year: number, ids: string[], org?: string) => call<ByMonthAnswer>({ action: 'byMonth', year, ids, org });
+export const getOverview = (year: number, org?: string) => callFunction('console', { action: 'overview', year, org });
+export const getByVillage = (year: number, ids: string[], org?: string) => callFunction('console', { action: 'byVillage', year, ids, org });
+export const getByMonth = (year: number, ids: string[], org?: string) => callFunction('console', { action: 'byMonth', year, ids, org });
 
 export type { DrillQuery };
-export const getDrill = (query: DrillQuery) => call<DrillAnswer>({ action: 'records', ...query });
+export const getDrill = (query: DrillQuery) => callFunction('console', { action: 'records', ...query });
 
-export const getQuality = (year: number, org?: string) => call<QualityAnswer>({ action: 'quality', year, org });
+export const getQuality = (year: number, org?: string) => callFunction('console', { action: 'quality', year, org });
 
-export const getReportTexts = (year: number, org?: string) => call<ReportTextsAnswer>({ action: 'reportTexts', year, org });
+export const getReportTexts = (year: number, org?: string) => callFunction('console', { action: 'reportTexts', year, org });
 export const saveReportTexts = (year: number, texts: ReportTexts, baseVersion: number, org?: string, settings?: ReportSettings) =>
-  call<ReportTextsAnswer>({ action: 'saveReportTexts', year, texts, baseVersion, org, ...(settings ? { settings } : {}) });
-export const getReportPreview = (year: number, yu: boolean, org?: string) => call<ReportPreviewAnswer>({ action: 'reportPreview', year, yu, org });
-export const makeReportDocx = (year: number, yu: boolean, org?: string) => call<ReportDocxAnswer>({ action: 'reportDocx', year, yu, org });
+  callFunction('console', { action: 'saveReportTexts', year, texts, baseVersion, org, ...(settings ? { settings } : {}) });
+export const getReportPreview = (year: number, yu: boolean, org?: string) => callFunction('console', { action: 'reportPreview', year, yu, org });
+export const makeReportDocx = (year: number, yu: boolean, org?: string) => callFunction('console', { action: 'reportDocx', year, yu, org });
 
-export const getCloseState = (year: number, org?: string) => call<CloseAnswer>({ action: 'closeState', year, org });
-export const closeYear = (year: number, org?: string, reason?: string) => call<CloseAnswer>({ action: 'close', year, org, ...(reason ? { reason } : {}) });
-export const reopenYear = (year: number, org?: string) => call<CloseAnswer>({ action: 'reopen', year, org });
+export const getCloseState = (year: number, org?: string) => callFunction('console', { action: 'closeState', year, org });
+export const closeYear = (year: number, org?: string, reason?: string) => callFunction('console', { action: 'close', year, org, ...(reason ? { reason } : {}) });
+export const reopenYear = (year: number, org?: string) => callFunction('console', { action: 'reopen', year, org });
 
 const FILE_MESSAGE = '文件打开失败，可复制下载链接到电脑上打开';
 

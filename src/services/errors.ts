@@ -3,17 +3,18 @@
  * put `problems` beside their fields. Depends on nothing but domain types.
  */
 import type { FieldProblem } from '../domain/records/fields';
+import type { ErrorCode } from '../domain/errors';
 
 export const NETWORK_MESSAGE = '网络不可用，请稍后重试';
 export const SERVER_MESSAGE = '服务出错，请稍后重试';
 
 export class ApiError extends Error {
-  readonly code: string;
+  readonly code: ErrorCode;
   readonly problems: FieldProblem[];
   /** On CONFLICT: the record's version now, to edit again from. */
   readonly currentVersion?: number;
 
-  constructor(code: string, message: string, problems: FieldProblem[] = [], currentVersion?: number) {
+  constructor(code: ErrorCode, message: string, problems: FieldProblem[] = [], currentVersion?: number) {
     super(message);
     this.name = 'ApiError';
     this.code = code;

@@ -5,19 +5,19 @@
  * - h5 (the local stack): a file input, uploaded with `POST /api/upload` like photos.
  */
 import Taro from '@tarojs/taro';
-import { importFolder, type LedgerFileAnswer, type LedgerImportAnswer, type ManualFiguresAnswer } from '../domain/console/ledger-api';
+import { importFolder } from '../domain/console/ledger-api';
 import { ApiError, NETWORK_MESSAGE } from './errors';
 import { postUpload } from './photos';
 import { callFunction } from './transport';
 
-export const getManualFigures = (year: number, org?: string) => callFunction<ManualFiguresAnswer>('console', { action: 'manualFigures', year, org });
+export const getManualFigures = (year: number, org?: string) => callFunction('console', { action: 'manualFigures', year, org });
 
 export const saveManualFigure = (entry: { year: number; code: string; label?: string; unit?: string; value: string }) =>
-  callFunction<ManualFiguresAnswer>('console', { action: 'saveManualFigure', ...entry });
+  callFunction('console', { action: 'saveManualFigure', ...entry });
 
-export const exportLedger = (period: string, org?: string) => callFunction<LedgerFileAnswer>('console', { action: 'exportLedger', period, org });
+export const exportLedger = (period: string, org?: string) => callFunction('console', { action: 'exportLedger', period, org });
 
-export const importLedger = (fileID: string, dryRun: boolean) => callFunction<LedgerImportAnswer>('console', { action: 'importLedger', fileID, dryRun });
+export const importLedger = (fileID: string, dryRun: boolean) => callFunction('console', { action: 'importLedger', fileID, dryRun });
 
 /** A chosen file: its name, and where its bytes are (a weapp temp path, or the browser's File). */
 export interface ChosenFile {

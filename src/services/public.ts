@@ -5,30 +5,19 @@
  */
 import Taro from '@tarojs/taro';
 import type {
-  ArticleAnswer,
-  ArticleSavedAnswer,
-  ArticlesAnswer,
   ArticleView,
-  ContactAnswer,
   ContactRow,
-  ContactsAnswer,
   ConvertAnswer,
   ManagedArticle,
-  MineAnswer,
   PublicOrg,
-  PublicRequest,
-  QueueAnswer,
   QueueItem,
-  QueueItemAnswer,
   RequestStatusView,
-  RequestsRequest,
-  SubmitAnswer,
   TownshipChoice,
-  TownshipsAnswer,
   VillageAnswer,
   VillageCodeAnswer,
   SubscribeTopic,
 } from '../domain/public/types';
+import type { RequestsRequest } from '../domain/contract/requests';
 import type { ResidentRequestInput } from '../domain/public/request';
 import type { ArticleInput } from '../domain/public/article';
 import type { RequestState } from '../domain/public/vocab';
@@ -47,69 +36,67 @@ export const PUBLIC_STORAGE_KEYS = {
 /** How many request keys a phone keeps: far more than a resident makes, far less than 1 MB. */
 export const MAX_KEPT_KEYS = 30;
 
-const callPublic = <T>(request: PublicRequest) => callFunction<T>('public', request);
-const callRequests = <T>(request: RequestsRequest) => callFunction<T>('requests', request);
 
 // ---- public (no sign-in) -------------------------------------------------------------------
 
 export async function listTownships(): Promise<TownshipChoice[]> {
-  return (await callPublic<TownshipsAnswer>({ action: 'townships' })).townships ?? [];
+  return (await callFunction('public', { action: 'townships' })).townships ?? [];
 }
 
 export function getVillage(code: string): Promise<VillageAnswer> {
-  return callPublic<VillageAnswer>({ action: 'village', code });
+  return callFunction('public', { action: 'village', code });
 }
 
 export async function getArticle(id: string): Promise<ArticleView> {
-  return (await callPublic<ArticleAnswer>({ action: 'article', id })).article;
+  return (await callFunction('public', { action: 'article', id })).article;
 }
 
 /** The key is kept before sending, so a request whose answer was lost still shows in 我的求助. */
 export async function submitRequest(request: ResidentRequestInput): Promise<RequestStatusView> {
   keepRequestKey(request.key);
-  return (await callPublic<SubmitAnswer>({ action: 'submit', request })).request;
+  return (await callFunction('public', { action: 'submit', request })).request;
 }
 
 export async function myRequests(): Promise<RequestStatusView[]> {
-  return (await callPublic<MineAnswer>({ action: 'mine', keys: keptRequestKeys() })).items ?? [];
+  return (await callFunction('public', { action: 'mine', keys: keptRequestKeys() })).items ?? [];
 }
 
 // ---- requests (signed-in staff) ------------------------------------------------------------
 
 export async function requestQueue(state?: RequestState): Promise<QueueItem[]> {
-  return (await callRequests<QueueAnswer>({ action: 'queue', ...(state ? { state } : {}) })).items ?? [];
+  return (await callFunction('requests', { action: 'queue', ...(state ? { state } : {}) })).items ?? [];
 }
 
 export async function acceptRequest(ref: string): Promise<QueueItem> {
-  return (await callRequests<QueueItemAnswer>({ action: 'accept', ref })).item;
+  return (await callFunction('requests', { action: 'accept', ref })).item;
 }
 
 export async function closeRequest(ref: string): Promise<QueueItem> {
-  return (await callRequests<QueueItemAnswer>({ action: 'close', ref })).item;
+  return (await callFunction('requests', { action: 'close', ref })).item;
 }
 
 export function convertRequest(request: Omit<Extract<RequestsRequest, { action: 'convert' }>, 'action'>): Promise<ConvertAnswer> {
-  return callRequests<ConvertAnswer>({ action: 'convert', ...request });
+  return callFunction('requests', { action: 'convert', ...request });
 }
 
 export async function listContacts(org?: string): Promise<ContactRow[]> {
-  return (await callRequests<ContactsAnswer>({ action: 'contacts', ...(org ? { org } : {}) })).items ?? [];
+  return (await callFunction('requests', { action: 'contacts', ...(org ? { org } : {}) })).items ?? [];
 }
 
 export async function setContact(personId: string, change: { publishPhone?: boolean; serviceHours?: string }): Promise<ContactRow> {
-  return (await callRequests<ContactAnswer>({ action: 'setContact', personId, ...change })).item;
+  return (await callFunction('requests', { action: 'setContact', personId, ...change })).item;
 }
 
 export async function listManagedArticles(): Promise<ManagedArticle[]> {
-  return (await callRequests<ArticlesAnswer>({ action: 'articles' })).items ?? [];
+  return (await callFunction('requests', { action: 'articles' })).items ?? [];
 }
 
 export async function saveArticle(article: ArticleInput): Promise<ManagedArticle> {
-  return (await callRequests<ArticleSavedAnswer>({ action: 'saveArticle', article })).item;
+  return (await callFunction('requests', { action: 'saveArticle', article })).item;
 }
 
 export function getVillageCode(code: string): Promise<VillageCodeAnswer> {
-  return callRequests<VillageCodeAnswer>({ action: 'villageCode', code });
+  return callFunction('requests', { action: 'villageCode', code });
 }
 
 let templates: Promise<Record<SubscribeTopic, string>> | undefined;
@@ -122,14 +109,14 @@ let templates: Promise<Record<SubscribeTopic, string>> | undefined;
 export async function subscribeTo(topic: SubscribeTopic, templateId: string): Promise<boolean> {
   const answer = (await Taro.requestSubscribeMessage({ tmplIds: [templateId] } as Taro.requestSubscribeMessage.Option)) as unknown as Record<string, string>;
   if (answer[templateId] !== 'accept') return false;
-  await callPublic({ action: 'subscribe', template: topic });
+  await callFunction('public', { action: 'subscribe', template: topic });
   return true;
 }
 
 /** The template id of `topic`, '' where messages cannot be subscribed (not configured, or not in WeChat). */
 export async function subscribeTemplate(topic: SubscribeTopic): Promise<string> {
   if (process.env.TARO_ENV !== 'weapp') return '';
-  templates ??= callPublic<{ templates: Record<SubscribeTopic, string> }>({ action: 'templates' }).then((a) => a.templates);
+  templates ??= callFunction('public', { action: 'templates' }).then((a) => a.templates);
   return (await templates.catch(() => ({ answer: '', deadline: '' })))[topic] ?? '';
 }
 

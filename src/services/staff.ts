@@ -3,7 +3,8 @@
  * 'person'), units and invites through `admin`, binding through `session`. The township's units come
  * from the public township list (the same one residents choose villages from).
  */
-import type { Me, OrgView, RecordPage, RecordView } from '../domain/api';
+import type { Me, OrgView, RecordView } from '../domain/api';
+import type { Invite } from '../domain/contract/admin';
 import type { PublicOrg, TownshipChoice } from '../domain/public/types';
 import type { PersonRow } from '../domain/staff/person-form';
 import type { InviteRole } from '../domain/staff/model';
@@ -29,7 +30,7 @@ const ROSTER_PAGE = 100;
 export async function listRoster(org: string): Promise<PersonRow[]> {
   const rows: PersonRow[] = [];
   for (let offset = 0; ; offset += ROSTER_PAGE) {
-    const page = await callFunction<RecordPage>('records', { action: 'list', kind: 'person', org, offset, limit: ROSTER_PAGE });
+    const page = await callFunction('records', { action: 'list', kind: 'person', org, offset, limit: ROSTER_PAGE });
     rows.push(...page.items.map(personRow));
     if (page.items.length < ROSTER_PAGE || rows.length >= page.total) return rows;
   }
@@ -37,11 +38,11 @@ export async function listRoster(org: string): Promise<PersonRow[]> {
 
 /** Create (no baseVersion) or edit a roster entry under the version rule. */
 export async function savePerson(record: Record<string, string>, baseVersion?: number): Promise<PersonRow> {
-  const request =
+  const answer =
     baseVersion === undefined
-      ? { action: 'create', kind: 'person', record }
-      : { action: 'update', kind: 'person', record, baseVersion };
-  return personRow((await callFunction<{ record: RecordView }>('records', request)).record);
+      ? await callFunction('records', { action: 'create', kind: 'person', record })
+      : await callFunction('records', { action: 'update', kind: 'person', record, baseVersion });
+  return personRow(answer.record);
 }
 
 function personRow(view: RecordView): PersonRow {
@@ -66,22 +67,19 @@ export interface InviteRequest {
   personId?: string;
 }
 
-export interface Invite {
-  code: string;
-  expiresAt: string;
-}
+export type { Invite };
 
 export async function issueInvite(request: InviteRequest): Promise<Invite> {
-  return (await callFunction<{ invite: Invite }>('admin', { action: 'issueInvite', ...request })).invite;
+  return (await callFunction('admin', { action: 'issueInvite', ...request })).invite;
 }
 
 /** Adds a village or renames a unit (admin.saveOrg). */
 export async function saveVillage(org: { code: string; name: string; parentCode: string }): Promise<OrgView> {
-  return (await callFunction<{ org: OrgView }>('admin', { action: 'saveOrg', org: { ...org, level: '村' } })).org;
+  return (await callFunction('admin', { action: 'saveOrg', org: { ...org, level: '村' } })).org;
 }
 
 /** Binds this WeChat (this dev identity, in the browser build) with an invite code. */
 export async function bindWithCode(code: string): Promise<Me> {
-  const answer = await callFunction<{ me: Me }>('session', { action: 'bind', code });
+  const answer = await callFunction('session', { action: 'bind', code });
   return answer.me;
 }

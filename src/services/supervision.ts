@@ -3,13 +3,6 @@
  * township returned into the outbox's 需处理.
  */
 import type {
-  CompletenessAnswer,
-  MonthAnswer,
-  ReviewDecisionAnswer,
-  ReviewQueueAnswer,
-  ReminderView,
-  SupervisionRequest,
-  SupervisionSettings,
   TasksAnswer,
 } from '../domain/supervision/api';
 import type { RecordKind } from '../domain/records/kinds';
@@ -17,19 +10,17 @@ import { isFormKind } from '../domain/forms/roles';
 import { callFunction } from './transport';
 import { outbox } from './outbox';
 
-const call = <T>(request: SupervisionRequest) => callFunction<T>('supervision', request);
-
-export const getMonth = (month: string) => call<MonthAnswer>({ action: 'month', month });
-export const submitMonth = (month: string) => call<MonthAnswer>({ action: 'submit', month });
-export const getTasks = () => call<TasksAnswer>({ action: 'tasks' });
-export const getCompleteness = (year: number, org?: string) => call<CompletenessAnswer>({ action: 'completeness', year, org });
-export const remindVillage = (village: string, month: string) => call<{ reminder: ReminderView }>({ action: 'remind', village, month });
-export const getSettings = (org?: string) => call<{ settings: SupervisionSettings }>({ action: 'settings', org });
-export const saveSettings = (dueDay: number, review: boolean, baseVersion: number) => call<{ settings: SupervisionSettings }>({ action: 'saveSettings', dueDay, review, baseVersion });
-export const getReviewQueue = (query: { village?: string; month?: string } = {}) => call<ReviewQueueAnswer>({ action: 'reviewQueue', ...query });
-export const approveRecords = (items: { kind: RecordKind; id: string; version: number }[]) => call<ReviewDecisionAnswer>({ action: 'approve', items });
-export const approveMonth = (village: string, month: string) => call<ReviewDecisionAnswer>({ action: 'approveMonth', village, month });
-export const returnRecord = (item: { kind: RecordKind; id: string; version: number }, reason: string) => call<ReviewDecisionAnswer>({ action: 'return', ...item, reason });
+export const getMonth = (month: string) => callFunction('supervision', { action: 'month', month });
+export const submitMonth = (month: string) => callFunction('supervision', { action: 'submit', month });
+export const getTasks = () => callFunction('supervision', { action: 'tasks' });
+export const getCompleteness = (year: number, org?: string) => callFunction('supervision', { action: 'completeness', year, org });
+export const remindVillage = (village: string, month: string) => callFunction('supervision', { action: 'remind', village, month });
+export const getSettings = (org?: string) => callFunction('supervision', { action: 'settings', org });
+export const saveSettings = (dueDay: number, review: boolean, baseVersion: number) => callFunction('supervision', { action: 'saveSettings', dueDay, review, baseVersion });
+export const getReviewQueue = (query: { village?: string; month?: string } = {}) => callFunction('supervision', { action: 'reviewQueue', ...query });
+export const approveRecords = (items: { kind: RecordKind; id: string; version: number }[]) => callFunction('supervision', { action: 'approve', items });
+export const approveMonth = (village: string, month: string) => callFunction('supervision', { action: 'approveMonth', village, month });
+export const returnRecord = (item: { kind: RecordKind; id: string; version: number }, reason: string) => callFunction('supervision', { action: 'return', ...item, reason });
 
 /** Puts the caller's returned records in 需处理 with the township's reason; answers the tasks. */
 export async function pullReturned(): Promise<TasksAnswer> {

@@ -6,6 +6,7 @@
  */
 import Taro from '@tarojs/taro';
 import { isErrorAnswer } from '../domain/api';
+import type { ActionOf, AnswerOf, FunctionName, RequestOf } from '../domain/contract';
 import { ApiError, NETWORK_MESSAGE, SERVER_MESSAGE } from './errors';
 import { getDevIdentity } from './identity';
 
@@ -24,18 +25,23 @@ export function initTransport(): void {
   }
 }
 
-export async function callFunction<T>(name: string, data: unknown): Promise<T> {
+/**
+ * Calls one action of a function: the request is checked against the function's schema and the
+ * answer is the one the contract gives that action (src/domain/contract), so no caller names a type.
+ */
+export async function callFunction<N extends FunctionName, A extends ActionOf<N>>(name: N, data: RequestOf<N> & { action: A }): Promise<AnswerOf<N, A>> {
   const answer = process.env.TARO_ENV === 'weapp' ? await callCloud(name, data) : await callGateway(name, data);
-  return unwrapAnswer<T>(answer);
+  // The one place an answer gets its type: the function's handler is typed to return exactly this.
+  return unwrapAnswer(answer) as AnswerOf<N, A>;
 }
 
 /** A function's own error answer becomes an ApiError; anything else is the result. */
-export function unwrapAnswer<T>(answer: unknown): T {
+export function unwrapAnswer(answer: unknown): unknown {
   if (isErrorAnswer(answer)) {
     const { code, message, problems, currentVersion } = answer.error;
     throw new ApiError(code, message || SERVER_MESSAGE, problems ?? [], currentVersion);
   }
-  return answer as T;
+  return answer;
 }
 
 // CloudBase's code for "the function threw" (as opposed to the call not getting through).

@@ -4,7 +4,8 @@
  * database, and every record goes out through recordView, so parties stay masked for non-handlers.
  */
 import { checkPlan, drillCountPipeline, drillPagePipeline, drillPlan, type DrillPlan, type DrillSpec } from '../../../src/domain/console/drill';
-import type { DrillAnswer, DrillQuery, DrillRow } from '../../../src/domain/console/api';
+import type { DrillAnswer, DrillRow } from '../../../src/domain/console/api';
+import type { DrillQuery } from '../../../src/domain/contract/console';
 import { beijingDate } from '../../../src/domain/dates';
 import type { Period } from '../../../src/domain/period';
 import { periodOf } from '../period';

@@ -1,9 +1,7 @@
 /**
- * The console function's request and answer shapes: the contract between the township console
- * (src/console, src/services/console.ts) and cloudfunctions/console. Answers list their fields; no
- * database document travels as it is. Pure types.
+ * The console function's answer shapes (its requests and which action answers what:
+ * ../contract/console.ts). Answers list their fields; no database document travels as it is. Pure.
  */
-import type { LedgerRequest } from './ledger-api';
 import type { OrgLevel } from '../vocab';
 import type { RecordKind } from '../records/kinds';
 import type { RecordView } from '../api';
@@ -17,36 +15,9 @@ export interface ConsoleOrg {
   level: OrgLevel;
 }
 
-/** Which records to list: those behind a figure (its `part` for rates and totals) or a quality check. */
-export interface DrillQuery {
-  org?: string;
-  period?: string;
-  figure?: string;
-  check?: QualityCheck;
-  part?: number;
-  offset?: number;
-  limit?: number;
-}
-
 /** Quality checks whose cases can be listed (the records behind a warning that is not a figure). */
 export const QUALITY_CHECKS = ['overdue_petitions', 'stale_disputes'] as const;
 export type QualityCheck = (typeof QUALITY_CHECKS)[number];
-
-export type ConsoleRequest =
-  | { action: 'overview'; org?: string; year: number }
-  | { action: 'byVillage'; org?: string; year: number; ids: string[] }
-  | { action: 'byMonth'; org?: string; year: number; ids: string[] }
-  | ({ action: 'records' } & DrillQuery)
-  | { action: 'quality'; org?: string; year: number }
-  | { action: 'reportTexts'; org?: string; year: number }
-  | { action: 'saveReportTexts'; org?: string; year: number; texts: ReportTexts; settings?: ReportSettings; baseVersion?: number }
-  | { action: 'reportPreview'; org?: string; year: number; yu?: boolean }
-  | { action: 'reportDocx'; org?: string; year: number; yu?: boolean }
-  | { action: 'closeState'; org?: string; year: number }
-  /** `reason`: closing while months are unreported or records await review (kept in the history). */
-  | { action: 'close'; org?: string; year: number; reason?: string }
-  | { action: 'reopen'; org?: string; year: number }
-  | LedgerRequest;
 
 /** Whether a year is closed, and when and by whom (a closed year answers frozen figures). */
 export interface CloseState {

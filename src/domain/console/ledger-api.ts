@@ -6,12 +6,6 @@
 import type { ManualFigureInfo } from '../indicators/manual';
 import type { ConsoleOrg } from './api';
 
-export type LedgerRequest =
-  | { action: 'manualFigures'; org?: string; year: number }
-  | { action: 'saveManualFigure'; org?: string; year: number; code: string; label?: string; unit?: string; value: string }
-  | { action: 'importLedger'; fileID: string; dryRun: boolean }
-  | { action: 'exportLedger'; org?: string; period: string };
-
 /** One 其他指标 the unit entered for the year, with its version (older versions are kept in history). */
 export interface ManualFigureEntry {
   code: string;

@@ -1,27 +1,14 @@
 /**
- * Request and answer shapes of the residents' legal services: `public` (anyone, no sign-in) and
+ * Answer shapes of the residents' legal services (requests: ../contract): `public` (anyone, no sign-in) and
  * `requests` (signed-in staff: the request queue, and township admins' articles, contacts and
  * village codes). Every answer lists its fields; the public ones carry no person ids, no openids,
  * no unpublished phones and nobody's request but the caller's own. Pure types.
  */
-import type { ConsultationCategory, DisputeType, RosterRole } from '../vocab';
+import type { RosterRole } from '../vocab';
 import type { ArticleInput } from './article';
-import type { ResidentRequestInput } from './request';
 import type { ArticleCategory, CaseKind, RequestKind, RequestState } from './vocab';
 
 // ---- cloudfunctions/public -------------------------------------------------------------------
-
-export type PublicRequest =
-  | { action: 'townships' }
-  | { action: 'village'; code: string }
-  | { action: 'article'; id: string }
-  | { action: 'submit'; request: ResidentRequestInput }
-  /** Requests the caller made: by the keys the app kept, and by the caller's openid when there is one. */
-  | { action: 'mine'; keys: string[] }
-  /** The subscribe-message templates; a template id is '' when not configured. */
-  | { action: 'templates' }
-  /** The caller accepted the template in WeChat's dialog: one more message may be sent. */
-  | { action: 'subscribe'; template: SubscribeTopic };
 
 /** What a person may subscribe to: a resident to their request's answer, staff to deadline reminders. */
 export type SubscribeTopic = 'answer' | 'deadline';
@@ -101,17 +88,6 @@ export interface MineAnswer {
 }
 
 // ---- cloudfunctions/requests -----------------------------------------------------------------
-
-export type RequestsRequest =
-  | { action: 'queue'; state?: RequestState }
-  | { action: 'accept'; ref: string }
-  | { action: 'convert'; ref: string; as?: CaseKind; category?: ConsultationCategory; disputeType?: DisputeType }
-  | { action: 'close'; ref: string }
-  | { action: 'contacts'; org?: string }
-  | { action: 'setContact'; personId: string; publishPhone?: boolean; serviceHours?: string }
-  | { action: 'articles' }
-  | { action: 'saveArticle'; article: ArticleInput }
-  | { action: 'villageCode'; code: string };
 
 /** A request as its handlers see it: the resident's name, phone and account of what happened. */
 export interface QueueItem {

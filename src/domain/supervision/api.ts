@@ -1,6 +1,6 @@
 /**
- * The supervision function's request and answer shapes (cloudfunctions/supervision): 月报 and 零报告,
- * completeness and rates, reminders, review (审核) and the township's settings. Pure types.
+ * The supervision function's answer shapes (cloudfunctions/supervision; requests: ../contract): 月报
+ * and 零报告, completeness and rates, reminders, review (审核) and the township's settings. Pure types.
  */
 import type { ConsoleOrg } from '../console/api';
 import type { RecordKind } from '../records/kinds';
@@ -140,16 +140,3 @@ export interface ReviewDecisionAnswer {
   /** Records that changed since the admin looked (a newer version): left alone. */
   skipped: number;
 }
-
-export type SupervisionRequest =
-  | { action: 'settings'; org?: string }
-  | { action: 'saveSettings'; org?: string; dueDay: number; review: boolean; baseVersion: number }
-  | { action: 'month'; month: string }
-  | { action: 'submit'; month: string }
-  | { action: 'tasks' }
-  | { action: 'completeness'; org?: string; year: number }
-  | { action: 'remind'; village: string; month: string }
-  | { action: 'reviewQueue'; org?: string; village?: string; month?: string }
-  | { action: 'approve'; items: { kind: RecordKind; id: string; version: number }[] }
-  | { action: 'approveMonth'; village: string; month: string }
-  | { action: 'return'; kind: RecordKind; id: string; version: number; reason: string };

@@ -3,7 +3,8 @@
  * request a choice makes. Pure.
  */
 import { CONSULTATION_CATEGORIES, DISPUTE_TYPES, type ConsultationCategory, type DisputeType } from '../../domain/vocab';
-import type { QueueItem, RequestsRequest } from '../../domain/public/types';
+import type { QueueItem } from '../../domain/public/types';
+import type { RequestsRequest } from '../../domain/contract/requests';
 import { canMove, defaultCaseKind } from '../../domain/public/request';
 import { CASE_KIND_LABELS, type CaseKind, type RequestState } from '../../domain/public/vocab';
 

@@ -6,15 +6,17 @@
  *   permission, scope, a closed year, a conflicting edit …); the record shows under 需处理 with the
  *   server's message until the person fixes, retries or discards it.
  * Unknown codes are kept rather than retried: a person sees them, nothing loops or vanishes.
- * Pure: depends on the shape of ApiError only.
+ * The codes are the shared ones (src/domain/errors.ts): a code renamed on the server is a compile
+ * error here, not a record that silently stops being retried. Pure: depends on the shape of ApiError only.
  */
 import type { FieldProblem } from '../../domain/records/fields';
+import type { ErrorCode } from '../../domain/errors';
 import type { OutboxError } from './types';
 
 export type Decision = 'retry' | 'keep';
 
 /** Codes a later try may cure. */
-export const RETRY_CODES: readonly string[] = ['NETWORK', 'SERVER', 'INTERNAL', 'NOT_INITIALISED', 'UPLOAD_FAILED'];
+export const RETRY_CODES: readonly ErrorCode[] = ['NETWORK', 'SERVER', 'INTERNAL', 'NOT_INITIALISED', 'UPLOAD_FAILED'];
 
 export const UNKNOWN_FAILURE = '发送失败，请稍后重试';
 
@@ -30,7 +32,8 @@ export function describeError(error: unknown): OutboxError {
   const e = (typeof error === 'object' && error !== null ? error : {}) as ErrorLike;
   const isApi = e.name === 'ApiError' && typeof e.code === 'string';
   return {
-    code: isApi ? (e.code as string) : 'SERVER',
+    // As the server sent it: a code newer than this app is still carried, and kept (decide()).
+    code: isApi ? (e.code as ErrorCode) : 'SERVER',
     message: isApi && typeof e.message === 'string' && e.message ? e.message : UNKNOWN_FAILURE,
     problems: isApi && Array.isArray(e.problems) ? (e.problems as FieldProblem[]) : [],
   };

@@ -9,6 +9,7 @@ import { afterFailure, afterSuccess, byQueueOrder, countsOf, dueBatch, nextWake,
 import type { OutboxRepo, Usage } from './repo';
 import type { NewEntry, OutboxEntry, OutboxPhoto } from './types';
 import type { FormKind } from '../../domain/forms/roles';
+import type { ErrorCode } from '../../domain/errors';
 
 export interface OutboxDeps {
   repo: OutboxRepo;
@@ -37,7 +38,7 @@ export type Listener = () => void;
 export const DEFAULT_BATCH = 5;
 
 /** The error code of a record the township returned in review (its message is the reason). */
-export const RETURNED = 'RETURNED';
+export const RETURNED = 'RETURNED' satisfies ErrorCode;
 
 export interface ReturnedEntry {
   kind: FormKind;

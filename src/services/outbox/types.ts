@@ -1,5 +1,6 @@
 /** The outbox's entries: one per record (its client id), with what it takes to send it. Pure. */
 import type { FieldProblem } from '../../domain/records/fields';
+import type { ErrorCode } from '../../domain/errors';
 import type { FormKind } from '../../domain/forms/roles';
 
 /** 待发送 / 已发送 / 需处理 */
@@ -15,7 +16,7 @@ export interface OutboxPhoto {
 }
 
 export interface OutboxError {
-  code: string;
+  code: ErrorCode;
   message: string;
   problems: FieldProblem[];
 }

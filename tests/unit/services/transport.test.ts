@@ -60,19 +60,19 @@ describe('transport on weapp', () => {
   it('should turn an error answer into an ApiError with its code, message and problems', async () => {
     const problems = [{ field: 'attendees', message: '受众人数不能小于0' }];
     taro.cloud.callFunction.mockResolvedValue({ result: { error: { code: 'INVALID', message: '请按提示修改', problems } } });
-    const error = await caught(callFunction('records', {}));
+    const error = await caught(callFunction('records', { action: 'todo' }));
     expect(error).toMatchObject({ code: 'INVALID', message: '请按提示修改', problems });
   });
 
   it('should keep the current version a conflict answer carries, to edit again from it', async () => {
     taro.cloud.callFunction.mockResolvedValue({ result: { error: { code: 'CONFLICT', message: '已被别人修改', currentVersion: 4 } } });
-    const error = await caught(callFunction('records', { action: 'update' }));
+    const error = await caught(callFunction('records', { action: 'update', kind: 'outreach', record: {}, baseVersion: 3 }));
     expect(error).toMatchObject({ code: 'CONFLICT', currentVersion: 4 });
   });
 
   it('should report a failed call as a network problem in Chinese', async () => {
     taro.cloud.callFunction.mockRejectedValue({ errMsg: 'cloud.callFunction:fail timeout' });
-    const error = await caught(callFunction('session', {}));
+    const error = await caught(callFunction('session', { action: 'whoami' }));
     expect(error).toMatchObject({ code: 'NETWORK', message: NETWORK_MESSAGE });
   });
 });
@@ -113,20 +113,20 @@ describe('transport on h5 (the local stack)', () => {
       statusCode: 200,
       data: { result: { error: { code: 'FORBIDDEN', message: '没有权限' } } },
     });
-    const error = await caught(callFunction('records', {}));
+    const error = await caught(callFunction('records', { action: 'todo' }));
     expect(error).toMatchObject({ code: 'FORBIDDEN', message: '没有权限', problems: [] });
   });
 
   it('should throw when the gateway answers an error body', async () => {
     taro.request.mockResolvedValue({ statusCode: 500, data: { error: 'TypeError: x is undefined' } });
-    const error = await caught(callFunction('records', {}));
+    const error = await caught(callFunction('records', { action: 'todo' }));
     expect(error.code).toBe('SERVER');
     expect(error.message).not.toContain('TypeError');
   });
 
   it('should report an unreachable gateway as a network problem in Chinese', async () => {
     taro.request.mockRejectedValue(new TypeError('Failed to fetch'));
-    const error = await caught(callFunction('session', {}));
+    const error = await caught(callFunction('session', { action: 'whoami' }));
     expect(error).toMatchObject({ code: 'NETWORK', message: '网络不可用，请稍后重试' });
   });
 });

@@ -3,6 +3,7 @@ import { MemoryStore } from '../../../../src/services/outbox/kv';
 import { OutboxRepo } from '../../../../src/services/outbox/repo';
 import { Outbox } from '../../../../src/services/outbox/outbox';
 import { ApiError } from '../../../../src/services/errors';
+import type { ErrorCode } from '../../../../src/domain/errors';
 import type { NewEntry, OutboxEntry, OutboxPhoto } from '../../../../src/services/outbox/types';
 
 export interface Harness {
@@ -13,7 +14,7 @@ export interface Harness {
   received: Array<{ id: string; action: string; record: Record<string, unknown>; baseVersion?: number }>;
   uploads: string[];
   /** What the next sends answer, by record id: an error code throws an ApiError. */
-  failSend: Map<string, string>;
+  failSend: Map<string, ErrorCode>;
   failUpload: Set<string>;
   forgotten: string[];
   online: { value: boolean };
@@ -25,7 +26,7 @@ export function harness(options: { limit?: number; batchSize?: number; owner?: s
   const clock = { now: 1_700_000_000_000 };
   const received: Harness['received'] = [];
   const uploads: string[] = [];
-  const failSend = new Map<string, string>();
+  const failSend = new Map<string, ErrorCode>();
   const failUpload = new Set<string>();
   const forgotten: string[] = [];
   const online = { value: true };
