@@ -12,6 +12,10 @@ export interface Harness {
   clock: { now: number };
   /** Records the fake server accepted, in the order it got them (a resend of the same id counts again). */
   received: Array<{ id: string; action: string; record: Record<string, unknown>; baseVersion?: number }>;
+  /** What the fake server holds: each record's content and version. */
+  saved: Map<string, { record: Record<string, unknown>; version: number }>;
+  /** While `held` is pending, every send waits for it (a send on its way). */
+  gate: { held: Promise<void> | undefined };
   uploads: string[];
   /** What the next sends answer, by record id: an error code throws an ApiError. */
   failSend: Map<string, ErrorCode>;
@@ -30,17 +34,17 @@ export function harness(options: { limit?: number; batchSize?: number; owner?: s
   const failUpload = new Set<string>();
   const forgotten: string[] = [];
   const online = { value: true };
-  const versions = new Map<string, number>();
+  const saved = new Map<string, { record: Record<string, unknown>; version: number }>();
+  const gate = { held: undefined as Promise<void> | undefined };
   const make = () =>
     new Outbox({
       repo: new OutboxRepo(store, options.limit),
       send: async (entry: OutboxEntry) => {
+        await gate.held;
         const code = failSend.get(entry.id);
         if (code) throw new ApiError(code, code === 'INVALID_RECORD' ? '记录填写有误，请按提示修改' : `失败：${code}`, code === 'INVALID_RECORD' ? [{ field: 'date', message: '请填写活动日期' }] : []);
         received.push({ id: entry.id, action: entry.action, record: entry.record, baseVersion: entry.baseVersion });
-        const version = (versions.get(entry.id) ?? 0) + 1;
-        versions.set(entry.id, version);
-        return { version };
+        return { version: serverSave(saved, entry) };
       },
       upload: async (photo: OutboxPhoto, cloudPath: string) => {
         if (failUpload.has(photo.local)) throw new ApiError('NETWORK', '网络不可用，请稍后重试');
@@ -53,7 +57,27 @@ export function harness(options: { limit?: number; batchSize?: number; owner?: s
       online: () => online.value,
       batchSize: options.batchSize,
     });
-  return { store, outbox: make(), clock, received, uploads, failSend, failUpload, forgotten, online, reopen: make };
+  return { store, outbox: make(), clock, received, saved, gate, uploads, failSend, failUpload, forgotten, online, reopen: make };
+}
+
+/**
+ * The records function's version rule (cloudfunctions/lib/records/save.ts), which the outbox relies
+ * on: the same id and content again changes nothing (same version); other content under a create is
+ * DUPLICATE_ID; an edit on a version that is not the current one is a CONFLICT; otherwise the
+ * version goes up by one.
+ */
+function serverSave(saved: Harness['saved'], entry: OutboxEntry): number {
+  const existing = saved.get(entry.id);
+  if (!existing) {
+    if (entry.action === 'update') throw new ApiError('NOT_FOUND', '没有找到这条记录');
+    saved.set(entry.id, { record: entry.record, version: 1 });
+    return 1;
+  }
+  if (JSON.stringify(existing.record) === JSON.stringify(entry.record)) return existing.version;
+  if (entry.action === 'create') throw new ApiError('DUPLICATE_ID', '这条记录已经提交过，内容不同');
+  if (entry.baseVersion !== existing.version) throw new ApiError('CONFLICT', '这条记录已被别人修改过', [], existing.version);
+  saved.set(entry.id, { record: entry.record, version: existing.version + 1 });
+  return existing.version + 1;
 }
 
 let n = 0;

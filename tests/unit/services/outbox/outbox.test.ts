@@ -74,6 +74,28 @@ describe('the outbox', () => {
       expect(h.outbox.list()).toHaveLength(1);
     });
 
+    it('should send a record saved again while it was on its way, as an edit of the version just sent', async () => {
+      const h = harness();
+      h.outbox.add(outreach('inflight', { attendees: 10 }));
+      let arrive = () => {};
+      h.gate.held = new Promise<void>((resolve) => (arrive = resolve));
+      const sending = h.outbox.flush();
+      // The person edits the draft while the first version is still on the network.
+      h.clock.now += 1000;
+      h.outbox.add(outreach('inflight', { attendees: 99 }));
+      arrive();
+      h.gate.held = undefined;
+      await sending;
+      expect(h.outbox.get('inflight')).toMatchObject({ status: 'pending', action: 'update', baseVersion: 1 });
+      await h.outbox.flush();
+      expect(h.received.map((r) => [r.action, r.baseVersion ?? null, r.record.attendees])).toEqual([
+        ['create', null, 10],
+        ['update', 1, 99],
+      ]);
+      expect(h.saved.get('inflight')).toMatchObject({ version: 2, record: { attendees: 99 } });
+      expect(h.outbox.get('inflight')).toMatchObject({ status: 'sent', version: 2 });
+    });
+
     it('should not send a record twice when a flush is asked for while one runs', async () => {
       const h = harness();
       h.outbox.add(outreach('once0001'));
