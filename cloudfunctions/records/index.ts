@@ -1,10 +1,14 @@
-/** records: every record kind — create and edit with safe resends, read, list, delete, restore, history, 我的待办. */
+/**
+ * records: every record kind — create and edit with safe resends (one at a time or a batch), read,
+ * list, delete, restore, history, 我的待办.
+ */
 import { defineApi } from '../lib/handler';
 import { requireCaller } from '../lib/authz';
 import { saveRecord } from '../lib/records/save';
 import { getRecord, listRecords } from '../lib/records/read';
 import { recordHistory, setDeleted } from '../lib/records/lifecycle';
 import { todoList } from '../lib/records/todo';
+import { saveBatch } from '../lib/records/batch';
 
 export const main = defineApi('records', ({ db, caller, now }) => {
   const me = requireCaller(caller);
@@ -18,5 +22,6 @@ export const main = defineApi('records', ({ db, caller, now }) => {
     restore: async (req) => ({ record: await setDeleted(db, me, { ...req, deleted: false }, now) }),
     history: async (req) => ({ history: await recordHistory(db, me, req.kind, req.id) }),
     todo: async () => ({ todo: await todoList(db, me, now) }),
+    batch: async (req) => ({ results: await saveBatch(db, me, req.writes, now) }),
   };
 });

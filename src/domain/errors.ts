@@ -38,6 +38,7 @@ export const ERRORS = {
   WX_NOT_CONFIGURED: '小程序接口未配置，请管理员按部署说明配置后重试',
   WX_API_FAILED: '微信接口调用失败，请稍后重试',
   NEEDS_WECHAT: '请在微信中打开小程序后再订阅消息提醒',
+  BATCH_TOO_LARGE: '一次发送的记录太多（最多20条），请更新小程序后重试',
   INTERNAL: '服务暂时出错，请稍后重试；如果一直出错，请联系管理员',
 } as const;
 

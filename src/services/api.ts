@@ -4,6 +4,7 @@
  */
 import type { FiguresAnswer, HistoryView, Me, RecordView, TodoItem } from '../domain/api';
 import type { FiguresRequest } from '../domain/contract/figures';
+import type { RecordWrite, WriteAnswer } from '../domain/contract/records';
 import type { RecordKind } from '../domain/records/kinds';
 import { callFunction } from './transport';
 import { isApiError } from './errors';
@@ -40,6 +41,14 @@ export async function saveRecord(kind: RecordKind, record: Record<string, unknow
       ? await callFunction('records', { action: 'create', kind, record })
       : await callFunction('records', { action: 'update', kind, record, baseVersion });
   return answer.record;
+}
+
+/**
+ * Creates and edits, up to MAX_BATCH_WRITES, in one call: an answer per write, in order — the saved
+ * record or the error that write alone would have got.
+ */
+export async function saveRecords(writes: RecordWrite[]): Promise<WriteAnswer[]> {
+  return (await callFunction('records', { action: 'batch', writes })).results;
 }
 
 export async function getRecord(kind: RecordKind, id: string): Promise<RecordView> {

@@ -5,7 +5,7 @@
  * Either way a caller gets the function's answer, or an ApiError with a Chinese message.
  */
 import Taro from '@tarojs/taro';
-import { isErrorAnswer } from '../domain/api';
+import { isErrorAnswer, type ErrorAnswer } from '../domain/api';
 import type { ActionOf, AnswerOf, FunctionName, RequestOf } from '../domain/contract';
 import { ApiError, NETWORK_MESSAGE, SERVER_MESSAGE } from './errors';
 import { getDevIdentity } from './identity';
@@ -37,11 +37,14 @@ export async function callFunction<N extends FunctionName, A extends ActionOf<N>
 
 /** A function's own error answer becomes an ApiError; anything else is the result. */
 export function unwrapAnswer(answer: unknown): unknown {
-  if (isErrorAnswer(answer)) {
-    const { code, message, problems, currentVersion } = answer.error;
-    throw new ApiError(code, message || SERVER_MESSAGE, problems ?? [], currentVersion);
-  }
+  if (isErrorAnswer(answer)) throw apiErrorOf(answer);
   return answer;
+}
+
+/** The ApiError of an error answer (a whole call's, or one write's in a batch). */
+export function apiErrorOf(answer: ErrorAnswer): ApiError {
+  const { code, message, problems, currentVersion } = answer.error;
+  return new ApiError(code, message || SERVER_MESSAGE, problems ?? [], currentVersion);
 }
 
 // CloudBase's code for "the function threw" (as opposed to the call not getting through).

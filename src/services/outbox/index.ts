@@ -8,7 +8,11 @@ import { getDevIdentity } from '../identity';
 import { isOnline, onNetworkChange } from '../network';
 import { forgetPhoto, uploadPhoto } from '../photos';
 import { platformStore } from '../storage';
-import { saveRecord } from '../api';
+import { saveRecords } from '../api';
+import { apiErrorOf } from '../transport';
+import { isErrorAnswer } from '../../domain/api';
+import type { RecordWrite } from '../../domain/contract/records';
+import type { OutboxEntry } from './types';
 import { Outbox } from './outbox';
 import { OutboxRepo } from './repo';
 
@@ -17,9 +21,9 @@ let instance: Outbox | undefined;
 export function outbox(): Outbox {
   instance ??= new Outbox({
     repo: new OutboxRepo(platformStore),
-    send: async (entry) => {
-      const view = await saveRecord(entry.kind, entry.record, entry.action === 'update' ? entry.baseVersion : undefined);
-      return { version: view.version };
+    send: async (entries) => {
+      const answers = await saveRecords(entries.map(writeOf));
+      return answers.map((answer) => (isErrorAnswer(answer) ? { error: apiErrorOf(answer) } : { version: answer.record.version }));
     },
     upload: uploadPhoto,
     forgetPhoto,
@@ -28,6 +32,13 @@ export function outbox(): Outbox {
     online: isOnline,
   });
   return instance;
+}
+
+/** An entry as the records function takes it: an edit on its base version, or a create. */
+function writeOf(entry: OutboxEntry): RecordWrite {
+  return entry.action === 'update' && entry.baseVersion !== undefined
+    ? { action: 'update', kind: entry.kind, record: entry.record, baseVersion: entry.baseVersion }
+    : { action: 'create', kind: entry.kind, record: entry.record };
 }
 
 let timer: ReturnType<typeof setTimeout> | undefined;

@@ -1,20 +1,24 @@
 /**
  * The outbox: a record is saved on the phone first, then sent — photos uploaded before the record,
- * records sent oldest first in small batches, each send's failure judged by decide(). Everything it
+ * records sent oldest first, a batch of them per call, each record's failure judged by decide(). Everything it
  * touches is handed in (storage, the send and upload calls, the clock), so tests run it with the
  * in-memory store and fakes. It never drops a record: only the person discards one.
  */
 import { describeError, endsRound } from './decide';
 import { afterFailure, afterSuccess, byQueueOrder, countsOf, dueBatch, nextWake, staleSent, upsert, type OutboxCounts } from './queue';
 import type { OutboxRepo, Usage } from './repo';
-import type { NewEntry, OutboxEntry, OutboxPhoto } from './types';
+import type { NewEntry, OutboxEntry, OutboxError, OutboxPhoto } from './types';
+import { MAX_BATCH_WRITES } from '../../domain/contract/records';
 import type { FormKind } from '../../domain/forms/roles';
 import type { ErrorCode } from '../../domain/errors';
 
 export interface OutboxDeps {
   repo: OutboxRepo;
-  /** Creates or updates the record; answers the server's version. */
-  send(entry: OutboxEntry): Promise<{ version?: number }>;
+  /**
+   * Creates or updates the records in one call, in order (at most MAX_BATCH_WRITES): per record the
+   * server's version, or the error its write was refused with. Throws when the call itself fails.
+   */
+  send(entries: OutboxEntry[]): Promise<SendAnswer[]>;
   /** Uploads one kept photo to `cloudPath`; answers its fileID. */
   upload(photo: OutboxPhoto, cloudPath: string): Promise<string>;
   /** Deletes a kept photo file once its record is sent or discarded (best effort). */
@@ -35,7 +39,13 @@ export interface FlushResult {
 
 export type Listener = () => void;
 
-export const DEFAULT_BATCH = 5;
+/** One record's answer in a send: its version on the server, or why it was refused. */
+export type SendAnswer = { version?: number } | { error: unknown };
+
+type Outcome = 'sent' | 'kept' | 'retrying';
+
+/** Records per call: as many as the records function takes in one batch. */
+export const DEFAULT_BATCH = MAX_BATCH_WRITES;
 
 /** The error code of a record the township returned in review (its message is the reason). */
 export const RETURNED = 'RETURNED' satisfies ErrorCode;
@@ -163,59 +173,101 @@ export class Outbox {
 
   private async sendDue(ignoreBackoff: boolean): Promise<FlushResult> {
     const result: FlushResult = { sent: 0, kept: 0, retrying: 0 };
-    const size = this.deps.batchSize ?? DEFAULT_BATCH;
+    const size = Math.min(this.deps.batchSize ?? DEFAULT_BATCH, MAX_BATCH_WRITES);
     const tried = new Set<string>();
     for (;;) {
       if (this.deps.online && !this.deps.online()) return result;
       const batch = dueBatch(this.deps.repo.load(), this.deps.owner(), this.deps.now(), size + tried.size, ignoreBackoff).filter((e) => !tried.has(e.id)).slice(0, size);
       if (batch.length === 0) return result;
-      for (const entry of batch) {
-        tried.add(entry.id);
-        const { outcome, stop } = await this.sendOne(entry);
-        result[outcome]++;
-        this.emit();
-        if (stop) return result;
-      }
+      for (const entry of batch) tried.add(entry.id);
+      const { outcomes, stop } = await this.sendBatch(batch);
+      for (const outcome of outcomes) result[outcome]++;
+      this.emit();
+      if (stop) return result;
     }
   }
 
-  private async sendOne(queued: OutboxEntry): Promise<{ outcome: 'sent' | 'kept' | 'retrying'; stop: boolean }> {
-    const { repo } = this.deps;
-    let entry = queued;
-    try {
-      // Photos first; each fileID is saved as soon as it exists, so an upload is never repeated.
-      for (let i = 0; i < entry.photos.length; i++) {
-        if (entry.photos[i].fileID) continue;
-        const fileID = await this.deps.upload(entry.photos[i], photoPath(entry, i));
-        const photos = entry.photos.map((p, j) => (j === i ? { ...p, fileID } : p));
-        entry = { ...entry, photos };
-        this.saveIfStillQueued(entry, queued);
+  /**
+   * One call for the batch: each record's photos uploaded first, then the records that are ready sent
+   * together, each judged by its own answer. A network failure ends the round: records behind it wait.
+   */
+  private async sendBatch(batch: OutboxEntry[]): Promise<{ outcomes: Outcome[]; stop: boolean }> {
+    const outcomes: Outcome[] = [];
+    const ready: Array<{ queued: OutboxEntry; entry: OutboxEntry }> = [];
+    let stop = false;
+    for (const queued of batch) {
+      try {
+        ready.push({ queued, entry: await this.uploadPhotos(queued) });
+      } catch (thrown) {
+        const failed = this.afterSendFailure(queued, queued, describeError(thrown));
+        outcomes.push(failed.outcome);
+        if (failed.stop) {
+          stop = true;
+          break;
+        }
       }
-      const record = entry.photos.length ? { ...entry.record, photos: entry.photos.map((p) => p.fileID as string) } : entry.record;
-      const answer = await this.deps.send({ ...entry, record });
-      const current = repo.get(entry.id);
-      // Saved again while it was on its way: the newer version still has to go (as an edit).
-      if (current && current.updatedAt !== queued.updatedAt) {
-        repo.save({ ...current, action: 'update', baseVersion: answer.version ?? current.baseVersion, photos: mergeFileIds(current.photos, entry.photos) });
-        return { outcome: 'sent', stop: false };
-      }
-      repo.save(afterSuccess({ ...entry, record }, answer.version, this.deps.now()));
-      await Promise.all(entry.photos.map((p) => this.deps.forgetPhoto(p.local).catch(() => undefined)));
-      return { outcome: 'sent', stop: false };
-    } catch (thrown) {
-      const error = describeError(thrown);
-      const current = repo.get(entry.id);
-      // Discarded by the person meanwhile: nothing to keep.
-      if (!current) return { outcome: 'kept', stop: false };
-      // Saved again meanwhile: the new version is judged on its own next time.
-      if (current.updatedAt !== queued.updatedAt) {
-        repo.save({ ...current, photos: mergeFileIds(current.photos, entry.photos) });
-        return { outcome: 'retrying', stop: endsRound(error) };
-      }
-      const next = afterFailure({ ...current, photos: mergeFileIds(current.photos, entry.photos) }, error, this.deps.now());
-      repo.save(next);
-      return { outcome: next.status === 'failed' ? 'kept' : 'retrying', stop: endsRound(error) };
     }
+    if (ready.length === 0) return { outcomes, stop };
+    const sent = ready.map(({ entry }) => ({ ...entry, record: recordToSend(entry) }));
+    let answers: SendAnswer[];
+    try {
+      answers = await this.deps.send(sent);
+    } catch (thrown) {
+      answers = sent.map(() => ({ error: thrown }));
+    }
+    for (let i = 0; i < ready.length; i++) {
+      const answer = answers[i] ?? { error: undefined };
+      const { queued, entry } = ready[i];
+      if ('error' in answer) {
+        const failed = this.afterSendFailure(queued, entry, describeError(answer.error));
+        outcomes.push(failed.outcome);
+        stop ||= failed.stop;
+      } else {
+        outcomes.push(await this.afterSent(queued, sent[i], answer.version));
+      }
+    }
+    return { outcomes, stop };
+  }
+
+  /** Photos first; each fileID is saved as soon as it exists, so an upload is never repeated. */
+  private async uploadPhotos(queued: OutboxEntry): Promise<OutboxEntry> {
+    let entry = queued;
+    for (let i = 0; i < entry.photos.length; i++) {
+      if (entry.photos[i].fileID) continue;
+      const fileID = await this.deps.upload(entry.photos[i], photoPath(entry, i));
+      const photos = entry.photos.map((p, j) => (j === i ? { ...p, fileID } : p));
+      entry = { ...entry, photos };
+      this.saveIfStillQueued(entry, queued);
+    }
+    return entry;
+  }
+
+  private async afterSent(queued: OutboxEntry, entry: OutboxEntry, version: number | undefined): Promise<Outcome> {
+    const { repo } = this.deps;
+    const current = repo.get(entry.id);
+    // Saved again while it was on its way: the newer version still has to go (as an edit).
+    if (current && current.updatedAt !== queued.updatedAt) {
+      repo.save({ ...current, action: 'update', baseVersion: version ?? current.baseVersion, photos: mergeFileIds(current.photos, entry.photos) });
+      return 'sent';
+    }
+    repo.save(afterSuccess(entry, version, this.deps.now()));
+    await Promise.all(entry.photos.map((p) => this.deps.forgetPhoto(p.local).catch(() => undefined)));
+    return 'sent';
+  }
+
+  private afterSendFailure(queued: OutboxEntry, entry: OutboxEntry, error: OutboxError): { outcome: Outcome; stop: boolean } {
+    const { repo } = this.deps;
+    const current = repo.get(entry.id);
+    // Discarded by the person meanwhile: nothing to keep.
+    if (!current) return { outcome: 'kept', stop: false };
+    // Saved again meanwhile: the new version is judged on its own next time.
+    if (current.updatedAt !== queued.updatedAt) {
+      repo.save({ ...current, photos: mergeFileIds(current.photos, entry.photos) });
+      return { outcome: 'retrying', stop: endsRound(error) };
+    }
+    const next = afterFailure({ ...current, photos: mergeFileIds(current.photos, entry.photos) }, error, this.deps.now());
+    repo.save(next);
+    return { outcome: next.status === 'failed' ? 'kept' : 'retrying', stop: endsRound(error) };
   }
 
   private saveIfStillQueued(entry: OutboxEntry, queued: OutboxEntry): void {
@@ -236,6 +288,11 @@ export class Outbox {
       }
     }
   }
+}
+
+/** The record as it goes: with the fileIDs of its uploaded photos. */
+function recordToSend(entry: OutboxEntry): Record<string, unknown> {
+  return entry.photos.length ? { ...entry.record, photos: entry.photos.map((p) => p.fileID as string) } : entry.record;
 }
 
 function mergeFileIds(target: OutboxPhoto[], uploaded: OutboxPhoto[]): OutboxPhoto[] {

@@ -49,7 +49,18 @@ export function usageLevel(used: number, limit = STORAGE_LIMIT_BYTES): UsageLeve
   return used >= limit * WARN_RATIO ? 'warn' : 'ok';
 }
 
+/** An entry as stored, and the bytes its key takes. */
+interface Cached {
+  entry: OutboxEntry;
+  bytes: number;
+}
+
+/** Callers get their own copy, as a read from storage would give them: changing it changes nothing kept. */
+const copy = (entry: OutboxEntry): OutboxEntry => structuredClone(entry);
+
 export class OutboxRepo {
+  private cache: Map<string, Cached> | undefined;
+
   constructor(
     private readonly store: KeyValueStore,
     private readonly limitBytes = STORAGE_LIMIT_BYTES,
@@ -64,26 +75,37 @@ export class OutboxRepo {
     };
   }
 
-  load(): OutboxEntry[] {
+  /**
+   * Every entry, read from storage once and then kept in memory: this repo is the only writer of the
+   * outbox's keys, so each later read is answered without going back to storage (reading the whole
+   * queue on every save made queueing quadratic in storage reads).
+   */
+  private entries(): Map<string, Cached> {
+    if (this.cache) return this.cache;
     const ids = new Set(this.index().ids);
     for (const key of this.store.keys()) if (key.startsWith(ENTRY_PREFIX)) ids.add(key.slice(ENTRY_PREFIX.length));
-    const entries: OutboxEntry[] = [];
+    const cache = new Map<string, Cached>();
     for (const id of ids) {
       const value = this.store.get(ENTRY_PREFIX + id);
-      if (isEntry(value)) entries.push(value);
+      if (isEntry(value)) cache.set(id, { entry: value, bytes: byteSize(value) + ENTRY_PREFIX.length + id.length });
     }
-    return entries.sort((a, b) => a.seq - b.seq);
+    this.cache = cache;
+    return cache;
+  }
+
+  load(): OutboxEntry[] {
+    return [...this.entries().values()].map((c) => copy(c.entry)).sort((a, b) => a.seq - b.seq);
   }
 
   get(id: string): OutboxEntry | undefined {
-    const value = this.store.get(ENTRY_PREFIX + id);
-    return isEntry(value) ? value : undefined;
+    const cached = this.entries().get(id);
+    return cached ? copy(cached.entry) : undefined;
   }
 
   /** The next queue position (persisted with the index on save). */
   nextSeq(): number {
-    const index = this.index();
-    const highest = this.load().reduce((max, e) => Math.max(max, e.seq), index.seq);
+    let highest = this.index().seq;
+    for (const { entry } of this.entries().values()) highest = Math.max(highest, entry.seq);
     return highest + 1;
   }
 
@@ -96,8 +118,13 @@ export class OutboxRepo {
   private usedBytes(): number {
     const reported = this.store.usedBytes?.();
     if (typeof reported === 'number' && Number.isFinite(reported)) return reported;
+    // Counted here: the outbox's own entries from memory, anything else (drafts, settings) from storage.
+    const entries = this.entries();
     let total = 0;
-    for (const key of this.store.keys()) total += byteSize(this.store.get(key)) + key.length;
+    for (const key of this.store.keys()) {
+      const cached = key.startsWith(ENTRY_PREFIX) ? entries.get(key.slice(ENTRY_PREFIX.length)) : undefined;
+      total += cached ? cached.bytes : byteSize(this.store.get(key)) + key.length;
+    }
     return total;
   }
 
@@ -106,8 +133,7 @@ export class OutboxRepo {
     const key = ENTRY_PREFIX + entry.id;
     const size = byteSize(entry) + key.length;
     if (size > this.keyLimitBytes) throw new OutboxStorageError('TOO_LARGE', TOO_LARGE_MESSAGE);
-    const before = this.store.get(key);
-    const beforeSize = before === undefined ? 0 : byteSize(before) + key.length;
+    const beforeSize = this.entries().get(entry.id)?.bytes ?? 0;
     const index = this.index();
     const known = index.ids.includes(entry.id);
     const indexGrowth = known ? 0 : entry.id.length + 3 + 4;
@@ -118,6 +144,7 @@ export class OutboxRepo {
       // The platform's own accounting may differ from ours: its refusal is final.
       throw new OutboxStorageError('FULL', FULL_MESSAGE);
     }
+    this.entries().set(entry.id, { entry: copy(entry), bytes: size });
     if (!known || entry.seq > index.seq) {
       try {
         this.store.set(INDEX_KEY, { ids: known ? index.ids : [...index.ids, entry.id], seq: Math.max(index.seq, entry.seq) });
@@ -129,6 +156,7 @@ export class OutboxRepo {
 
   remove(id: string): void {
     this.store.remove(ENTRY_PREFIX + id);
+    this.entries().delete(id);
     const index = this.index();
     if (index.ids.includes(id)) {
       try {

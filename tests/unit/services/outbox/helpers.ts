@@ -14,6 +14,8 @@ export interface Harness {
   received: Array<{ id: string; action: string; record: Record<string, unknown>; baseVersion?: number }>;
   /** What the fake server holds: each record's content and version. */
   saved: Map<string, { record: Record<string, unknown>; version: number }>;
+  /** Each call's record ids, in order: what went over the network. */
+  calls: string[][];
   /** While `held` is pending, every send waits for it (a send on its way). */
   gate: { held: Promise<void> | undefined };
   uploads: string[];
@@ -36,15 +38,25 @@ export function harness(options: { limit?: number; batchSize?: number; owner?: s
   const online = { value: true };
   const saved = new Map<string, { record: Record<string, unknown>; version: number }>();
   const gate = { held: undefined as Promise<void> | undefined };
+  const calls: string[][] = [];
   const make = () =>
     new Outbox({
       repo: new OutboxRepo(store, options.limit),
-      send: async (entry: OutboxEntry) => {
+      send: async (entries: OutboxEntry[]) => {
+        calls.push(entries.map((e) => e.id));
         await gate.held;
-        const code = failSend.get(entry.id);
-        if (code) throw new ApiError(code, code === 'INVALID_RECORD' ? '记录填写有误，请按提示修改' : `失败：${code}`, code === 'INVALID_RECORD' ? [{ field: 'date', message: '请填写活动日期' }] : []);
-        received.push({ id: entry.id, action: entry.action, record: entry.record, baseVersion: entry.baseVersion });
-        return { version: serverSave(saved, entry) };
+        // A network failure fails the whole call; any other code refuses just that record.
+        if (entries.some((e) => failSend.get(e.id) === 'NETWORK')) throw new ApiError('NETWORK', '网络不可用，请稍后重试');
+        return entries.map((entry) => {
+          const code = failSend.get(entry.id);
+          if (code) return { error: new ApiError(code, code === 'INVALID_RECORD' ? '记录填写有误，请按提示修改' : `失败：${code}`, code === 'INVALID_RECORD' ? [{ field: 'date', message: '请填写活动日期' }] : []) };
+          received.push({ id: entry.id, action: entry.action, record: entry.record, baseVersion: entry.baseVersion });
+          try {
+            return { version: serverSave(saved, entry) };
+          } catch (error) {
+            return { error };
+          }
+        });
       },
       upload: async (photo: OutboxPhoto, cloudPath: string) => {
         if (failUpload.has(photo.local)) throw new ApiError('NETWORK', '网络不可用，请稍后重试');
@@ -57,7 +69,7 @@ export function harness(options: { limit?: number; batchSize?: number; owner?: s
       online: () => online.value,
       batchSize: options.batchSize,
     });
-  return { store, outbox: make(), clock, received, saved, gate, uploads, failSend, failUpload, forgotten, online, reopen: make };
+  return { store, outbox: make(), clock, received, saved, gate, calls, uploads, failSend, failUpload, forgotten, online, reopen: make };
 }
 
 /**

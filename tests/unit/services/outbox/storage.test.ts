@@ -51,10 +51,11 @@ describe('the outbox repository', () => {
     const repo = new OutboxRepo(store);
     repo.save(entry('bbbbbb', 2));
     repo.save(entry('aaaaaa', 1));
-    // A crash after an entry was written but before the index was.
+    // A crash after an entry was written but before the index was; the app starts again.
     store.set(`${ENTRY_PREFIX}cccccc`, entry('cccccc', 3));
-    expect(repo.load().map((e) => e.id)).toEqual(['aaaaaa', 'bbbbbb', 'cccccc']);
-    expect(repo.nextSeq()).toBe(4);
+    const restarted = new OutboxRepo(store);
+    expect(restarted.load().map((e) => e.id)).toEqual(['aaaaaa', 'bbbbbb', 'cccccc']);
+    expect(restarted.nextSeq()).toBe(4);
   });
 
   it('should skip what is not an entry and an index naming a removed one', () => {
