@@ -55,8 +55,11 @@ interface Cached {
   bytes: number;
 }
 
-/** Callers get their own copy, as a read from storage would give them: changing it changes nothing kept. */
-const copy = (entry: OutboxEntry): OutboxEntry => structuredClone(entry);
+/**
+ * Callers get their own copy, as a read from storage would give them: changing it changes nothing
+ * kept. Through JSON, as storage keeps it (WeChat's JS engine has no structuredClone).
+ */
+const copy = (entry: OutboxEntry): OutboxEntry => JSON.parse(JSON.stringify(entry)) as OutboxEntry;
 
 export class OutboxRepo {
   private cache: Map<string, Cached> | undefined;
