@@ -19,6 +19,9 @@ import { beijingDate } from '../../../src/domain/dates';
 import { MemoryStore } from '../../../src/services/outbox/kv';
 import { OutboxRepo } from '../../../src/services/outbox/repo';
 import { Outbox } from '../../../src/services/outbox/outbox';
+import type { RecordsAnswers } from '../../../src/domain/contract/records';
+import type { ErrorCode } from '../../../src/domain/errors';
+import { isErrorAnswer } from '../../../src/domain/api';
 import { ApiError } from '../../../src/services/errors';
 import { BENCH_PEOPLE, COUNTY, COUNTY_SHAPE, readTemplate, townshipCode, villageCode } from './generate';
 import { writeCountyFrame, writeCountyRecords } from './write';
@@ -178,11 +181,13 @@ async function sync200(gw: GatewayProcess): Promise<{ calls: number; reads: numb
   let calls = 0;
   const outbox = new Outbox({
     repo: new OutboxRepo(new CountingStore()),
-    send: async (entry) => {
+    send: async (entries) => {
       calls += 1;
-      const answer = await callFn<{ record: { version?: number } }>(gw, 'records', { action: entry.action, kind: entry.kind, record: entry.record, baseVersion: entry.baseVersion }, BENCH_PEOPLE.worker);
-      if (!answer.ok) throw new ApiError(answer.code, answer.message);
-      return { version: answer.result.record.version };
+      const writes = entries.map((e) => (e.action === 'update' ? { action: e.action, kind: e.kind, record: e.record, baseVersion: e.baseVersion } : { action: e.action, kind: e.kind, record: e.record }));
+      const answer = await callFn<RecordsAnswers['batch']>(gw, 'records', { action: 'batch', writes }, BENCH_PEOPLE.worker);
+      // The code as the gateway answered it.
+      if (!answer.ok) throw new ApiError(answer.code as ErrorCode, answer.message);
+      return answer.result.results.map((r) => (isErrorAnswer(r) ? { error: new ApiError(r.error.code, r.error.message) } : { version: r.record.version }));
     },
     upload: async () => {
       throw new Error('the bench sends no photos');
