@@ -15,10 +15,13 @@ import { decode, encode } from './ejson';
 import { criteriaOf } from './db-write';
 import { parseStages } from './aggregate';
 import { filterShape, recordQuery, recording, sortShape } from './query-shape';
+import { uncancellable, type Work } from './work';
 
 export interface DbContext {
   store: Store;
   txns: TxnManager;
+  /** The request's work: long reads pause on it and stop when it is cancelled (work.ts). */
+  work?: Work;
 }
 
 type Handler = (ctx: DbContext, body: Body, now: number) => Promise<Body> | Body;
@@ -31,8 +34,8 @@ function sessionFor(ctx: DbContext, body: Body): Session {
 }
 
 const withData =
-  (fn: (s: Session, body: Body, now: number) => Promise<Body> | Body): Handler =>
-  async (ctx, body, now) => ({ data: await fn(sessionFor(ctx, body), body, now) });
+  (fn: (s: Session, body: Body, now: number, work: Work) => Promise<Body> | Body): Handler =>
+  async (ctx, body, now) => ({ data: await fn(sessionFor(ctx, body), body, now, ctx.work ?? uncancellable()) });
 
 /** The filter and sort a request asks the database for; `_id` lookups (DOC) included. */
 function recordShape(action: string, body: Body, now: number): void {

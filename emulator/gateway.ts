@@ -26,12 +26,14 @@ import { verifySdkSignature } from './sdk-auth';
 import { sdkEnv } from './sdk-env';
 import { serveStatic } from './static';
 import { handleDevPeople } from './dev-people';
+import { readIndexCatalog } from './index-catalog';
 import { writeRunFile, removeRunFile } from './run-file';
 import { COS_PREFIX, FileStorage } from './storage';
 import { Store } from './store';
 import { TxnManager } from './transactions';
 import { handleUploadRoutes } from './upload';
 import { Management, MANAGEMENT_PATH } from './management';
+import { Work } from './work';
 import { WX_API_PREFIX, WxOpenApiStandIn, wxOpenApiEnv } from './wx-open-api';
 
 export interface GatewayOptions {
@@ -41,6 +43,8 @@ export interface GatewayOptions {
   dataDir: string;
   /** Default `<cwd>/cloudfunctions`. */
   functionsDir?: string;
+  /** The database declaration whose indexes the store keeps; default `<cwd>/cloudbase/database.json`. */
+  databaseSpec?: string;
   staticDir?: string;
   /** Default `local-env`. */
   envId?: string;
@@ -75,12 +79,12 @@ function parseJson(text: string, what: string): unknown {
   }
 }
 
-type ActionHandler = (body: Record<string, unknown>, now: number) => Promise<Record<string, unknown>> | Record<string, unknown>;
+type ActionHandler = (body: Record<string, unknown>, now: number, work: Work) => Promise<Record<string, unknown>> | Record<string, unknown>;
 
 export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const envId = options.envId ?? 'local-env';
   const dataDir = resolve(options.dataDir);
-  const store = new Store(dataDir);
+  const store = new Store(dataDir, readIndexCatalog(options.databaseSpec ?? resolve(process.cwd(), 'cloudbase', 'database.json')));
   const credentials = loadOrCreateCredentials(dataDir);
   const txns = new TxnManager(store, { idleMs: options.txnIdleMs ?? 60000 });
   const management = new Management(store, dataDir, envId, credentials);
@@ -104,11 +108,16 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       return { data: { response_data: unwrap(await (fn.host as FunctionHost).invoke(b.function_name, event, undefined)) } };
     },
   };
-  for (const [name, fn] of Object.entries(databaseActions)) actions[name] = (b, now) => fn({ store, txns }, b, now);
+  for (const [name, fn] of Object.entries(databaseActions)) actions[name] = (b, now, work) => fn({ store, txns, work }, b, now);
 
   async function handleAction(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const requestId = newRequestId();
     let action = '';
+    // The caller gave up (the SDK's request timeout closes the socket): long reads stop (work.ts).
+    const work = new Work();
+    res.once('close', () => {
+      if (!res.writableFinished) work.cancel();
+    });
     try {
       const raw = await readBody(req, 64 * 1024 * 1024);
       const body = parseJson(raw.toString('utf8'), 'request body') as Record<string, unknown>;
@@ -117,7 +126,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       action = typeof body.action === 'string' ? body.action : '';
       const handler = actions[action];
       if (!handler) throw new GatewayError(Codes.INVALID_ACTION, `action not supported by the local gateway: ${action || '(none)'}`);
-      const out = await handler(body, Date.now());
+      const out = await handler(body, Date.now(), work);
       sendJson(res, 200, { ...out, requestId });
       if (options.verbose) console.error(`[gateway] ${action} ok`);
     } catch (err) {

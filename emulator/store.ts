@@ -17,7 +17,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { decode, encode, type Doc } from './ejson';
 import { collectionNotExist, GatewayError, Codes } from './errors';
-import { EqIndexes, indexableCondition } from './eq-index';
+import { Planner } from './query-plan';
 import type { Criteria } from './query';
 
 export interface Entry {
@@ -43,15 +43,19 @@ export function keyOf(id: unknown): string {
   return typeof id === 'string' ? id : `\u0001${encode(id)}`;
 }
 
+/** Declared indexes by collection (cloudbase/database.json; see index-catalog.ts). */
+export type IndexCatalog = Record<string, ReadonlyArray<{ name: string; fields: readonly string[] }>>;
+
 export class Store {
   private readonly db: Database.Database;
   private readonly colls = new Map<string, Collection>();
-  private readonly indexes = new EqIndexes();
+  private readonly planner: Planner;
   private nextVersion = 1;
   private nextSeq = 1;
   private readonly stmts;
 
-  constructor(dataDir: string) {
+  constructor(dataDir: string, indexes: IndexCatalog = {}, opts: { indexShare?: number } = {}) {
+    this.planner = new Planner(indexes, keyOf, opts.indexShare);
     mkdirSync(dataDir, { recursive: true });
     this.db = new Database(join(dataDir, 'gateway.sqlite'));
     this.db.pragma('journal_mode = WAL');
@@ -136,7 +140,7 @@ export class Store {
     run.immediate();
     ops.forEach((op, i) => {
       const coll = this.collection(op.coll);
-      this.indexes.update(op.coll, op.key, coll.get(op.key)?.doc, op.doc ?? undefined);
+      this.planner.update(op.coll, op.key, coll.get(op.key)?.doc, op.doc ?? undefined);
       if (op.doc === null) coll.delete(op.key);
       else coll.set(op.key, { doc: op.doc, version: this.nextVersion++, seq: seqs[i] });
     });
@@ -144,31 +148,46 @@ export class Store {
 
   /**
    * The documents that may match `criteria`, as [key, doc] in natural order: all of them, or the
-   * candidates of an equality index when the criteria allow (callers still test each one).
+   * candidates of an index when the criteria allow (callers still test each one; query-plan.ts).
    */
   candidates(name: string, criteria: Criteria | undefined): Array<[string, Doc]> {
     const coll = this.collection(name);
-    const cond = indexableCondition(criteria);
+    const plan = this.planner.plan(name, coll, criteria);
     const out: Array<[string, Doc]> = [];
-    if (!cond) {
+    if (plan.kind === 'scan') {
       for (const [k, e] of coll) out.push([k, e.doc]);
       return out;
     }
-    const seqs: number[] = [];
+    const found: Array<[string, Entry]> = [];
+    const seen = new Set<string>();
     let ordered = true;
-    for (const k of this.indexes.lookup(name, coll, cond.field, cond.key)) {
+    for (const k of plan.keys) {
+      if (seen.has(k)) continue;
+      seen.add(k);
       const e = coll.get(k);
       if (!e) continue;
-      if (seqs.length > 0 && e.seq < seqs[seqs.length - 1]) ordered = false;
-      out.push([k, e.doc]);
-      seqs.push(e.seq);
+      if (found.length > 0 && e.seq < found[found.length - 1][1].seq) ordered = false;
+      found.push([k, e]);
     }
-    // A document whose indexed value changed was appended to its new posting: restore natural order.
-    if (!ordered) {
-      const order = out.map((_, i) => i).sort((a, b) => seqs[a] - seqs[b]);
-      return order.map((i) => out[i]);
-    }
+    if (!ordered) found.sort((a, b) => a[1].seq - b[1].seq);
+    for (const [k, e] of found) out.push([k, e.doc]);
     return out;
+  }
+
+  /**
+   * The candidates of `criteria` already in the order of `sort` (a walk along a declared index), or
+   * undefined when no index gives that order; `matches` is the full filter (query-plan.ts).
+   */
+  sortedCandidates(name: string, criteria: Criteria | undefined, sort: Array<[string, number]>, matches: (d: Doc) => boolean): Iterable<[string, Doc]> | undefined {
+    const coll = this.collection(name);
+    const keys = this.planner.walk(name, coll, criteria, sort, matches);
+    if (!keys) return undefined;
+    return (function* () {
+      for (const k of keys) {
+        const e = coll.get(k);
+        if (e) yield [k, e.doc] as [string, Doc];
+      }
+    })();
   }
 
   close(): void {

@@ -21,6 +21,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Doc } from './ejson';
 import { txnConflict } from './errors';
+import type { Criteria } from './query';
 import type { Session } from './session';
 import type { Store, WriteOp } from './store';
 
@@ -82,9 +83,33 @@ export class Txn implements Session {
     return out;
   }
 
-  /** No index use inside a transaction: its own writes are not indexed. */
-  candidates(coll: string): Array<[string, Doc]> {
-    return this.scan(coll);
+  /**
+   * The committed candidates of the store's indexes plus every document this transaction has
+   * written or seen (its own writes and snapshots are not indexed), as this transaction sees them,
+   * in natural order as `scan` gives it.
+   */
+  candidates(coll: string, criteria?: Criteria): Array<[string, Doc]> {
+    const committed = this.store.collection(coll);
+    const keys = new Set(this.store.candidates(coll, criteria).map(([k]) => k));
+    const extra = new Set<string>();
+    let added = false;
+    const consider = (key: string): void => {
+      if (!committed.has(key)) extra.add(key);
+      else if (!keys.has(key)) {
+        keys.add(key);
+        added = true;
+      }
+    };
+    for (const w of this.overlay.values()) if (w.coll === coll) consider(w.key);
+    for (const s of this.seen.values()) if (s.coll === coll) consider(s.key);
+    const ordered = [...keys];
+    if (added) ordered.sort((a, b) => (committed.get(a)?.seq ?? 0) - (committed.get(b)?.seq ?? 0));
+    const out: Array<[string, Doc]> = [];
+    for (const k of [...ordered, ...extra]) {
+      const doc = this.read(coll, k);
+      if (doc) out.push([k, doc]);
+    }
+    return out;
   }
 
   observe(coll: string, key: string): void {

@@ -1,0 +1,102 @@
+/**
+ * The start of a pipeline run in slices that give the event loop back (work.ts): stages that treat
+ * each document on its own ($match, $addFields, $project …) run slice by slice, and so does a first
+ * `$group` whose accumulators each take one expression ($sum, $avg, $min, $max, $first, $last, $push,
+ * $addToSet). For the `$group`, each slice evaluates the group key and every accumulator's expression
+ * per document (a `$project`), the values are gathered per group in document order, and at the end
+ * mingo's own accumulators run on the gathered values — the same values in the same order as mingo's
+ * `$group` over the whole input, so the same answer. Group keys other than strings, numbers, booleans
+ * and null (objects, dates: equality by mingo's hashing) fall back to mingo's `$group` in one go.
+ */
+import { Aggregator } from 'mingo';
+import { deepClone, isPlainObject, type Doc } from './ejson';
+import type { Work } from './work';
+
+type Stage = Record<string, unknown>;
+
+const PER_DOCUMENT = new Set(['$match', '$addFields', '$set', '$project', '$unset', '$replaceRoot', '$replaceWith']);
+const ONE_EXPRESSION = new Set(['$sum', '$avg', '$min', '$max', '$first', '$last', '$push', '$addToSet']);
+const SLICE = 2048;
+const GROUP_KEY = '__g';
+
+const stageName = (s: Stage): string => Object.keys(s)[0];
+const expr = (e: unknown): Stage => ({ $let: { vars: {}, in: e } });
+
+/** The accumulators of a `$group` we can gather, as [output field, accumulator, expression]. */
+function gatherable(group: unknown): Array<[string, string, unknown]> | undefined {
+  if (!isPlainObject(group) || !('_id' in group)) return undefined;
+  const out: Array<[string, string, unknown]> = [];
+  for (const [field, acc] of Object.entries(group)) {
+    if (field === '_id') continue;
+    if (!isPlainObject(acc) || Object.keys(acc).length !== 1) return undefined;
+    const op = Object.keys(acc)[0];
+    if (!ONE_EXPRESSION.has(op)) return undefined;
+    out.push([field, op, acc[op]]);
+  }
+  return out;
+}
+
+const simpleKey = (k: unknown): boolean =>
+  k === null || typeof k === 'string' || typeof k === 'boolean' || (typeof k === 'number' && !Number.isNaN(k) && !Object.is(k, -0));
+
+/**
+ * Runs the leading per-document stages (and a gatherable `$group` after them) of `stages` on
+ * `input` in slices; `next` is the index of the first stage not run. With `clone`, every document is
+ * deep-copied before a stage sees it (mingo writes into its inputs).
+ */
+export async function runSliced(stages: Stage[], input: Doc[], clone: boolean, work: Work): Promise<{ docs: Doc[]; next: number }> {
+  let n = 0;
+  while (n < stages.length && PER_DOCUMENT.has(stageName(stages[n]))) n++;
+  const perDoc = stages.slice(0, n);
+  const accs = n < stages.length && stageName(stages[n]) === '$group' ? gatherable(stages[n].$group) : undefined;
+  if (accs) {
+    const grouped = await gather(perDoc, stages[n].$group as Stage, accs, input, clone, work);
+    if (grouped) return { docs: grouped, next: n + 1 };
+  }
+  if (n === 0) return { docs: input, next: 0 };
+  const docs: Doc[] = [];
+  for (let i = 0; i < input.length; i += SLICE) {
+    for (const d of runStages(perDoc, input.slice(i, i + SLICE), clone)) docs.push(d);
+    if (i + SLICE < input.length) await work.maybePause();
+  }
+  return { docs, next: n };
+}
+
+function runStages(stages: Stage[], slice: Doc[], clone: boolean): Doc[] {
+  const docs = clone ? slice.map(deepClone) : slice;
+  return stages.length === 0 ? docs : (new Aggregator(stages).run(docs) as Doc[]);
+}
+
+/** The `$group` by gathering; undefined when a group key is not simple (then mingo groups). */
+async function gather(
+  perDoc: Stage[],
+  group: Stage,
+  accs: Array<[string, string, unknown]>,
+  input: Doc[],
+  clone: boolean,
+  work: Work,
+): Promise<Doc[] | undefined> {
+  const project: Stage = { _id: 0, [GROUP_KEY]: expr(group._id) };
+  accs.forEach(([, , e], i) => (project[`v${i}`] = expr(e)));
+  const stages = [...perDoc, { $project: project }];
+  const groups = new Map<unknown, Doc[]>();
+  for (let i = 0; i < input.length; i += SLICE) {
+    for (const row of runStages(stages, input.slice(i, i + SLICE), clone)) {
+      const key = row[GROUP_KEY] ?? null;
+      if (!simpleKey(key)) return undefined;
+      const list = groups.get(key);
+      if (list) list.push(row);
+      else groups.set(key, [row]);
+    }
+    if (i + SLICE < input.length) await work.maybePause();
+  }
+  const final: Stage = { _id: null };
+  accs.forEach(([field, op], i) => (final[field] = { [op]: `$v${i}` }));
+  const out: Doc[] = [];
+  for (const [key, rows] of groups) {
+    const [row] = new Aggregator([{ $group: final }]).run(rows) as Doc[];
+    out.push({ ...row, _id: key });
+    await work.maybePause();
+  }
+  return out;
+}
