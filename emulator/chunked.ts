@@ -20,7 +20,13 @@ const SLICE = 2048;
 const GROUP_KEY = '__g';
 
 const stageName = (s: Stage): string => Object.keys(s)[0];
-const expr = (e: unknown): Stage => ({ $let: { vars: {}, in: e } });
+/** An expression as a `$project` value: operators and field paths as they are, literals as literals. */
+function expr(e: unknown): unknown {
+  if (typeof e === 'string' && e.startsWith('$')) return e;
+  if (isPlainObject(e) && Object.keys(e).length === 1 && Object.keys(e)[0].startsWith('$')) return e;
+  if (isPlainObject(e)) return { $let: { vars: {}, in: e } };
+  return { $literal: e };
+}
 
 /** The accumulators of a `$group` we can gather, as [output field, accumulator, expression]. */
 function gatherable(group: unknown): Array<[string, string, unknown]> | undefined {
@@ -49,7 +55,8 @@ export async function runSliced(stages: Stage[], input: Doc[], clone: boolean, w
   while (n < stages.length && PER_DOCUMENT.has(stageName(stages[n]))) n++;
   const perDoc = stages.slice(0, n);
   const accs = n < stages.length && stageName(stages[n]) === '$group' ? gatherable(stages[n].$group) : undefined;
-  if (accs) {
+  // One slice needs no slicing: mingo's own $group then (the gathering costs a little more).
+  if (accs && input.length > SLICE) {
     const grouped = await gather(perDoc, stages[n].$group as Stage, accs, input, clone, work);
     if (grouped) return { docs: grouped, next: n + 1 };
   }

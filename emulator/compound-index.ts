@@ -16,6 +16,25 @@ import { SortedList, type Pos } from './sorted-list';
 
 type Entry = unknown[];
 
+// Hot paths call these millions of times: local bindings, not module property reads.
+const cmpPlain = comparePlain;
+const plain = isPlain;
+
+/** Entries compare field by field; equal and string values (nearly all) take the short way. */
+function entryComparator(n: number): (a: Entry, b: Entry) => number {
+  return (a, b) => {
+    for (let i = 0; i < n; i++) {
+      const x = a[i];
+      const y = b[i];
+      if (x === y) continue;
+      if (typeof x === 'string' && typeof y === 'string') return x < y ? -1 : 1;
+      const c = cmpPlain(x as Plain, y as Plain);
+      if (c !== 0) return c;
+    }
+    return 0;
+  };
+}
+
 /** At most this many equality combinations (e.g. `$in` × `$in`) are looked up one by one. */
 const MAX_COMBOS = 256;
 
@@ -34,6 +53,7 @@ export class CompoundIndex {
   /** Declared fields, ending with `_id`. */
   readonly fields: string[];
   private readonly list: SortedList<Entry>;
+  private readonly cmp: (a: Entry, b: Entry) => number;
   readonly irregular = new Set<string>();
   /** Documents whose first field is an array: a range on that field cannot be an interval then. */
   private firstArrays = 0;
@@ -44,14 +64,8 @@ export class CompoundIndex {
     declared: readonly string[],
   ) {
     this.fields = declared[declared.length - 1] === '_id' ? [...declared] : [...declared, '_id'];
-    const n = this.fields.length;
-    this.list = new SortedList<Entry>((a, b) => {
-      for (let i = 0; i < n; i++) {
-        const c = comparePlain(a[i] as Plain, b[i] as Plain);
-        if (c !== 0) return c;
-      }
-      return 0;
-    });
+    this.cmp = entryComparator(this.fields.length);
+    this.list = new SortedList<Entry>(this.cmp);
   }
 
   /** The entries of a document, or null when it is irregular. */
@@ -59,14 +73,14 @@ export class CompoundIndex {
     const rest: unknown[] = [];
     for (let i = 1; i < this.fields.length; i++) {
       const v = doc[this.fields[i]];
-      if (!isPlain(v)) return null;
+      if (!plain(v)) return null;
       rest.push(v);
     }
     const first = doc[this.fields[0]];
-    if (isPlain(first)) return [[first, ...rest]];
-    if (!Array.isArray(first) || first.length === 0 || !first.every(isPlain)) return null;
+    if (plain(first)) return [[first, ...rest]];
+    if (!Array.isArray(first) || first.length === 0 || !first.every(plain)) return null;
     const seen: Plain[] = [];
-    for (const v of first as Plain[]) if (!seen.some((s) => comparePlain(s, v) === 0)) seen.push(v);
+    for (const v of first as Plain[]) if (!seen.some((s) => cmpPlain(s, v) === 0)) seen.push(v);
     return seen.map((v) => [v, ...rest]);
   }
 
@@ -87,14 +101,7 @@ export class CompoundIndex {
         for (const e of this.keyed(entries, key)) all.push(e);
       }
     }
-    const n = this.fields.length;
-    all.sort((a, b) => {
-      for (let i = 0; i < n; i++) {
-        const c = comparePlain(a[i] as Plain, b[i] as Plain);
-        if (c !== 0) return c;
-      }
-      return 0;
-    });
+    all.sort(this.cmp);
     this.list.load(all);
     this.built = true;
   }
@@ -122,6 +129,28 @@ export class CompoundIndex {
     if (!entries) return;
     if (Array.isArray(doc[this.fields[0]])) this.firstArrays--;
     for (const e of entries) this.list.delete(e);
+  }
+
+  get isBuilt(): boolean {
+    return this.built;
+  }
+
+  /**
+   * How well this index fits the bounds before building it: fields bounded by equality from the
+   * start, then one more for a range (a higher score narrows more); 0 when it does not apply.
+   */
+  fit(bounds: Map<string, Bound>): number {
+    let score = 0;
+    for (const f of this.fields) {
+      const b = bounds.get(f);
+      if (!b) break;
+      score += 2;
+      if (!b.points) {
+        score -= 1;
+        break;
+      }
+    }
+    return score;
   }
 
   /**

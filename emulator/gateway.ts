@@ -194,6 +194,8 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   });
 
   writeRunFile(dataDir, url);
+  // Documents are decoded on first read; decode the rest now, between requests.
+  void store.warm();
   let closing: Promise<void> | undefined;
   const close = (): Promise<void> =>
     (closing ??= (async () => {

@@ -53,15 +53,26 @@ export class Planner {
     for (const ix of this.declared.get(coll) ?? []) ix.update(key, before, after);
   }
 
-  private bestPlan(name: string, coll: Coll, criteria: Criteria | undefined): IndexPlan | undefined {
+  /**
+   * The plan of the best declared index for the bounds. Building an index costs a pass over the
+   * collection, so only the indexes that fit best (most leading fields bounded) are built and
+   * compared by their actual stretches; `accept` filters (e.g. only indexes giving an order).
+   */
+  private bestPlan(name: string, coll: Coll, criteria: Criteria | undefined, accept: (p: IndexPlan) => boolean = () => true): IndexPlan | undefined {
     const bounds = boundsOf(criteria);
     if (bounds.size === 0) return undefined;
+    // What a plan says about order depends on the bounds only, so `accept` can sort out unbuilt indexes.
+    const fitting = (this.declared.get(name) ?? [])
+      .map((ix) => ({ ix, fit: ix.fit(bounds) }))
+      .filter((x) => x.fit > 0 && (x.ix.isBuilt || acceptable(x.ix.plan(bounds), accept)));
+    const top = Math.max(0, ...fitting.map((x) => x.fit));
     let best: IndexPlan | undefined;
-    for (const ix of this.declared.get(name) ?? []) {
-      if (!bounds.has(ix.fields[0])) continue;
+    for (const { ix, fit } of fitting) {
+      // A built index is compared whatever its fit (it costs nothing more); an unbuilt one only at the top.
+      if (fit < top && !ix.isBuilt) continue;
       ix.ensure(docsOf(coll));
       const p = ix.plan(bounds);
-      if (p && (!best || p.cost < best.cost)) best = p;
+      if (p && accept(p) && (!best || p.cost < best.cost)) best = p;
     }
     return best;
   }
@@ -88,14 +99,7 @@ export class Planner {
    */
   walk(name: string, coll: Coll, criteria: Criteria | undefined, sort: Array<[string, number]>, matches: (d: Doc) => boolean): Iterable<string> | undefined {
     if (sort.length === 0) return undefined;
-    const bounds = boundsOf(criteria);
-    let best: IndexPlan | undefined;
-    for (const ix of this.declared.get(name) ?? []) {
-      if (!bounds.has(ix.fields[0])) continue;
-      ix.ensure(docsOf(coll));
-      const p = ix.plan(bounds);
-      if (p && ix.walksInOrder(p, sort) && (!best || p.cost < best.cost)) best = p;
-    }
+    const best = this.bestPlan(name, coll, criteria, (p) => p.index.walksInOrder(p, sort));
     if (!best) return undefined;
     for (const key of best.index.irregular) {
       const e = coll.get(key);
@@ -104,6 +108,8 @@ export class Planner {
     return best.index.keys(best, sort[0][1] < 0);
   }
 }
+
+const acceptable = (p: IndexPlan | undefined, accept: (p: IndexPlan) => boolean): boolean => p !== undefined && accept(p);
 
 /** `_id` pinned to one value or a list (`$in`) of strings/numbers: the keys to look up. */
 function idPoints(criteria: Criteria | undefined): unknown[] | undefined {

@@ -3,8 +3,8 @@
  * gives the loop back between them (`pause`), so a health check or a cheap query never waits behind
  * it for more than a slice; and it stops when its caller has gone (the SDK's request timeout closed
  * the socket): `cancel` makes the next `pause` throw, so a call nobody waits for does not keep the
- * gateway busy. A slice lasts about SLICE_MS; `chunksDone` counts slices, so tests can watch a
- * cancelled read stop.
+ * gateway busy. A slice lasts about SLICE_MS; `workStats` counts slices and stopped reads, so
+ * tests can watch a cancelled read stop.
  */
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { GatewayError, Codes } from './errors';
@@ -13,7 +13,8 @@ const SLICE_MS = 10;
 /** Documents handled between two looks at the clock. */
 export const CHECK_EVERY = 512;
 
-export const workStats = { chunksDone: 0 };
+/** Slices run and reads stopped because their caller had gone, since the process started. */
+export const workStats = { chunksDone: 0, cancelled: 0 };
 
 export class Work {
   private cancelled = false;
@@ -36,6 +37,7 @@ export class Work {
   async pause(): Promise<void> {
     workStats.chunksDone++;
     if (!this.cancelled) await nextTurn();
+    if (this.cancelled) workStats.cancelled++;
     if (this.cancelled) throw new GatewayError(Codes.SYS_ERR, 'request cancelled: the caller has gone');
     this.sliceStart = performance.now();
   }
