@@ -70,6 +70,32 @@ export function decode(text: string, now: number = Date.now()): unknown {
   return JSON.parse(text, reviver(now));
 }
 
+/**
+ * The same value as `decode(text, now)`, faster for large documents: JSON.parse without a reviver
+ * (V8's fast path), then one walk that replaces the wrappers bottom-up, as the reviver would. The
+ * store decodes every document with it on start.
+ */
+export function decodeFast(text: string, now: number = Date.now()): unknown {
+  const value: unknown = JSON.parse(text);
+  // A text without "$" has no wrapper to replace.
+  return text.includes('"$') ? reviveTree(value, reviver(now)) : value;
+}
+
+function reviveTree(value: unknown, revive: (key: string, value: unknown) => unknown): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) value[i] = reviveTree(value[i], revive);
+    return value;
+  }
+  const obj = value as Record<string, unknown>;
+  const keys = Object.keys(obj);
+  for (const k of keys) {
+    const v = obj[k];
+    if (v !== null && typeof v === 'object') obj[k] = reviveTree(v, revive);
+  }
+  return keys.length > 0 && keys[0].charCodeAt(0) === 36 /* $ */ ? revive('', obj) : obj;
+}
+
 function encodeNumber(n: number): string {
   if (Number.isInteger(n)) {
     if (n >= INT32_MIN && n <= INT32_MAX) return `{"$numberInt":"${n}"}`;

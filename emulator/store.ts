@@ -15,7 +15,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { decode, encode, type Doc } from './ejson';
+import { decodeFast, encode, type Doc } from './ejson';
 import { collectionNotExist, GatewayError, Codes } from './errors';
 import { Planner } from './query-plan';
 import type { Criteria } from './query';
@@ -27,6 +27,28 @@ export interface Entry {
 }
 
 export type Collection = Map<string, Entry>;
+
+/** A loaded document: its text until first read, then the decoded document. */
+class LazyEntry implements Entry {
+  private body: string | undefined;
+  private decoded: Doc | undefined;
+  version = 0;
+
+  constructor(
+    body: string,
+    readonly seq: number,
+  ) {
+    this.body = body;
+  }
+
+  get doc(): Doc {
+    if (this.decoded === undefined) {
+      this.decoded = decodeFast(this.body as string) as Doc;
+      this.body = undefined;
+    }
+    return this.decoded;
+  }
+}
 
 /** One document change: `doc === null` deletes. */
 export interface WriteOp {
@@ -76,22 +98,46 @@ export class Store {
     this.load();
   }
 
-  /** Loads everything in insertion order (seq), which is the "natural order" reads return. */
+  /**
+   * Loads everything in insertion order (seq), which is the "natural order" reads return. Rows are
+   * read in table order (no sort in SQLite: seq has no index), which is seq order unless the table
+   * was rebuilt; then that collection is sorted here. Bodies are decoded on first read (LazyEntry),
+   * so a restart reads text only; `warm` decodes the rest in the background.
+   */
   private load(): void {
     for (const row of this.db.prepare('SELECT name FROM collections').all() as { name: string }[]) {
       this.colls.set(row.name, new Map());
     }
-    const rows = this.db.prepare('SELECT coll, id, seq, body FROM documents ORDER BY seq').iterate() as Iterable<{
-      coll: string;
-      id: string;
-      seq: number;
-      body: string;
-    }>;
-    for (const row of rows) {
-      let coll = this.colls.get(row.coll);
-      if (!coll) this.colls.set(row.coll, (coll = new Map()));
-      coll.set(row.id, { doc: decode(row.body) as Doc, version: this.nextVersion++, seq: row.seq });
-      if (row.seq >= this.nextSeq) this.nextSeq = row.seq + 1;
+    const byColl = new Map<string, { rows: LazyEntry[]; keys: string[]; sorted: boolean }>();
+    const rows = this.db.prepare('SELECT coll, id, seq, body FROM documents').raw().iterate() as Iterable<[string, string, number, string]>;
+    for (const [coll, id, seq, body] of rows) {
+      let c = byColl.get(coll);
+      if (!c) byColl.set(coll, (c = { rows: [], keys: [], sorted: true }));
+      if (c.rows.length > 0 && seq < c.rows[c.rows.length - 1].seq) c.sorted = false;
+      c.rows.push(new LazyEntry(body, seq));
+      c.keys.push(id);
+      if (seq >= this.nextSeq) this.nextSeq = seq + 1;
+    }
+    for (const [name, c] of byColl) {
+      let coll = this.colls.get(name);
+      if (!coll) this.colls.set(name, (coll = new Map()));
+      const order = c.rows.map((_, i) => i);
+      if (!c.sorted) order.sort((a, b) => c.rows[a].seq - c.rows[b].seq);
+      for (const i of order) {
+        c.rows[i].version = this.nextVersion++;
+        coll.set(c.keys[i], c.rows[i]);
+      }
+    }
+  }
+
+  /** Decodes every loaded document in slices, giving the event loop back between them (after start). */
+  async warm(): Promise<void> {
+    for (const coll of this.colls.values()) {
+      let n = 0;
+      for (const e of coll.values()) {
+        void e.doc;
+        if (++n % 2000 === 0) await new Promise<void>((ok) => setImmediate(ok));
+      }
     }
   }
 
