@@ -3,9 +3,9 @@
  * each document on its own ($match, $addFields, $project …) run slice by slice, and so does a first
  * `$group` whose accumulators each take one expression ($sum, $avg, $min, $max, $first, $last, $push,
  * $addToSet). For the `$group`, each slice evaluates the group key and every accumulator's expression
- * per document (a `$project`), the values are gathered per group in document order, and at the end
- * mingo's own accumulators run on the gathered values — the same values in the same order as mingo's
- * `$group` over the whole input, so the same answer. Group keys other than strings, numbers, booleans
+ * per document (a `$project`); sums are added up as they come, other values are gathered per group
+ * in document order and mingo's own accumulators run on them at the end — the same values in the
+ * same order as mingo's `$group` over the whole input, so the same answer. Group keys other than strings, numbers, booleans
  * and null (objects, dates: equality by mingo's hashing) fall back to mingo's `$group` in one go.
  */
 import { Aggregator } from 'mingo';
@@ -83,26 +83,46 @@ async function gather(
   clone: boolean,
   work: Work,
 ): Promise<Doc[] | undefined> {
+  // `$sum` keeps a running total, added in document order from 0 as mingo adds (so the same
+  // number); `$sum` of a constant is mingo's count × constant. Other accumulators gather values.
+  const constant = accs.map(([, op, e]) => op === '$sum' && typeof e === 'number');
+  const running = accs.map(([, op], i) => op === '$sum' && !constant[i]);
   const project: Stage = { _id: 0, [GROUP_KEY]: expr(group._id) };
-  accs.forEach(([, , e], i) => (project[`v${i}`] = expr(e)));
+  accs.forEach(([, , e], i) => {
+    if (!constant[i]) project[`v${i}`] = expr(e);
+  });
   const stages = [...perDoc, { $project: project }];
-  const groups = new Map<unknown, Doc[]>();
+  const groups = new Map<unknown, { rows: Doc[]; sums: number[]; count: number }>();
   for (let i = 0; i < input.length; i += SLICE) {
     for (const row of runStages(stages, input.slice(i, i + SLICE), clone)) {
       const key = row[GROUP_KEY] ?? null;
       if (!simpleKey(key)) return undefined;
-      const list = groups.get(key);
-      if (list) list.push(row);
-      else groups.set(key, [row]);
+      let g = groups.get(key);
+      if (!g) groups.set(key, (g = { rows: [], sums: accs.map(() => 0), count: 0 }));
+      g.count++;
+      for (let a = 0; a < accs.length; a++) {
+        if (!running[a]) continue;
+        const v = row[`v${a}`];
+        if (typeof v === 'number' && !Number.isNaN(v)) g.sums[a] += v;
+        delete row[`v${a}`];
+      }
+      g.rows.push(row);
     }
     if (i + SLICE < input.length) await work.maybePause();
   }
   const final: Stage = { _id: null };
-  accs.forEach(([field, op], i) => (final[field] = { [op]: `$v${i}` }));
+  accs.forEach(([field, op], i) => {
+    if (!running[i] && !constant[i]) final[field] = { [op]: `$v${i}` };
+  });
+  const gathered = Object.keys(final).length > 1;
   const out: Doc[] = [];
-  for (const [key, rows] of groups) {
-    const [row] = new Aggregator([{ $group: final }]).run(rows) as Doc[];
-    out.push({ ...row, _id: key });
+  for (const [key, g] of groups) {
+    const [row] = gathered ? (new Aggregator([{ $group: final }]).run(g.rows) as Doc[]) : [{} as Doc];
+    const doc: Doc = { _id: key };
+    accs.forEach(([field, , e], i) => {
+      doc[field] = constant[i] ? g.count * (e as number) : running[i] ? g.sums[i] : row[field];
+    });
+    out.push(doc);
     await work.maybePause();
   }
   return out;
