@@ -8,8 +8,8 @@
  * Answers have Tencent Cloud's shape: `{ Response: { …, RequestId } }`, an error
  * `{ Response: { Error: { Code, Message }, RequestId } }`. The signature is not checked. Collections
  * are the gateway's own (so the node SDK sees what setup created); indexes and permissions are kept
- * in `<data>/management.json` (the gateway does not use indexes to answer queries: they are recorded
- * so a re-run of setup sees them, as on CloudBase). Error codes are unverified against Tencent Cloud.
+ * in `<data>/management.json` (recorded so a re-run of setup sees them, as on CloudBase; the store
+ * answers queries with the indexes of cloudbase/database.json, index-catalog.ts). Error codes are unverified against Tencent Cloud.
  */
 import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
