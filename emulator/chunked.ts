@@ -16,7 +16,8 @@ type Stage = Record<string, unknown>;
 
 const PER_DOCUMENT = new Set(['$match', '$addFields', '$set', '$project', '$unset', '$replaceRoot', '$replaceWith']);
 const ONE_EXPRESSION = new Set(['$sum', '$avg', '$min', '$max', '$first', '$last', '$push', '$addToSet']);
-const SLICE = 2048;
+/** Documents per slice: a slice of a figures pipeline (dozens of expressions each) stays near 10 ms. */
+const SLICE = 512;
 const GROUP_KEY = '__g';
 
 const stageName = (s: Stage): string => Object.keys(s)[0];
