@@ -36,6 +36,36 @@ export interface HistoryDoc {
   orgPath: string[];
 }
 
+/** JSON with object keys sorted at every level: equal values, equal text. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const record = value as Record<string, unknown>;
+    return `{${Object.keys(record).sort().map((key) => `${JSON.stringify(key)}:${canonical(record[key])}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+/**
+ * What a change did to a document's fields: each field that differs, as it was and as it became (a field
+ * that is absent on one side is null there). A new document has no before and all its fields after.
+ * The history keeps this rather than whole documents, so an entry says what the change was.
+ */
+export function fieldChanges(
+  before: Readonly<Record<string, unknown>> | null,
+  after: Readonly<Record<string, unknown>>,
+): { before: Record<string, unknown> | null; after: Record<string, unknown> } {
+  if (!before) return { before: null, after: { ...after } };
+  const was: Record<string, unknown> = {};
+  const is: Record<string, unknown> = {};
+  for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
+    if (canonical(before[key] ?? null) === canonical(after[key] ?? null)) continue;
+    was[key] = before[key] ?? null;
+    is[key] = after[key] ?? null;
+  }
+  return { before: was, after: is };
+}
+
 export function historyId(collection: string, recordId: string, version: number, action: ChangeAction): string {
   return `${collection}:${recordId}:v${version}:${action}`;
 }

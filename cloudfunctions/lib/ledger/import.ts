@@ -1,15 +1,20 @@
 /**
  * Ledger import (LEDGER.md): sheets already read from XLSX or CSV → records in the database.
  *
- * All or nothing per file: the whole file is parsed and compared with what is stored before anything
- * is written, and any problem — a bad cell, an unknown unit, a change to a closed year — means nothing
- * is written. A row whose 编号 exists and is identical changes nothing (no version, no history), so
- * importing a file twice is harmless; a differing row is an edit: version + 1 and a history entry.
- * A dry run answers the same report without writing.
+ * Validation is all or nothing per file: the whole file is parsed and compared with what is stored
+ * before anything is written, and any problem — a bad cell, an unknown unit, a change to a closed
+ * year — means nothing is written. A row whose 编号 exists and is identical changes nothing (no
+ * version, no history), so importing a file twice is harmless; a new row is a record at version 1 and
+ * a differing row an edit, version + 1, each with one history entry of what it changed.
+ * The writes go through the record store in batches, each batch one transaction (../store/import.ts):
+ * an import that stops part-way leaves whole batches written, and running the same file again writes
+ * the rest. A dry run answers the same report without writing.
  */
 import { inTransaction, readOne, type Database } from '../cloudbase';
 import { insertMany } from '../bulk';
-import { writeHistory, type HistoryDoc } from '../history';
+import { fieldChanges, writeHistory, type HistoryDoc } from '../history';
+import { importRows, type ImportRow } from '../store/import';
+import type { RecordContent } from '../store/records';
 import { closeBlocking, closedYearsOn, guardedYears, loadCloses, periodClosedError, touchedDates, type PeriodCloseDoc } from '../period-close';
 import { holdForImport, releaseImport, unitsOf, type UnitYear } from '../year-guards';
 import { readAll, readByIds, type Doc } from './read';
@@ -19,6 +24,7 @@ import { TABLES, TABLE_BY_COLLECTION, TABLE_BY_SHEET, type TableDef } from '../.
 import { cellText, toNumber } from '../../../src/domain/ledger/cells';
 import type { OrgNode } from '../../../src/domain/org';
 import type { Collection } from '../../../src/domain/records/common';
+import { KINDS, RECORD_KINDS, type RecordKind } from '../../../src/domain/records/kinds';
 import { manualFigureId } from '../../../src/domain/records/manualFigure';
 import { heldInFuture } from '../../../src/domain/records/outreach';
 import { beijingDate } from '../../../src/domain/dates';
@@ -179,9 +185,9 @@ export async function importLedger(db: Database, sheets: readonly LedgerSheet[],
   if (!report.ok || report.dryRun) return report;
 
   const now = options.now ?? new Date();
-  const stamp = now.toISOString();
-  // The rows are written in bulk, outside any transaction, so the import holds the units and years it
-  // writes: a close of them is refused meanwhile, and one that came first is seen here (year-guards.ts).
+  // The import holds the units and years it writes for as long as it writes: a close of them is refused
+  // meanwhile (so the file goes in whole, not half before a close and half refused after), and one that
+  // came first is seen here (year-guards.ts). Each batch still guards its years in its own transaction.
   const held = heldYears(writes, now);
   try {
     await holdForImport(db, held, options.by, now, async () => {
@@ -199,8 +205,13 @@ export async function importLedger(db: Database, sheets: readonly LedgerSheet[],
   try {
     // Units first: the records written next name them.
     for (const { table, adds, updates } of plans.values()) {
-      await insertMany(db, table.collection, adds.map(({ doc }) => (table.collection === 'orgs' ? doc : withMeta(table.collection, doc, options, stamp))));
-      for (const { doc } of updates) await updateOne(db, table, doc, options, stamp);
+      if (table.collection === 'orgs') {
+        await insertMany(db, table.collection, adds.map(({ doc }) => doc));
+        for (const { doc } of updates) await updateOrg(db, table, doc, options, now.toISOString());
+      } else {
+        const rows = [...adds, ...updates].map(({ doc }) => importRow(table, doc));
+        await importRows(db, rows, { openid: options.by, name: options.byName }, now);
+      }
     }
   } finally {
     await releaseImport(db, held, options.by);
@@ -241,28 +252,48 @@ function closeFor(closes: readonly PeriodCloseDoc[], collection: Collection, bef
   return closeBlocking(closes, paths, touchedDates(collection, before, after, closedYearsOn(closes, paths)));
 }
 
-function withMeta(collection: Collection, doc: LedgerDoc, options: ImportOptions, stamp: string): LedgerDoc {
-  const recorderName = collection === 'outreach' && typeof doc.recorderName === 'string' ? doc.recorderName : options.byName;
-  return { ...doc, recordedBy: options.by, recorderName, recordedAt: stamp, updatedAt: stamp, version: 1, deleted: false };
+/** The record kind a table's rows are. */
+function kindOf(collection: Collection): RecordKind {
+  const kind = RECORD_KINDS.find((k) => KINDS[k].collection === collection);
+  if (!kind) throw new Error(`no record kind is stored in ${collection}`);
+  return kind;
 }
 
 /**
- * One edit, in a transaction so that the version read is the version replaced. The row is merged onto
- * the record as it is at that moment; if someone made it identical meanwhile, nothing is written.
+ * One row as the record store writes it: merged onto the record as stored at that moment (a record
+ * someone made identical meanwhile, or deleted, is left alone), or a new record.
  */
-async function updateOne(db: Database, table: TableDef, doc: LedgerDoc, options: ImportOptions, stamp: string): Promise<void> {
+function importRow(table: TableDef, doc: LedgerDoc): ImportRow {
+  const recorderName = keptWhenEmpty(table.collection, 'recorderName') && typeof doc.recorderName === 'string' ? doc.recorderName : undefined;
+  return {
+    kind: kindOf(table.collection),
+    id: doc._id,
+    apply(current) {
+      if (!current) return { content: doc as RecordContent, recorderName };
+      if (current.deleted === true) return null;
+      const next = merged(table, current, doc);
+      return isIdentical(table, current, next) ? null : { content: next as RecordContent, recorderName };
+    },
+  };
+}
+
+/**
+ * One edit of a unit, in a transaction so that the stored unit replaced is the one read. The row is
+ * merged onto the unit as it is at that moment; if someone made it identical meanwhile, nothing is written.
+ */
+async function updateOrg(db: Database, table: TableDef, doc: LedgerDoc, options: ImportOptions, stamp: string): Promise<void> {
   const collection = table.collection;
   // Units carry no version; their history entries are numbered by how many came before.
-  const orgVersion = collection === 'orgs' ? (await db.collection('history').where({ collection, recordId: doc._id }).count()).total + 1 : 0;
+  const version = (await db.collection('history').where({ collection, recordId: doc._id }).count()).total + 1;
   await inTransaction(db, async (tx) => {
     const current = await readOne<Doc>(tx, collection, doc._id);
     if (!current) return;
     const next = merged(table, current, doc);
     if (isIdentical(table, current, next)) return;
-    const version = collection === 'orgs' ? orgVersion : Number(current.version ?? 0) + 1;
-    if (collection !== 'orgs') Object.assign(next, { version, updatedAt: stamp });
     const { _id, ...body } = next;
     await tx.collection(collection).doc(_id).set(body);
+    const { _id: _ignored, ...was } = current;
+    const change = fieldChanges(was, body);
     const entry: Omit<HistoryDoc, '_id'> = {
       collection,
       recordId: _id,
@@ -271,9 +302,9 @@ async function updateOne(db: Database, table: TableDef, doc: LedgerDoc, options:
       byName: options.byName,
       at: stamp,
       version,
-      before: current,
-      after: next,
-      orgPath: ((collection === 'orgs' ? next.path : next.orgPath) as string[] | undefined) ?? [],
+      before: change.before,
+      after: change.after,
+      orgPath: (next.path as string[] | undefined) ?? [],
     };
     await writeHistory(tx, entry);
   });

@@ -17,7 +17,7 @@
  *
  * Handlers (人民调解员, 村干部, 乡镇管理员) see the full request of units in their scope, and can accept
  * it, close it, or turn it into a 法律咨询 or 矛盾纠纷 record in one action — validated by the record
- * kind's schema and written with the records engine's history entry, as if logged in the app.
+ * kind's schema and written by the record store (../store/records.ts), as if logged in the app.
  * Converting twice makes one case: the case id is random (never guessable from the ref, so nobody can
  * plant a record under it), it is stored on the request, and the case and the request's new state are
  * written in one transaction. A conversion only ever answers a case it created itself.
@@ -29,9 +29,7 @@ import { requireInScope, requireRole } from '../authz';
 import { AppError } from '../errors';
 import { findOrg } from '../orgs';
 import { writeHistory } from '../history';
-import { historyEntry } from '../records/save';
-import { assertPeriodsOpen } from '../records/period-guard';
-import type { StoredRecord } from '../records/views';
+import { createRecord, readStored } from '../store/records';
 import { beijingDate } from '../../../src/domain/dates';
 import { beijingDateTime } from '../../../src/domain/staff/model';
 import type { AppRole, ConsultationCategory, DisputeType } from '../../../src/domain/vocab';
@@ -49,7 +47,6 @@ import { REF_PREFIX, type CaseKind, type RequestKind, type RequestState } from '
 import { assertMaySubmit, countSubmit, type Submitter } from './submit-limits';
 import { requestStatusView } from '../../../src/domain/public/views';
 import { hashKey, orgNames, type RequestDoc } from './docs';
-import { firstVersionMeta } from '../records-meta';
 import { WxOpenApi, subscribeTemplates, wxApiConfig } from '../wx-open-api';
 import { sendNoticeOnce } from '../notices';
 import { answerMessage } from '../notice-messages';
@@ -228,10 +225,10 @@ export interface ConvertOptions {
   disputeType?: DisputeType;
 }
 
-const CASE_COLLECTION: Record<CaseKind, 'consultations' | 'disputes'> = { consultation: 'consultations', dispute: 'disputes' };
-
 export async function convertRequest(db: Database, caller: Caller, ref: string, options: ConvertOptions, now: Date): Promise<ConvertAnswer> {
   const found = await handledRequest(db, caller, ref);
+  const village = await findOrg(db, found.orgCode);
+  if (!village) throw new AppError('ORG_NOT_FOUND');
   const result = await inTransaction(db, async (tx) => {
     const doc = await readDoc<RequestDoc>(tx, 'requests', found._id);
     if (!doc) throw new AppError('NOT_FOUND');
@@ -240,22 +237,11 @@ export async function convertRequest(db: Database, caller: Caller, ref: string, 
     if (!canMove(doc.state, '已转为案件')) throw new AppError('REQUEST_STATE_CHANGED');
 
     const kind = options.as ?? defaultCaseKind(doc.kind);
-    const collection = CASE_COLLECTION[kind];
     const { id, ...fields } = caseRecord(kind, caseIdOf(randomBytes(16).toString('hex')), doc, caller, options, now);
     // 128 random bits do not collide; if a record is there all the same, it is not this conversion's.
-    if (await readDoc(tx, collection, id)) throw new Error(`case id ${id} already taken`);
-    await assertPeriodsOpen(db, tx, kind, doc.orgPath, null, fields, now);
-    const stamp = now.toISOString();
-    const created: StoredRecord = {
-      ...fields,
-      _id: id,
-      orgCode: doc.orgCode,
-      orgPath: doc.orgPath,
-      ...firstVersionMeta(caller, stamp),
-      deleted: false,
-    };
-    await tx.collection(collection).doc(id).set(bodyOf(created));
-    await writeHistory(tx, historyEntry(kind, created, caller, stamp, 'create', null));
+    if (await readStored(tx, kind, id)) throw new Error(`case id ${id} already taken`);
+    // The case is written by the record store like any record logged in the app (history, closed years, review).
+    await createRecord(tx, { kind, id, fields, org: village }, caller, now);
     const updated = await updateRequest(tx, doc, { state: '已转为案件', caseKind: kind, caseId: id }, caller, now);
     return { doc: updated, kind, id };
   });

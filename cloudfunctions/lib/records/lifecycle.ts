@@ -8,14 +8,12 @@ import { inTransaction, type Database } from '../cloudbase';
 import type { Caller } from '../caller';
 import { requireInScope } from '../authz';
 import { AppError } from '../errors';
-import { historyOf, writeHistory } from '../history';
+import { historyOf } from '../history';
 import { orgNames } from '../orgs';
-import { bodyOf, readRecord } from './docs';
+import { readRecord } from './docs';
 import { isTownshipAdminOf, mayChange } from './policy';
-import { recordView, type StoredRecord } from './views';
-import { historyEntry } from './save';
-import { assertPeriodsOpen } from './period-guard';
-import { markSupplemented } from '../supervision/record-hooks';
+import { recordView } from './views';
+import { readStored, setRecordDeleted } from '../store/records';
 import { withRefusalLimit } from './refusals';
 
 export async function setDeleted(
@@ -34,21 +32,15 @@ async function changeDeleted(
   now: Date,
 ): Promise<RecordView> {
   const def = KINDS[request.kind];
-  const stamp = now.toISOString();
   const stored = await inTransaction(db, async (tx) => {
-    const existing = await readRecord(tx, def.collection, request.id);
+    const existing = await readStored(tx, request.kind, request.id);
     if (!existing) throw new AppError('NOT_FOUND');
     requireInScope(caller, existing.orgPath);
     if (!mayChange(caller, def.personal, existing)) throw new AppError('FORBIDDEN');
     // Resending a delete (or restore) that already happened changes nothing.
     if (existing.deleted === request.deleted) return existing;
     if (request.baseVersion !== existing.version) throw new AppError('CONFLICT', undefined, undefined, existing.version);
-    const changed: StoredRecord = { ...existing, deleted: request.deleted, version: existing.version + 1, updatedAt: stamp };
-    await assertPeriodsOpen(db, tx, request.kind, existing.orgPath, existing, changed, now);
-    await tx.collection(def.collection).doc(request.id).set(bodyOf(changed));
-    await writeHistory(tx, historyEntry(request.kind, changed, caller, stamp, request.deleted ? 'delete' : 'restore', existing));
-    await markSupplemented(tx, request.kind, existing, changed, caller, stamp);
-    return changed;
+    return setRecordDeleted(tx, { kind: request.kind, existing, deleted: request.deleted }, caller, now);
   });
   const names = await orgNames(db, [stored.orgCode]);
   return recordView(request.kind, stored, caller, names.get(stored.orgCode) ?? stored.orgCode);

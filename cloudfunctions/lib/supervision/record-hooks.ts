@@ -1,5 +1,5 @@
 /**
- * What supervision adds to every record write (records/save.ts, records/lifecycle.ts):
+ * What supervision adds to every record write (the record store, ../store/records.ts):
  * - review: while the record's township reviews, a new or edited village record is 待审核 again
  *   (an approved record edited later is no longer approved);
  * - 补报: a write touching a month whose 月报 is already in marks that 月报 补报.
@@ -15,7 +15,7 @@ import { readSettings, townshipCodeOf } from './settings';
 import { REPORTS, readReport, reportId } from './reports';
 
 /** The review fields a record written now carries: 待审核 while its township reviews, none otherwise. */
-export async function reviewOnWrite(db: Database, kind: RecordKind, org: OrgDoc): Promise<{ reviewState?: '待审核' }> {
+export async function reviewOnWrite(db: Database | Transaction, kind: RecordKind, org: OrgDoc): Promise<{ reviewState?: '待审核' }> {
   if (!isReviewedKind(kind) || org.level !== '村') return {};
   const township = townshipCodeOf(org);
   const settings = township ? await readSettings(db, township) : null;
@@ -25,7 +25,7 @@ export async function reviewOnWrite(db: Database, kind: RecordKind, org: OrgDoc)
 type Doc = Readonly<Record<string, unknown>> | null;
 
 /** Marks 补报 the 月报 of every village month this change touches that was already reported. */
-export async function markSupplemented(tx: Transaction, kind: RecordKind, before: Doc, after: Doc, caller: Caller, at: string): Promise<void> {
+export async function markSupplemented(tx: Transaction, kind: RecordKind, before: Doc, after: Doc, caller: Pick<Caller, 'openid' | 'name'>, at: string): Promise<void> {
   if (!isReviewedKind(kind)) return;
   const months = new Set(touchedDates(KINDS[kind].collection, before, after).map((date) => date.slice(0, 7)));
   const villages = new Set([before?.orgCode, after?.orgCode].filter((code): code is string => typeof code === 'string'));

@@ -1,0 +1,43 @@
+/**
+ * Records dated in a closed year may not change (period close, ../period-close.ts decides which dates a
+ * change touches). Checked inside the write's transaction, in this order: first the year guards of
+ * every unit and year the writes touch are written (../year-guards.ts), then the closes are read in the
+ * same transaction. A close that committed before is seen; one that commits later writes the same
+ * guards and conflicts with the write, so one of the two is re-run and sees the other.
+ */
+import { KINDS } from '../../../src/domain/records/kinds';
+import type { Transaction } from '../cloudbase';
+import { CLOSES, closeBlocking, closedYearsOn, guardedYears, periodClosedError, touchedDates, type PeriodCloseDoc } from '../period-close';
+import { guardWrite, unitsOf } from '../year-guards';
+import type { RecordChange } from './derived';
+
+const pathOf = (doc: Readonly<Record<string, unknown>> | null): string[] | null => (Array.isArray(doc?.orgPath) ? (doc.orgPath as string[]) : null);
+
+/** Throws PERIOD_CLOSED when a close covers any of the changes; writes the year guards first. */
+export async function assertYearsOpen(tx: Transaction, changes: readonly RecordChange[], now: Date): Promise<void> {
+  const guards = new Map<string, { orgCode: string; year: number }>();
+  for (const { kind, before, after } of changes) {
+    for (const year of guardedYears(KINDS[kind].collection, before, after, now)) {
+      for (const orgCode of unitsOf(before, after)) guards.set(`${orgCode}:${year}`, { orgCode, year });
+    }
+  }
+  // Nothing dated changes (a unit-less edit, a roster change no year can see): no close can object.
+  if (guards.size === 0) return;
+  const at = now.toISOString();
+  for (const { orgCode, year } of guards.values()) await guardWrite(tx, [orgCode], [year], at);
+
+  const codes = new Set(changes.flatMap(({ before, after }) => [...(pathOf(before) ?? []), ...(pathOf(after) ?? [])]));
+  const closes: PeriodCloseDoc[] = [];
+  for (const orgCode of codes) {
+    const { data } = await tx.collection(CLOSES).where({ orgCode, closed: true }).limit(1000).get();
+    closes.push(...(data as PeriodCloseDoc[]));
+  }
+  if (closes.length === 0) return;
+  for (const { kind, before, after } of changes) {
+    const paths = [pathOf(before), pathOf(after)].filter((path): path is string[] => path !== null);
+    // The roster is a snapshot: a change matters to a closed year only if it changes who served on its last day.
+    const dates = touchedDates(KINDS[kind].collection, before, after, closedYearsOn(closes, paths));
+    const blocking = closeBlocking(closes, paths, dates);
+    if (blocking) throw periodClosedError(blocking);
+  }
+}

@@ -1,0 +1,140 @@
+/**
+ * The record store: every write of a record goes through here — created or edited in the app, deleted
+ * or restored, made from a resident's request, imported from a ledger — inside the caller's
+ * transaction. The store alone stamps the meta (../records-meta.ts), writes the history entry (what
+ * changed), refuses a closed year (./period-guard.ts), runs supervision's hooks and updates derived
+ * data (./derived.ts): all of it commits with the record, or none of it does.
+ *
+ * Who may write what, and the resend and version rules, are the callers' business (records/save.ts,
+ * records/lifecycle.ts, public/requests.ts, ./import.ts).
+ */
+import { KINDS, type RecordKind } from '../../../src/domain/records/kinds';
+import type { Database, Transaction } from '../cloudbase';
+import { fieldChanges, writeHistory, type ChangeAction, type HistoryDoc } from '../history';
+import { firstVersionMeta } from '../records-meta';
+import type { OrgDoc } from '../orgs';
+import { bodyOf, readRecord } from '../records/docs';
+import { contentOf, type StoredRecord } from '../records/views';
+import { markSupplemented, reviewOnWrite } from '../supervision/record-hooks';
+import { updateDerived } from './derived';
+import { assertYearsOpen } from './period-guard';
+
+/** Who makes the change: a person (openid and name), or an operator's tool ('import:<file>', 'cli'). */
+export interface Author {
+  openid: string;
+  name: string;
+}
+
+export type RecordAction = Extract<ChangeAction, 'create' | 'update' | 'delete' | 'restore' | 'import'>;
+
+/** A record's content: what it holds besides the meta, which the store sets whatever the content says. */
+export type RecordContent = Record<string, unknown> & { _id: string; orgCode: string; orgPath: string[] };
+
+export interface RecordWrite {
+  kind: RecordKind;
+  /** The stored record as read in this transaction; null when the write creates it. */
+  before: StoredRecord | null;
+  /** The record after the write, meta aside: its fields, `_id`, orgCode and orgPath, anything kept. */
+  content: RecordContent;
+  action: RecordAction;
+  /** The soft-delete mark after the write; not deleted unless said. */
+  deleted?: boolean;
+  /** 记录人 as a ledger row names it (普法活动), instead of the author. */
+  recorderName?: string;
+}
+
+/** A stored record by id, in or out of a transaction; null when there is none. */
+export const readStored = (source: Database | Transaction, kind: RecordKind, id: string): Promise<StoredRecord | null> =>
+  readRecord(source, KINDS[kind].collection, id);
+
+/** The document as stored after the write: content, then the meta of its next version. */
+function stamped(write: RecordWrite, author: Author, stamp: string): StoredRecord {
+  const { before } = write;
+  const meta = before
+    ? { recordedBy: before.recordedBy, recorderName: before.recorderName, recordedAt: before.recordedAt, updatedAt: stamp, version: Number(before.version ?? 0) + 1 }
+    : firstVersionMeta(author, stamp);
+  return { ...write.content, ...meta, ...(write.recorderName ? { recorderName: write.recorderName } : {}), deleted: write.deleted ?? false };
+}
+
+/** The history entry of one write: the record's own fields and delete mark that changed, nothing else. */
+function historyEntry(write: RecordWrite, after: StoredRecord, author: Author, at: string): Omit<HistoryDoc, '_id'> {
+  const content = (doc: Record<string, unknown>) => ({ ...contentOf(write.kind, doc), deleted: doc.deleted === true });
+  const change = fieldChanges(write.before ? content(write.before) : null, content(after));
+  return {
+    collection: KINDS[write.kind].collection,
+    recordId: after._id,
+    action: write.action,
+    by: author.openid,
+    byName: author.name,
+    at,
+    version: after.version,
+    before: change.before,
+    after: change.after,
+    orgPath: after.orgPath,
+  };
+}
+
+/**
+ * Writes records in `tx`, each as its next version: the year guards and the close check first, then
+ * each document with its history entry and 补报 marks, then derived data for all of them at once.
+ * Answers the documents as stored.
+ */
+export async function writeRecords(tx: Transaction, writes: readonly RecordWrite[], author: Author, now: Date): Promise<StoredRecord[]> {
+  const stamp = now.toISOString();
+  const changes = writes.map((write) => ({ write, after: stamped(write, author, stamp) }));
+  await assertYearsOpen(tx, changes.map(({ write, after }) => ({ kind: write.kind, before: write.before, after })), now);
+  for (const { write, after } of changes) {
+    await tx.collection(KINDS[write.kind].collection).doc(after._id).set(bodyOf(after));
+    await writeHistory(tx, historyEntry(write, after, author, stamp));
+    await markSupplemented(tx, write.kind, write.before, after, author, stamp);
+  }
+  await updateDerived(tx, changes.map(({ write, after }) => ({ kind: write.kind, before: write.before, after })));
+  return changes.map(({ after }) => after);
+}
+
+async function writeOne(tx: Transaction, write: RecordWrite, author: Author, now: Date): Promise<StoredRecord> {
+  const [stored] = await writeRecords(tx, [write], author, now);
+  return stored;
+}
+
+export interface NewRecord {
+  kind: RecordKind;
+  id: string;
+  /** The kind's validated fields (without `id`). */
+  fields: Record<string, unknown>;
+  org: OrgDoc;
+}
+
+/** A record someone logs in the app (or makes from a request): version 1, 待审核 while its township reviews. */
+export async function createRecord(tx: Transaction, record: NewRecord, author: Author, now: Date): Promise<StoredRecord> {
+  const { kind, id, fields, org } = record;
+  const review = await reviewOnWrite(tx, kind, org);
+  return writeOne(tx, { kind, before: null, content: { ...fields, _id: id, orgCode: org.code, orgPath: org.path, ...review }, action: 'create' }, author, now);
+}
+
+/**
+ * An edit in the app: the record becomes the given fields in `org` (what the record carried besides
+ * them is not kept, as the form sent all of it), 待审核 again while its township reviews.
+ */
+export async function updateRecord(
+  tx: Transaction,
+  edit: { kind: RecordKind; existing: StoredRecord; fields: Record<string, unknown>; org: OrgDoc },
+  author: Author,
+  now: Date,
+): Promise<StoredRecord> {
+  const { kind, existing, fields, org } = edit;
+  const review = await reviewOnWrite(tx, kind, org);
+  const content = { ...fields, _id: existing._id, orgCode: org.code, orgPath: org.path, ...review };
+  return writeOne(tx, { kind, before: existing, content, action: 'update' }, author, now);
+}
+
+/** Soft delete (a deleted record keeps its history and never counts) or restore. */
+export async function setRecordDeleted(
+  tx: Transaction,
+  change: { kind: RecordKind; existing: StoredRecord; deleted: boolean },
+  author: Author,
+  now: Date,
+): Promise<StoredRecord> {
+  const { kind, existing, deleted } = change;
+  return writeOne(tx, { kind, before: existing, content: existing, action: deleted ? 'delete' : 'restore', deleted }, author, now);
+}
