@@ -52,13 +52,26 @@ export async function guardWrite(tx: Transaction, units: readonly string[], year
   }
 }
 
+const rosterGuardId = (orgCode: string): string => `${orgCode}:roster`;
+
+/**
+ * In a roster write's transaction, before the close state is read: the roster guard of each unit. A
+ * roster change can change who served at the end of any of many past years, so instead of a guard per
+ * unit and year it writes one per unit, which every close covering the unit writes too: roster writes
+ * and closes serialise whatever the year. Closes are rare, so the extra conflicts cost nothing.
+ */
+export async function guardRosterWrite(tx: Transaction, units: readonly string[], at: string): Promise<void> {
+  for (const orgCode of units) await tx.collection(YEAR_GUARDS).doc(rosterGuardId(orgCode)).set({ orgCode, roster: true, at, by: 'write' });
+}
+
 /** The units a close of `orgCode` covers: itself and every unit below it. Read before the close's transaction. */
 export async function unitsUnder(db: Database, orgCode: string): Promise<string[]> {
   return [...new Set([orgCode, ...(await readAll(db, 'orgs', { path: orgCode })).map((org) => org._id)])];
 }
 
 /**
- * In the close's transaction: writes the guard of every covered unit for the year. A ledger import
+ * In the close's transaction: writes the guard of every covered unit for the year, and its roster
+ * guard (see guardRosterWrite). A ledger import
  * writes in bulk, outside transactions, so it holds its years instead: the close then waits for it.
  */
 export async function guardClose(tx: Transaction, units: readonly string[], year: number, at: string): Promise<void> {
@@ -67,6 +80,7 @@ export async function guardClose(tx: Transaction, units: readonly string[], year
     const held = await readGuard(tx, id);
     if (held?.importUntil && held.importUntil > at) throw new AppError('PERIOD_BUSY');
     await tx.collection(YEAR_GUARDS).doc(id).set({ ...held, orgCode, year, at, by: 'close' });
+    await tx.collection(YEAR_GUARDS).doc(rosterGuardId(orgCode)).set({ orgCode, roster: true, at, by: 'close' });
   }
 }
 

@@ -209,7 +209,7 @@ export async function importLedger(db: Database, sheets: readonly LedgerSheet[],
         await insertMany(db, table.collection, adds.map(({ doc }) => doc));
         for (const { doc } of updates) await updateOrg(db, table, doc, options, now.toISOString());
       } else {
-        const rows = [...adds, ...updates].map(({ doc }) => importRow(table, doc));
+        const rows = [...adds.map(({ doc }) => ({ ...importRow(table, doc), absent: true })), ...updates.map(({ doc }) => importRow(table, doc))];
         await importRows(db, rows, { openid: options.by, name: options.byName }, now);
       }
     }

@@ -23,6 +23,12 @@ export interface ImportRow {
   kind: RecordKind;
   id: string;
   /**
+   * The import found no such record when it planned: the batch does not read it again (most rows of a
+   * first import are new, and a read per row is most of the cost). A rerun plans again, so a row its
+   * failed run wrote is then found, and matched.
+   */
+  absent?: boolean;
+  /**
    * What the row makes of the record as stored when its batch writes (null: no such record): the
    * write's content, or null when there is nothing to write (the record already matches the row).
    */
@@ -37,7 +43,7 @@ export async function importRows(db: Database, rows: readonly ImportRow[], autho
     written += await inTransaction(db, async (tx) => {
       const writes: RecordWrite[] = [];
       for (const row of batch) {
-        const current = await readStored(tx, row.kind, row.id);
+        const current = row.absent ? null : await readStored(tx, row.kind, row.id);
         const next = row.apply(current);
         if (next) writes.push({ kind: row.kind, before: current, action: 'import', ...next });
       }

@@ -8,7 +8,7 @@
 import { KINDS } from '../../../src/domain/records/kinds';
 import type { Transaction } from '../cloudbase';
 import { CLOSES, closeBlocking, closedYearsOn, guardedYears, periodClosedError, touchedDates, type PeriodCloseDoc } from '../period-close';
-import { guardWrite, unitsOf } from '../year-guards';
+import { guardRosterWrite, guardWrite, unitsOf } from '../year-guards';
 import type { RecordChange } from './derived';
 
 const pathOf = (doc: Readonly<Record<string, unknown>> | null): string[] | null => (Array.isArray(doc?.orgPath) ? (doc.orgPath as string[]) : null);
@@ -16,15 +16,19 @@ const pathOf = (doc: Readonly<Record<string, unknown>> | null): string[] | null 
 /** Throws PERIOD_CLOSED when a close covers any of the changes; writes the year guards first. */
 export async function assertYearsOpen(tx: Transaction, changes: readonly RecordChange[], now: Date): Promise<void> {
   const guards = new Map<string, { orgCode: string; year: number }>();
+  const rosterUnits = new Set<string>();
   for (const { kind, before, after } of changes) {
-    for (const year of guardedYears(KINDS[kind].collection, before, after, now)) {
-      for (const orgCode of unitsOf(before, after)) guards.set(`${orgCode}:${year}`, { orgCode, year });
-    }
+    const years = guardedYears(KINDS[kind].collection, before, after, now);
+    if (years.length === 0) continue;
+    // A roster change touches the snapshots of many years at once: its units' roster guards stand for them.
+    if (kind === 'person') for (const orgCode of unitsOf(before, after)) rosterUnits.add(orgCode);
+    else for (const year of years) for (const orgCode of unitsOf(before, after)) guards.set(`${orgCode}:${year}`, { orgCode, year });
   }
-  // Nothing dated changes (a unit-less edit, a roster change no year can see): no close can object.
-  if (guards.size === 0) return;
+  // Nothing dated changes (an edit of an undated field, a roster change no year can see): no close can object.
+  if (guards.size === 0 && rosterUnits.size === 0) return;
   const at = now.toISOString();
   for (const { orgCode, year } of guards.values()) await guardWrite(tx, [orgCode], [year], at);
+  await guardRosterWrite(tx, [...rosterUnits], at);
 
   const codes = new Set(changes.flatMap(({ before, after }) => [...(pathOf(before) ?? []), ...(pathOf(after) ?? [])]));
   const closes: PeriodCloseDoc[] = [];

@@ -76,19 +76,20 @@ function historyEntry(write: RecordWrite, after: StoredRecord, author: Author, a
 
 /**
  * Writes records in `tx`, each as its next version: the year guards and the close check first, then
- * each document with its history entry and 补报 marks, then derived data for all of them at once.
+ * each document with its history entry, then 补报 marks and derived data for all of them at once.
  * Answers the documents as stored.
  */
 export async function writeRecords(tx: Transaction, writes: readonly RecordWrite[], author: Author, now: Date): Promise<StoredRecord[]> {
   const stamp = now.toISOString();
   const changes = writes.map((write) => ({ write, after: stamped(write, author, stamp) }));
-  await assertYearsOpen(tx, changes.map(({ write, after }) => ({ kind: write.kind, before: write.before, after })), now);
+  const recordChanges = changes.map(({ write, after }) => ({ kind: write.kind, before: write.before, after }));
+  await assertYearsOpen(tx, recordChanges, now);
   for (const { write, after } of changes) {
     await tx.collection(KINDS[write.kind].collection).doc(after._id).set(bodyOf(after));
     await writeHistory(tx, historyEntry(write, after, author, stamp));
-    await markSupplemented(tx, write.kind, write.before, after, author, stamp);
   }
-  await updateDerived(tx, changes.map(({ write, after }) => ({ kind: write.kind, before: write.before, after })));
+  await markSupplemented(tx, recordChanges, author, stamp);
+  await updateDerived(tx, recordChanges);
   return changes.map(({ after }) => after);
 }
 

@@ -24,30 +24,45 @@ export async function reviewOnWrite(db: Database | Transaction, kind: RecordKind
 
 type Doc = Readonly<Record<string, unknown>> | null;
 
-/** Marks 补报 the 月报 of every village month this change touches that was already reported. */
-export async function markSupplemented(tx: Transaction, kind: RecordKind, before: Doc, after: Doc, caller: Pick<Caller, 'openid' | 'name'>, at: string): Promise<void> {
-  if (!isReviewedKind(kind)) return;
-  const months = new Set(touchedDates(KINDS[kind].collection, before, after).map((date) => date.slice(0, 7)));
-  const villages = new Set([before?.orgCode, after?.orgCode].filter((code): code is string => typeof code === 'string'));
-  for (const village of villages) {
-    for (const month of months) {
-      const id = reportId(village, month);
-      const report = await readReport(tx, id);
-      if (!report || report.supplemented) continue;
-      const body = withoutId({ ...report, supplemented: true, supplementedAt: at, version: report.version + 1 });
-      await tx.collection(REPORTS).doc(id).set(body);
-      await writeHistory(tx, {
-        collection: REPORTS,
-        recordId: id,
-        action: 'supplement',
-        by: caller.openid,
-        byName: caller.name,
-        at,
-        version: body.version,
-        before: { supplemented: false },
-        after: { supplemented: true, record: `${kind}:${String(after?._id ?? before?._id ?? '')}` },
-        orgPath: report.orgPath,
-      });
+/**
+ * Marks 补报 the 月报 of every village month these changes touch that was already reported; each
+ * month's 月报 is read once, however many of the changes touch it (a ledger import writes many).
+ */
+export async function markSupplemented(
+  tx: Transaction,
+  changes: readonly { kind: RecordKind; before: Doc; after: Doc }[],
+  caller: Pick<Caller, 'openid' | 'name'>,
+  at: string,
+): Promise<void> {
+  /** Report id → the first record that touched it, named in the history entry. */
+  const touched = new Map<string, string>();
+  for (const { kind, before, after } of changes) {
+    if (!isReviewedKind(kind)) continue;
+    const months = new Set(touchedDates(KINDS[kind].collection, before, after).map((date) => date.slice(0, 7)));
+    const villages = new Set([before?.orgCode, after?.orgCode].filter((code): code is string => typeof code === 'string'));
+    for (const village of villages) {
+      for (const month of months) {
+        const id = reportId(village, month);
+        if (!touched.has(id)) touched.set(id, `${kind}:${String(after?._id ?? before?._id ?? '')}`);
+      }
     }
+  }
+  for (const [id, record] of touched) {
+    const report = await readReport(tx, id);
+    if (!report || report.supplemented) continue;
+    const body = withoutId({ ...report, supplemented: true, supplementedAt: at, version: report.version + 1 });
+    await tx.collection(REPORTS).doc(id).set(body);
+    await writeHistory(tx, {
+      collection: REPORTS,
+      recordId: id,
+      action: 'supplement',
+      by: caller.openid,
+      byName: caller.name,
+      at,
+      version: body.version,
+      before: { supplemented: false },
+      after: { supplemented: true, record },
+      orgPath: report.orgPath,
+    });
   }
 }

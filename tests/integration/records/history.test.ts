@@ -1,6 +1,6 @@
 /**
  * The history of a record (DESIGN.md "Records": edits keep who, when, before and after): each change
- * in order, readable by the township admin and nobody else.
+ * in order, with the fields it changed, readable by the township admin and nobody else.
  */
 import { startAppStack, DEMO, type AppStack } from '../../helpers/app-stack';
 import { UNIT, must, recordOf, seed, type Answer } from '../../helpers/records-world';
@@ -35,11 +35,14 @@ describe('the history of a record', () => {
     const times = entries.map((entry) => Date.parse(entry.at));
     expect(times.every((t) => Number.isFinite(t))).toBe(true);
     expect([...times].sort((a, b) => a - b)).toEqual(times);
-    // Before and after: the create has no before; each entry starts from what the previous one left.
+    // Before and after: the create has no before and the whole record after; each edit only what it changed.
     expect(entries[0].before).toBeNull();
-    for (let i = 1; i < entries.length; i += 1) expect(entries[i].before).toEqual(entries[i - 1].after);
-    expect(entries.map((entry) => entry.after?.attendees)).toEqual([40, 45, 45, 52]);
-    expect(entries[2]).toMatchObject({ before: { topic: '民法典进院坝' }, after: { topic: '民法典婚姻家庭编' } });
+    expect(entries[0].after).toMatchObject({ attendees: 40, topic: '民法典进院坝', deleted: false });
+    expect(entries.slice(1).map((entry) => [entry.before, entry.after])).toEqual([
+      [{ attendees: 40 }, { attendees: 45 }],
+      [{ topic: '民法典进院坝' }, { topic: '民法典婚姻家庭编' }],
+      [{ attendees: 45 }, { attendees: 52 }],
+    ]);
     // Only the record's content travels: no openids, no internal fields.
     expect(JSON.stringify(entries)).not.toMatch(/o-demo-|recordedBy|orgPath|_id/);
   });
