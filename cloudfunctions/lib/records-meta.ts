@@ -21,3 +21,11 @@ export function firstVersionMeta(
 ): Pick<RecordMeta, 'recordedBy' | 'recorderName' | 'recordedAt' | 'updatedAt' | 'version'> {
   return { recordedBy: by.openid, recorderName: by.name, recordedAt: stamp, updatedAt: stamp, version: 1 };
 }
+
+/** The meta of a document's next version: who recorded it and when stay, the version counts up. */
+export function nextVersionMeta(
+  before: Pick<RecordMeta, 'recordedBy' | 'recorderName' | 'recordedAt' | 'version'>,
+  stamp: string,
+): Pick<RecordMeta, 'recordedBy' | 'recorderName' | 'recordedAt' | 'updatedAt' | 'version'> {
+  return { recordedBy: before.recordedBy, recorderName: before.recorderName, recordedAt: before.recordedAt, updatedAt: stamp, version: Number(before.version ?? 0) + 1 };
+}

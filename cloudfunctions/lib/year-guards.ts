@@ -72,7 +72,8 @@ export async function unitsUnder(db: Database, orgCode: string): Promise<string[
 /**
  * In the close's transaction: writes the guard of every covered unit for the year, and its roster
  * guard (see guardRosterWrite). A ledger import
- * writes in bulk, outside transactions, so it holds its years instead: the close then waits for it.
+ * writes batch by batch, so it also holds its years for its whole run: the close then waits for it,
+ * and a file goes in whole rather than half before a close and half refused after it.
  */
 export async function guardClose(tx: Transaction, units: readonly string[], year: number, at: string): Promise<void> {
   for (const orgCode of units) {

@@ -11,7 +11,7 @@
 import { KINDS, type RecordKind } from '../../../src/domain/records/kinds';
 import type { Database, Transaction } from '../cloudbase';
 import { fieldChanges, writeHistory, type ChangeAction, type HistoryDoc } from '../history';
-import { firstVersionMeta } from '../records-meta';
+import { firstVersionMeta, nextVersionMeta } from '../records-meta';
 import type { OrgDoc } from '../orgs';
 import { bodyOf, readRecord } from '../records/docs';
 import { contentOf, type StoredRecord } from '../records/views';
@@ -50,9 +50,7 @@ export const readStored = (source: Database | Transaction, kind: RecordKind, id:
 /** The document as stored after the write: content, then the meta of its next version. */
 function stamped(write: RecordWrite, author: Author, stamp: string): StoredRecord {
   const { before } = write;
-  const meta = before
-    ? { recordedBy: before.recordedBy, recorderName: before.recorderName, recordedAt: before.recordedAt, updatedAt: stamp, version: Number(before.version ?? 0) + 1 }
-    : firstVersionMeta(author, stamp);
+  const meta = before ? nextVersionMeta(before, stamp) : firstVersionMeta(author, stamp);
   return { ...write.content, ...meta, ...(write.recorderName ? { recorderName: write.recorderName } : {}), deleted: write.deleted ?? false };
 }
 

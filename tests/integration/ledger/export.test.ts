@@ -22,7 +22,7 @@ let stack: LocalStack;
 beforeAll(async () => {
   stack = await localStack();
   await stack.run((db) => importLedger(db, fixtureSheets(), OPERATOR));
-}, 60000);
+}, 180000);
 afterAll(() => stack?.close());
 
 type AnySheet = { name: string; rows: ReadonlyArray<ReadonlyArray<unknown>> };
@@ -198,5 +198,5 @@ describe('an export imported into an empty system', () => {
     // And importing the export again over the copy changes nothing, however many rows it has.
     const again = await empty.run((db) => importLedger(db, sheets, OPERATOR));
     expect(again.sheets.every((s) => s.added === 0 && s.updated === 0)).toBe(true);
-  });
+  }, 300000);
 });

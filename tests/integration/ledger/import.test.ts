@@ -20,7 +20,7 @@ beforeAll(async () => {
   stack = await localStack();
   const report = await stack.run((db) => importLedger(db, fixtureSheets(), OPERATOR));
   expect(report.problems).toEqual([]);
-}, 60000);
+}, 180000);
 afterAll(() => stack?.close());
 
 describe('importing the fixture ledger', () => {
@@ -183,7 +183,7 @@ describe('importing an XLSX workbook', () => {
     expect(figures).toMatchObject(EXPECTED);
     const [event] = await fresh.run((db) => readAll(db, 'outreach', { _id: 'PF00052' }));
     expect(event.date).toBe('2023-04-25');
-  });
+  }, 180000);
 
   it('should say a file that is not a workbook cannot be read', async () => {
     await expect(readWorkbook(Buffer.from('编号,单位代码\n'))).rejects.toThrow('不是有效的 Excel');

@@ -20,7 +20,7 @@ let stack: LocalStack;
 beforeAll(async () => {
   stack = await localStack();
   await stack.run((db) => importLedger(db, fixtureSheets(), OPERATOR));
-}, 60000);
+}, 180000);
 afterAll(() => stack?.close());
 
 const importRows = (sheets: ReturnType<typeof fixtureSheets>) => stack.run((db) => importLedger(db, sheets, OPERATOR));

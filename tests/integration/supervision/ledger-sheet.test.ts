@@ -24,7 +24,7 @@ beforeAll(async () => {
     await submitMonth(db, reporter, '2023-01', new Date('2023-02-03T09:00:00+08:00'));
     await submitMonth(db, reporter, '2023-02', new Date('2023-03-20T09:00:00+08:00'));
   });
-}, 60000);
+}, 180000);
 afterAll(() => stack?.close());
 
 describe('the 月报 sheet of the ledger export', () => {
