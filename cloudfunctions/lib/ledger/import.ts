@@ -24,7 +24,7 @@ import { TABLES, TABLE_BY_COLLECTION, TABLE_BY_SHEET, type TableDef } from '../.
 import { cellText, toNumber } from '../../../src/domain/ledger/cells';
 import type { OrgNode } from '../../../src/domain/org';
 import type { Collection } from '../../../src/domain/records/common';
-import { KINDS, RECORD_KINDS, type RecordKind } from '../../../src/domain/records/kinds';
+import { KINDS, kindOfCollection, type RecordKind } from '../../../src/domain/records/kinds';
 import { manualFigureId } from '../../../src/domain/records/manualFigure';
 import { heldInFuture } from '../../../src/domain/records/outreach';
 import { beijingDate } from '../../../src/domain/dates';
@@ -211,7 +211,7 @@ export async function importLedger(db: Database, sheets: readonly LedgerSheet[],
       } else {
         const rows = [...adds.map(({ doc }) => ({ ...importRow(table, doc), absent: true })), ...updates.map(({ doc }) => importRow(table, doc))];
         // Rows of one unit and month side by side: a batch then shares its year guard and 月报 reads.
-        const date = KINDS[kindOf(table.collection)].dateField;
+        const date = KINDS[kindOf(table.collection)].period?.date;
         const order = new Map([...adds, ...updates].map(({ doc }) => [doc._id, `${String(doc.orgCode)} ${date ? String(doc[date] ?? '') : ''}`]));
         rows.sort((a, b) => (order.get(a.id) ?? '').localeCompare(order.get(b.id) ?? '') || a.id.localeCompare(b.id));
         await importRows(db, rows, { openid: options.by, name: options.byName }, now);
@@ -258,9 +258,9 @@ function closeFor(closes: readonly PeriodCloseDoc[], collection: Collection, bef
 
 /** The record kind a table's rows are. */
 function kindOf(collection: Collection): RecordKind {
-  const kind = RECORD_KINDS.find((k) => KINDS[k].collection === collection);
-  if (!kind) throw new Error(`no record kind is stored in ${collection}`);
-  return kind;
+  const def = kindOfCollection(collection);
+  if (!def) throw new Error(`no record kind is stored in ${collection}`);
+  return def.kind;
 }
 
 /**
