@@ -10,7 +10,7 @@
  * an import that stops part-way leaves whole batches written, and running the same file again writes
  * the rest. A dry run answers the same report without writing.
  */
-import { inTransaction, readOne, type Database } from '../cloudbase';
+import { inTransaction, readOne, withoutId, type Database } from '../cloudbase';
 import { insertMany } from '../bulk';
 import { fieldChanges, writeHistory, type HistoryDoc } from '../history';
 import { importRows, type ImportRow } from '../store/import';
@@ -294,13 +294,12 @@ async function updateOrg(db: Database, table: TableDef, doc: LedgerDoc, options:
     if (!current) return;
     const next = merged(table, current, doc);
     if (isIdentical(table, current, next)) return;
-    const { _id, ...body } = next;
-    await tx.collection(collection).doc(_id).set(body);
-    const { _id: _ignored, ...was } = current;
-    const change = fieldChanges(was, body);
+    const body = withoutId(next);
+    await tx.collection(collection).doc(next._id).set(body);
+    const change = fieldChanges(withoutId(current), body);
     const entry: Omit<HistoryDoc, '_id'> = {
       collection,
-      recordId: _id,
+      recordId: next._id,
       action: 'import',
       by: options.by,
       byName: options.byName,
