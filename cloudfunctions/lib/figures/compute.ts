@@ -3,10 +3,10 @@
  * API, period close (the frozen figures), the console's overview / 分村 / 分月 / quality, the report and
  * the village's 月报. Authorization and frozen (closed-year) figures are the callers' business.
  *
- * `figureRows` is the single place the figures' source rows are read. Today they are aggregated in the
- * database from the records by the catalogue's pipelines (`rowsFromRecords`), never by reading the
- * records into the function. Should the rows come from elsewhere (per unit × month summaries), the
- * switch is made in `figureRows`, and `rowsFromRecords` stays as the oracle they are checked against.
+ * `figureRows` is the single place the figures' source rows are read: the dated figures from the per
+ * unit × month summaries (summaries/figures.ts), the roster, units and 其他指标 aggregated in the
+ * database by the catalogue's pipelines. `rowsFromRecords` (every row from the pipelines, never by
+ * reading the records into the function) stays as the oracle the summaries are checked against.
  */
 import type { Database } from '../cloudbase';
 import {
@@ -21,6 +21,8 @@ import {
 import type { Period } from '../../../src/domain/period';
 import { pendingByFigure } from '../../../src/domain/supervision/pending';
 import { reviewTownships } from '../supervision/settings';
+import { rowsFromSummaries } from '../summaries/figures';
+import { isSummarised } from '../../../src/domain/summaries';
 
 export interface FigureOptions {
   /** Whose records: the unit and every unit below it (default), or the unit's own only (乡镇本级). */
@@ -47,11 +49,25 @@ export async function pendingFigures(db: Database, orgCode: string, period: Peri
 
 /** The rows `assemble()` and its helpers read: the one place they are obtained. */
 export async function figureRows(db: Database, orgCode: string, period: Period, ids?: readonly string[], options: FigureOptions = {}): Promise<AggregateRows> {
-  return rowsFromRecords(db, orgCode, period, ids, options);
+  const [summarised, rest] = await Promise.all([
+    rowsFromSummaries(db, orgCode, period, options),
+    rowsFromRecords(db, orgCode, period, ids, options, (collection) => !isSummarised(collection)),
+  ]);
+  return { ...rest, ...summarised };
 }
 
-/** The rows aggregated in the database from the records themselves, by the catalogue's pipelines. */
-export async function rowsFromRecords(db: Database, orgCode: string, period: Period, ids?: readonly string[], options: FigureOptions = {}): Promise<AggregateRows> {
+/**
+ * The rows aggregated in the database from the records themselves, by the catalogue's pipelines (of
+ * the collections `only` keeps, all by default).
+ */
+export async function rowsFromRecords(
+  db: Database,
+  orgCode: string,
+  period: Period,
+  ids?: readonly string[],
+  options: FigureOptions = {},
+  only: (collection: CollectionPipeline['collection']) => boolean = () => true,
+): Promise<AggregateRows> {
   const { scope, records = 'counted' } = options;
   let pipelines: CollectionPipeline[];
   if (records === 'everything') {
@@ -65,7 +81,7 @@ export async function rowsFromRecords(db: Database, orgCode: string, period: Per
   if (options.allManual && period.year !== undefined && !pipelines.some((p) => p.collection === 'manual_figures')) {
     pipelines.push(manualPipeline(orgCode, period.year, scope));
   }
-  return runPipelines(db, pipelines);
+  return runPipelines(db, pipelines.filter((p) => only(p.collection)));
 }
 
 async function runPipelines(db: Database, pipelines: readonly CollectionPipeline[]): Promise<AggregateRows> {

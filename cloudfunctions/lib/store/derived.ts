@@ -5,6 +5,7 @@
  */
 import type { Transaction } from '../cloudbase';
 import type { RecordKind } from '../../../src/domain/records/kinds';
+import { updateSummaries } from '../summaries/store';
 
 /** One record's change as the store wrote it. */
 export interface RecordChange {
@@ -18,7 +19,7 @@ export interface RecordChange {
 export type DerivedUpdater = (tx: Transaction, changes: readonly RecordChange[]) => Promise<void>;
 
 /** Every updater of derived data, in the order they run. */
-const UPDATERS: readonly DerivedUpdater[] = [];
+const UPDATERS: readonly DerivedUpdater[] = [updateSummaries];
 
 export async function updateDerived(tx: Transaction, changes: readonly RecordChange[]): Promise<void> {
   if (changes.length === 0) return;

@@ -3,10 +3,9 @@
  * (src/domain/summaries). The record store's hook (store/derived.ts) applies each write's change here,
  * in the write's transaction; figures read them by unit-path prefix and months.
  */
-import type { Database, Transaction } from '../cloudbase';
+import { readOne, withoutId, type Database, type Transaction } from '../cloudbase';
 import type { DerivedUpdater, RecordChange } from '../store/derived';
 import { readAll } from '../ledger/read';
-import { readOne, withoutId } from '../supervision/docs';
 import { KINDS } from '../../../src/domain/records/kinds';
 import { addCounters, addRecord, isSummarised, type MonthCounts } from '../../../src/domain/summaries';
 

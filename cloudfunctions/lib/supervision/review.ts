@@ -13,6 +13,7 @@ import { findOrg, orgNames } from '../orgs';
 import { readAll } from '../ledger/read';
 import { readRecord } from '../records/docs';
 import type { StoredRecord } from '../records/views';
+import { updateDerived } from '../store/derived';
 import { isTownshipAdminOf } from '../records/policy';
 import { consoleOrg, writableOrg } from '../console/access';
 import { KINDS, type RecordKind } from '../../../src/domain/records/kinds';
@@ -94,7 +95,10 @@ async function decide(db: Database, caller: Caller, decision: Decision, at: stri
       reviewedBy: caller.openid,
       reviewedByName: caller.name,
     };
-    await tx.collection(collection).doc(decision.id).set(withoutId({ ...doc, ...review }));
+    const decided = { ...doc, ...review };
+    await tx.collection(collection).doc(decision.id).set(withoutId(decided));
+    // An approval makes the record count (a return takes it out again): summaries follow in this transaction.
+    await updateDerived(tx, [{ kind: decision.kind, before: doc, after: decided }]);
     await writeHistory(
       tx,
       {
