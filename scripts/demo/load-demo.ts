@@ -7,6 +7,7 @@
 import type { Database } from '../../cloudfunctions/lib/cloudbase';
 import { ensureCollections } from '../../cloudfunctions/lib/collections';
 import { insertMany } from '../../cloudfunctions/lib/bulk';
+import { rebuildSummaries } from '../../cloudfunctions/lib/summaries/rebuild';
 import { parseLedger } from '../../src/domain/ledger/ledger';
 import type { LedgerDoc } from '../../src/domain/ledger/parse';
 import { beijingDate } from '../../src/domain/dates';
@@ -59,6 +60,9 @@ export async function loadDemoIfEmpty(db: Database, now: Date): Promise<string |
   const people = [...(parsed.records.people ?? []), ...DEMO_STAFF];
   await insertMany(db, 'accounts', demoAccounts(people, villages, TOWNSHIP, COUNTY) as unknown as Record<string, unknown>[]);
   counts.push(await seedPublicDemo(db, now));
+  // The records went in directly, in bulk: their summaries are made from them once, here.
+  const { written } = await rebuildSummaries(db);
+  counts.push(`summaries ${written}`);
   return counts.join('，');
 }
 
