@@ -7,7 +7,7 @@ import { readOne, withoutId, type Database, type Transaction } from '../cloudbas
 import type { DerivedUpdater, RecordChange } from '../store/derived';
 import { readAll } from '../ledger/read';
 import { KINDS } from '../../../src/domain/records/kinds';
-import { addCounters, addRecord, isSummarised, type MonthCounts } from '../../../src/domain/summaries';
+import { addChange, addCounters, hasCounts, isSummarised, type MonthCounts } from '../../../src/domain/summaries';
 
 export const SUMMARIES = 'summaries';
 
@@ -30,9 +30,7 @@ export function deltaOf(changes: readonly RecordChange[]): Map<string, MonthCoun
   const delta = new Map<string, MonthCounts>();
   for (const { kind, before, after } of changes) {
     const collection = KINDS[kind].collection;
-    if (!isSummarised(collection)) continue;
-    addRecord(delta, collection, before, -1);
-    addRecord(delta, collection, after, 1);
+    if (isSummarised(collection)) addChange(delta, collection, before, after);
   }
   return delta;
 }
@@ -45,7 +43,12 @@ export async function applyDelta(tx: Transaction, delta: ReadonlyMap<string, Mon
     const next = stored ? countsOf(stored) : { ...change, ok: {}, held: {} };
     addCounters(next.ok, change.ok);
     addCounters(next.held, change.held);
-    await tx.collection(SUMMARIES).doc(id).set(withoutId(docOf(id, next)));
+    // A month left with nothing is removed, as a rebuild would never make it.
+    if (!hasCounts(next.ok) && !hasCounts(next.held)) {
+      if (stored) await tx.collection(SUMMARIES).doc(id).remove();
+    } else {
+      await tx.collection(SUMMARIES).doc(id).set(withoutId(docOf(id, next)));
+    }
   }
 }
 

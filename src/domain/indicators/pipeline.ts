@@ -112,7 +112,8 @@ function periodMatch(parts: readonly Part[], period: Period): Stage {
 export function reviewMatch(collection: Collection, review: ReviewFilter | undefined): Stage {
   if (!review || review.townships.length === 0 || !REVIEWED_COLLECTIONS.includes(collection)) return {};
   const held = { reviewState: { $in: [...NOT_COUNTED] }, orgPath: { $in: [...review.townships] } };
-  return review.mode === 'counted' ? { $nor: [held] } : held;
+  // Pending mode's township test goes under $and: as a plain key it would replace the scope's orgPath.
+  return review.mode === 'counted' ? { $nor: [held] } : { reviewState: held.reviewState, $and: [{ orgPath: held.orgPath }] };
 }
 
 export function manualPipeline(orgCode: string, year: number, scope: FigureScope = 'tree'): CollectionPipeline {

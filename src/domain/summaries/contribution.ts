@@ -136,5 +136,12 @@ export function addRecord(into: Map<string, MonthCounts>, collection: Collection
   }
 }
 
+/** What a change of one record (before → after; either null: created, removed) does to summaries, added to `into`. */
+export function addChange(into: Map<string, MonthCounts>, collection: Collection, before: Doc | null, after: Doc | null): Map<string, MonthCounts> {
+  addRecord(into, collection, before, -1);
+  addRecord(into, collection, after, 1);
+  return into;
+}
+
 /** The date fields that place a collection's records in summaries (a case: accepted, closed). */
 export const summaryDateFields = (collection: Collection): string[] => [...new Set(summaryParts(collection).map((p) => p.measure.dateField as string))];
