@@ -19,6 +19,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   reopen: async () => (await import('./cli/close')).reopen,
   'grant-admin': async () => (await import('./cli/grant-admin')).run,
   reminders: async () => (await import('./cli/reminders')).run,
+  summaries: async () => (await import('./cli/summaries')).run,
 };
 
 export async function main(argv: readonly string[], io: Io): Promise<number> {

@@ -8,7 +8,8 @@ import { cpSync, existsSync, readFileSync, readdirSync, rmSync, writeFileSync } 
 import { join } from 'node:path';
 import { startGatewayProcess, tempDir, type GatewayProcess } from '../../helpers/gateway';
 import { withLocalSdk } from '../../../scripts/local-sdk';
-import { computeFigures } from '../../../cloudfunctions/lib/figures/compute';
+import { computeFigures, rowsFromRecords } from '../../../cloudfunctions/lib/figures/compute';
+import { assemble } from '../../../src/domain/indicators';
 import { mustParsePeriod } from '../../../src/domain/period';
 import { closeOf } from '../../../cloudfunctions/lib/period-close';
 import { historyOf } from '../../../cloudfunctions/lib/history';
@@ -198,6 +199,26 @@ describe('npm run cli', () => {
 
     const village = await runCli(['grant-admin', '--openid', 'o-x', '--org', '500114213201'], dataDir);
     expect(village).toMatchObject({ code: 1, stderr: expect.stringContaining('村级单位') });
+  }, 30000);
+
+  it('should check the summaries against the records and rebuild the spoiled ones', async () => {
+    expect(await runCli(['summaries', 'check', '--org', TOWNSHIP], dataDir)).toMatchObject({ code: 0, stdout: expect.stringContaining('统计汇总与记录一致') });
+    const spoiledId = await onGateway(async (db) => {
+      const { data } = await db.collection('summaries').where({ orgPath: TOWNSHIP, month: '2023-03' }).limit(1).get();
+      const { _id: id, ...doc } = data[0] as { _id: string };
+      await db.collection('summaries').doc(id).set({ ...doc, ok: { outreach_events: { n: 999 } } });
+      return id;
+    });
+    const found = await runCli(['summaries', 'check'], dataDir);
+    expect(found).toMatchObject({ code: 1, stdout: expect.stringContaining('有 1 份与记录不一致') });
+    expect(found.stdout).toContain('2023-03');
+    expect((await runCli(['summaries', 'rebuild', '--org', TOWNSHIP], dataDir)).stdout).toContain('写入 1 份，删除 0 份');
+    expect((await runCli(['summaries', 'check'], dataDir)).code).toBe(0);
+    const shown = figuresJson((await runCli(['figures', '--org', TOWNSHIP, '--period', '2023-03', '--json'], dataDir)).stdout);
+    // As the pipelines aggregate them from the records: the oracle.
+    expect(shown.figures).toEqual(await onGateway(async (db) => assemble(await rowsFromRecords(db, TOWNSHIP, mustParsePeriod('2023-03')))));
+    expect(spoiledId).toContain('_2023-03');
+    expect(await runCli(['summaries', 'mend'], dataDir)).toMatchObject({ code: 2, stderr: expect.stringContaining('summaries rebuild 或 summaries check') });
   }, 30000);
 
   it('should answer every mistake with a Chinese message and a non-zero exit', async () => {

@@ -1,0 +1,37 @@
+/**
+ * `summaries rebuild|check [--org <代码>]`: the per unit × month summaries the figures read, made again
+ * from the records (rebuild) or compared with them (check; exit 1 when they differ). Without --org,
+ * every unit.
+ */
+import { checkSummaries, rebuildSummaries } from '../../cloudfunctions/lib/summaries/rebuild';
+import { CliError, parseArgs } from './args';
+import type { Command } from './io';
+import { mustFindOrg } from './org';
+import { withDatabase } from './stack';
+
+/** How many differences check lists one by one; the rest are counted. */
+const SHOWN = 20;
+
+export const run: Command = async (argv, io) => {
+  const args = parseArgs(argv, { options: ['org'], positionals: 1 });
+  const action = args.positionals[0];
+  if (action !== 'rebuild' && action !== 'check') throw new CliError('请写 summaries rebuild 或 summaries check', 2);
+  return withDatabase(io.env, async (db) => {
+    const org = args.options.org ? await mustFindOrg(db, args.options.org) : null;
+    const scope = org ? `${org.name}（${org.code}）及下级单位` : '全部单位';
+    if (action === 'rebuild') {
+      const { written, removed } = await rebuildSummaries(db, org?.code);
+      io.out(`已重建${scope}的统计汇总：写入 ${written} 份，删除 ${removed} 份${written + removed === 0 ? '（原本就与记录一致）' : ''}`);
+      return 0;
+    }
+    const differences = await checkSummaries(db, org?.code);
+    if (differences.length === 0) {
+      io.out(`${scope}的统计汇总与记录一致`);
+      return 0;
+    }
+    io.out(`${scope}的统计汇总有 ${differences.length} 份与记录不一致（运行 summaries rebuild 修复）：`);
+    for (const d of differences.slice(0, SHOWN)) io.out(`  ${d.orgCode} ${d.month}：汇总 ${d.stored || '（无）'}；按记录应为 ${d.expected || '（无）'}`);
+    if (differences.length > SHOWN) io.out(`  ……另有 ${differences.length - SHOWN} 份`);
+    return 1;
+  });
+};
