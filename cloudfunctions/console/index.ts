@@ -7,6 +7,7 @@
 import { defineApi } from '../lib/handler';
 import { requireCaller } from '../lib/authz';
 import { byMonth, byVillage, overview } from '../lib/console/figures';
+import { trend } from '../lib/console/trend';
 import { drillRecords } from '../lib/console/drill';
 import { quality } from '../lib/console/quality';
 import { getReportTexts, reportDocx, reportPreview, saveReportTexts } from '../lib/console/report';
@@ -20,6 +21,7 @@ export const main = defineApi('console', ({ db, caller, now }) => {
     overview: (req) => overview(db, me, req),
     byVillage: (req) => byVillage(db, me, req),
     byMonth: (req) => byMonth(db, me, req),
+    trend: (req) => trend(db, me, req),
     records: (req) => drillRecords(db, me, req, now),
     quality: (req) => quality(db, me, req, now),
     reportTexts: (req) => getReportTexts(db, me, req),

@@ -16,6 +16,7 @@ import { callFunction } from './transport';
 export const getOverview = (year: number, org?: string) => callFunction('console', { action: 'overview', year, org });
 export const getByVillage = (year: number, ids: string[], org?: string) => callFunction('console', { action: 'byVillage', year, ids, org });
 export const getByMonth = (year: number, ids: string[], org?: string) => callFunction('console', { action: 'byMonth', year, ids, org });
+export const getTrend = (year: number, ids: string[], org?: string) => callFunction('console', { action: 'trend', year, ids, org });
 
 export type { DrillQuery };
 export const getDrill = (query: DrillQuery) => callFunction('console', { action: 'records', ...query });

@@ -1,11 +1,11 @@
-/** 分村/分月: one figure at a time, by unit or by month, as bars; a unit's bar opens its records. */
+/** 分村/分月/五年走势: one figure at a time, by unit, by month or month by month over five years, as bars; a bar opens its records. */
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { beijingYear } from '../../domain/dates';
 import { FIGURE_BY_ID } from '../../domain/indicators/catalogue';
-import { CHART_FIGURES, byUnitLabel, monthSeries, villageSeries } from '../../domain/console/series';
-import { getByMonth, getByVillage } from '../../services/console';
+import { CHART_FIGURES, TREND_YEARS, byUnitLabel, monthSeries, trendSeries, villageSeries } from '../../domain/console/series';
+import { getByMonth, getByVillage, getTrend } from '../../services/console';
 import { consoleParams, pageUrl } from '../nav';
 import { useLoad } from '../useLoad';
 import Status from '../components/Status';
@@ -14,8 +14,19 @@ import Bars from '../components/Bars';
 import '../console.css';
 import '../pc';
 
-type ChartView = 'village' | 'month';
+type ChartView = 'village' | 'month' | 'trend';
 const ids = [...CHART_FIGURES];
+const TREND_LABEL = '五年走势';
+
+type Loaded =
+  | { view: 'village'; answer: Awaited<ReturnType<typeof getByVillage>> }
+  | { view: 'month'; answer: Awaited<ReturnType<typeof getByMonth>> }
+  | { view: 'trend'; answer: Awaited<ReturnType<typeof getTrend>> };
+
+function seriesOf(data: Loaded, figure: string) {
+  if (data.view === 'village') return villageSeries(data.answer, figure);
+  return data.view === 'month' ? monthSeries(data.answer, figure) : trendSeries(data.answer, figure);
+}
 
 export default function Charts() {
   const currentYear = beijingYear(new Date());
@@ -24,14 +35,17 @@ export default function Charts() {
   const [view, setView] = useState<ChartView>('village');
   const [figure, setFigure] = useState(ids[0]);
   const { loaded } = useLoad(
-    async () => (view === 'village' ? { view, answer: await getByVillage(year, ids, params.org) } : { view, answer: await getByMonth(year, ids, params.org) }),
+    async (): Promise<Loaded> => {
+      if (view === 'village') return { view, answer: await getByVillage(year, ids, params.org) };
+      if (view === 'month') return { view, answer: await getByMonth(year, ids, params.org) };
+      return { view, answer: await getTrend(year, ids, params.org) };
+    },
     `${view}:${year}:${params.org ?? ''}`,
   );
 
   // Before the first answer the level is unknown; a county viewer's own unit is the county.
   const unitsLabel = byUnitLabel(loaded.state === 'ready' ? loaded.data.answer.org.level : undefined);
-  const series =
-    loaded.state !== 'ready' ? null : loaded.data.view === 'village' ? villageSeries(loaded.data.answer, figure) : monthSeries(loaded.data.answer, figure);
+  const series = loaded.state !== 'ready' ? null : seriesOf(loaded.data, figure);
   // What the bars show: the answer's view, not the tab just tapped (its answer may still be on the way).
   const shown = loaded.state === 'ready' ? loaded.data.view : view;
 
@@ -51,6 +65,9 @@ export default function Charts() {
         <Text className={`console-tab ${view === 'month' ? 'console-tab-on' : ''}`} id='chart-month' onClick={() => setView('month')}>
           分月
         </Text>
+        <Text className={`console-tab ${view === 'trend' ? 'console-tab-on' : ''}`} id='chart-trend' onClick={() => setView('trend')}>
+          {TREND_LABEL}
+        </Text>
       </View>
       <View className='console-tabs' id='chart-figures'>
         {ids.map((id) => (
@@ -62,7 +79,7 @@ export default function Charts() {
       <Status loaded={loaded} id='chart' />
       {series && (
         <View className='card'>
-          <View className='title' id='chart-title'>{`${series.label}（${series.unit}）· ${shown === 'village' ? unitsLabel : '分月'}`}</View>
+          <View className='title' id='chart-title'>{`${series.label}（${series.unit}）· ${shown === 'village' ? unitsLabel : shown === 'month' ? '分月' : `${year - TREND_YEARS + 1}—${year}年${TREND_LABEL}`}`}</View>
           <Bars series={series} id={`chart-${shown}-bars`} onPick={openBar} />
           <View className='muted'>点任一行，可查看其背后的记录。</View>
         </View>

@@ -76,6 +76,16 @@ export interface ByMonthAnswer {
   months: { month: string; figures: Figures }[];
 }
 
+/** Five years of a unit's figures, month by month: the year asked for and the four before it. */
+export interface TrendAnswer {
+  org: ConsoleOrg;
+  /** The last year shown. */
+  year: number;
+  ids: string[];
+  /** Sixty entries, oldest first: `YYYY-MM` and the month's figures. */
+  months: { month: string; figures: Figures }[];
+}
+
 /** A unit listed behind a figure that counts units (行政村, coverage denominators). */
 export interface OrgRow {
   kind: 'org';

@@ -8,7 +8,7 @@ import { FIGURE_BY_ID } from '../indicators/catalogue';
 import { formatFigure } from '../indicators/format';
 import { isRateUnit } from '../indicators/manual';
 import type { BaseMeasure, FigureDef } from '../indicators/types';
-import type { ByMonthAnswer, ByVillageAnswer } from './api';
+import type { ByMonthAnswer, ByVillageAnswer, TrendAnswer } from './api';
 
 /** The figures the charts offer, in the order of the picker. */
 export const CHART_FIGURES: readonly string[] = [
@@ -59,6 +59,16 @@ export function addsUpOverUnits(id: string): boolean {
   return baseMeasures(f).every((m) => m.kind !== 'distinct');
 }
 
+/**
+ * A figure that has a value for each month: counts, sums and rates of dated records (the summaries'
+ * figures), not roster snapshots, unit counts or yearly 其他指标. The five-year trend offers these.
+ */
+export function isMonthlyFigure(id: string): boolean {
+  const f = FIGURE_BY_ID.get(id);
+  if (!f || f.measure.kind === 'manual') return false;
+  return baseMeasures(f).every((m) => m.dateField !== undefined && !m.activeAtEnd);
+}
+
 /** A year's figure is the sum of its months': dated counts and sums (a roster snapshot is not). */
 export function addsUpOverMonths(id: string): boolean {
   const f = FIGURE_BY_ID.get(id);
@@ -98,5 +108,17 @@ export function villageSeries(answer: ByVillageAnswer, id: string): Series {
 
 export function monthSeries(answer: ByMonthAnswer, id: string): Series {
   const points = answer.months.map((m) => ({ key: m.month, label: `${Number(m.month.slice(5, 7))}月`, value: m.figures[id] }));
+  return seriesOf(id, points, addsUpOverMonths(id));
+}
+
+/** How many years the trend shows, ending with the year asked for. */
+export const TREND_YEARS = 5;
+
+/** The five-year trend: one bar a month, each January (and the first bar) named with its year. */
+export function trendSeries(answer: TrendAnswer, id: string): Series {
+  const points = answer.months.map((m, i) => {
+    const month = Number(m.month.slice(5, 7));
+    return { key: m.month, label: month === 1 || i === 0 ? `${m.month.slice(0, 4)}年${month}月` : `${month}月`, value: m.figures[id] };
+  });
   return seriesOf(id, points, addsUpOverMonths(id));
 }

@@ -4,6 +4,7 @@ import { QUALITY_CHECKS } from '../console/api';
 import { orgCode, pageLimit, pageOffset, year } from './fields';
 import type {
   ByMonthAnswer,
+  TrendAnswer,
   ByVillageAnswer,
   CloseAnswer,
   DrillAnswer,
@@ -35,6 +36,7 @@ export const consoleRequest = z.discriminatedUnion('action', [
   z.object({ action: z.literal('overview'), org, year }),
   z.object({ action: z.literal('byVillage'), org, year, ids }),
   z.object({ action: z.literal('byMonth'), org, year, ids }),
+  z.object({ action: z.literal('trend'), org, year, ids }),
   records,
   z.object({ action: z.literal('quality'), org, year }),
   z.object({ action: z.literal('reportTexts'), org, year }),
@@ -83,6 +85,7 @@ export interface ConsoleAnswers {
   overview: OverviewAnswer;
   byVillage: ByVillageAnswer;
   byMonth: ByMonthAnswer;
+  trend: TrendAnswer;
   records: DrillAnswer;
   quality: QualityAnswer;
   reportTexts: ReportTextsAnswer;
