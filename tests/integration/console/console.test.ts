@@ -17,7 +17,9 @@ import type {
   ReportDocxAnswer,
   ReportPreviewAnswer,
   ReportTextsAnswer,
+  TrendAnswer,
 } from '../../../src/domain/console/api';
+import { rebuildSummaries } from '../../../cloudfunctions/lib/summaries/rebuild';
 import { reportPlainText } from '../../../src/domain/report';
 import { formatFigure } from '../../../src/domain/indicators/format';
 import { PLANNED } from '../../../src/domain/vocab';
@@ -108,6 +110,22 @@ describe('the console function', () => {
     for (const id of ids) expect([id, answer.months.reduce((t, m) => t + (m.figures[id] ?? 0), 0)]).toEqual([id, whole[id]]);
   });
 
+  it('should give five years month by month, each month as 分月 gives it, in one read of the summaries', async () => {
+    const ids = ['outreach.events', 'outreach.materials', 'mediation.success_rate', 'petition.registered'];
+    const answer = await consoleCall<TrendAnswer>({ action: 'trend', year, ids });
+    expect(answer.months).toHaveLength(60);
+    expect([answer.months[0].month, answer.months[59].month]).toEqual([`${year - 4}-01`, `${year}-12`]);
+    for (const y of [year, year - 1]) {
+      const months = await consoleCall<ByMonthAnswer>({ action: 'byMonth', year: y, ids });
+      expect(answer.months.filter((m) => m.month.startsWith(`${y}-`))).toEqual(months.months);
+    }
+    // The demo's records are this year's and last year's; the years before have nothing.
+    expect(answer.months.slice(0, 36).every((m) => m.figures['outreach.events'] === 0 && m.figures['mediation.success_rate'] === null)).toBe(true);
+    const thisYear = answer.months.slice(48).reduce((t, m) => t + (m.figures['outreach.events'] ?? 0), 0);
+    expect(thisYear).toBe((await figuresOf(String(year)))['outreach.events']);
+    expect(await consoleCall({ action: 'trend', year, ids: ['roster.legal_understanding'] })).toMatchObject({ error: { code: 'INVALID_REQUEST', message: expect.stringContaining('法律明白人不按月统计') } });
+  });
+
   it('should drill down from outreach.events to exactly the year’s 普法活动 records, page by page', async () => {
     const figures = await figuresOf(String(year));
     const { first, items } = await drillAll('outreach.events', String(year));
@@ -173,6 +191,8 @@ describe('the console function', () => {
       });
     }
 
+    // Written straight into the database, past the record store: the summaries are rebuilt, as after any such load.
+    await rebuildSummaries(db);
     const answer = await consoleCall<QualityAnswer>({ action: 'quality', year });
     const closedOver = answer.warnings.find((w) => w.id === `closed_over_accepted:${VILLAGE}`);
     expect(closedOver).toMatchObject({ level: 'warning', target: { page: 'records', org: VILLAGE, figure: 'mediation.closed' } });
@@ -253,6 +273,7 @@ describe('the console function', () => {
       { action: 'overview', year },
       { action: 'byVillage', year, ids: ['outreach.events'] },
       { action: 'byMonth', year, ids: ['outreach.events'] },
+      { action: 'trend', year, ids: ['outreach.events'] },
       { action: 'records', period: String(year), figure: 'outreach.events' },
       { action: 'records', check: 'overdue_petitions' },
       { action: 'quality', year },
@@ -294,6 +315,7 @@ describe('the console function', () => {
     // A record slipped in behind the lock (as an import gone wrong might) does not move frozen figures.
     const db = await stack.db();
     await db.collection('outreach').add({ ...meta('QA-LATE-EVENT', VILLAGE), date: `${year}-03-03`, type: '院坝会', venue: '乡村', attendees: 10, materials: 5, banners: 0, consultations: 0 });
+    await rebuildSummaries(db);
     const frozen = await consoleCall<OverviewAnswer>({ action: 'overview', year });
     expect(frozen.closed).toBe(true);
     expect(frozen.figures).toEqual(before.figures);
