@@ -4,16 +4,30 @@
  * where they differ without changing anything. Both read every record of the scope once.
  */
 import { withoutId, type Database } from '../cloudbase';
-import { readAll } from '../ledger/read';
+import { PAGE, readAll, type Doc } from '../ledger/read';
 import { docOf, SUMMARIES, type SummaryDoc } from './store';
 import { addRecord, canonicalCounters, hasCounts, SUMMARY_COLLECTIONS, type MonthCounts } from '../../../src/domain/summaries';
+
+/**
+ * Every record of a collection matching `where`, a page at a time and after the last `_id` seen (no
+ * growing skip, no whole collection held at once): a county's million records stay a linear read.
+ */
+async function forEachRecord(db: Database, collection: string, where: Record<string, unknown>, visit: (doc: Doc) => void): Promise<void> {
+  const _ = db.command;
+  for (let last: string | null = null; ; ) {
+    const query: Record<string, unknown> = last === null ? where : { ...where, _id: _.gt(last) };
+    const { data } = await db.collection(collection).where(query).orderBy('_id', 'asc').limit(PAGE).get();
+    for (const doc of data as Doc[]) visit(doc);
+    if (data.length < PAGE) return;
+    last = (data[data.length - 1] as Doc)._id;
+  }
+}
 
 /** The summaries the records of `orgCode` and below add up to, by id (every unit when omitted). */
 export async function summariesFromRecords(db: Database, orgCode?: string): Promise<Map<string, MonthCounts>> {
   const out = new Map<string, MonthCounts>();
   for (const collection of SUMMARY_COLLECTIONS) {
-    const docs = await readAll(db, collection, orgCode ? { orgPath: orgCode } : undefined);
-    for (const doc of docs) addRecord(out, collection, doc);
+    await forEachRecord(db, collection, orgCode ? { orgPath: orgCode } : {}, (doc) => addRecord(out, collection, doc));
   }
   for (const [id, m] of out) if (!hasCounts(m.ok) && !hasCounts(m.held)) out.delete(id);
   return out;
