@@ -259,8 +259,8 @@ export async function benchCounty({ records }: CountyBenchOptions): Promise<void
     const countyByMonth = await p50(gw, consoleCall(gw, { action: 'byMonth', org: COUNTY, year: YEAR, ids }, BENCH_PEOPLE.county), 3);
     row('console 分月 (county: 12 months)', show(countyByMonth));
     // The request the trend view is expected to make; adjust here once the console names it.
-    const trendRequest = { action: 'trend', org: COUNTY, from: COUNTY_SHAPE.years[0], to: YEAR, ids };
-    const trend = await p50(gw, consoleCall(gw, trendRequest, BENCH_PEOPLE.county), 3, 10000, "the console has no action 'trend' (org, from, to, ids)");
+    const trendRequest = { action: 'trend', org: COUNTY, year: YEAR, ids };
+    const trend = await p50(gw, consoleCall(gw, trendRequest, BENCH_PEOPLE.county), 3, 10000, "the console has no action 'trend' (org, year, ids)");
     row('5-year monthly trend (county)', show(trend));
     const drill = await p50(gw, consoleCall(gw, { action: 'records', org: TOWNSHIP, period: String(YEAR), figure: 'mediation.accepted', limit: 20 }, BENCH_PEOPLE.admin), 7);
     row('drill-down page 1 (township year, 调解受理)', show(drill));
