@@ -29,3 +29,12 @@ export function deadlineMessage(title: string, dueDate: string, threshold: Deadl
     thing3: { value: threshold === 'overdue' ? '信访事项已超过办理期限' : '信访事项3天内到期' },
   };
 }
+
+/** The same 办理期限提醒 for a township's reminder (催报) of a village's 月报. */
+export function reportReminderMessage(village: string, month: string, dueDate: string, late: boolean): MessageData {
+  return {
+    thing1: { value: cut(`${village}${month.replace('-', '年')}月月报`, 20) },
+    date2: { value: dueDate },
+    thing3: { value: late ? '月报已逾期，乡镇提醒报送' : '乡镇提醒按时报送月报' },
+  };
+}

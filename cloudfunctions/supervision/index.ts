@@ -9,9 +9,13 @@ import { requireCaller } from '../lib/authz';
 import { monthAnswer, submitMonth } from '../lib/supervision/reports';
 import { tasks } from '../lib/supervision/tasks';
 import { completeness } from '../lib/supervision/completeness';
-import { remind } from '../lib/supervision/reminders';
+import { onReminder, remind } from '../lib/supervision/reminders';
+import { notifyVillage } from '../lib/supervision/remind-notice';
 import { approve, approveMonth, returnRecord, reviewQueue } from '../lib/supervision/review';
 import { readableSettings, saveSettings } from '../lib/supervision/configure';
+
+// A reminder is also a subscribe message to the village's people who asked for one.
+onReminder(notifyVillage);
 
 export const main = defineApi('supervision', ({ db, caller, now }) => {
   const me = requireCaller(caller);

@@ -1,6 +1,7 @@
 /**
  * Township supervision in real Chromium: a 法律明白人 files a 零报告 from the 月报 page; the township
- * admin opens 报送与审核, sees the completeness table, reminds a village that has not reported,
+ * admin opens 报送与审核, sees the completeness table, reminds a village that has not reported (its
+ * 法律明白人 finds the reminder in 我的待办, one tap from that month's 月报),
  * switches review on and returns a record with a reason; the recorder finds it in 需处理 with that
  * reason, fixes it and sends it again. Screenshots: test-artifacts/e2e/supervision-*.png.
  */
@@ -12,6 +13,7 @@ import { DEMO } from '../helpers/app-stack';
 import { recordOf, stored, thisYear, UNIT } from '../helpers/records-world';
 import type { CompletenessAnswer } from '../../src/domain/supervision/api';
 import type { RecordView } from '../../src/domain/api';
+import { monthLabel } from '../../src/field/monthly/monthly-model';
 
 const env = browserStackForFile();
 const signInAs = (page: Page, openid: string) => signIn(page, env.stack.gateway.url, openid);
@@ -59,7 +61,21 @@ describe('township supervision in Chromium', () => {
     await expectEventually(async () => (await textOf(admin, '#supervision-notice')).startsWith('已提醒'), true);
     await expectEventually(async () => (await textOf(admin, `#state-${UNIT.shabaVillage}`)).includes('已催'), true);
     const table = await env.stack.call<CompletenessAnswer>('supervision', { action: 'completeness', year: thisYear() }, DEMO.admin);
-    expect(table.villages.find((v) => v.village.code === UNIT.shabaVillage)?.cells.some((c) => c.reminded)).toBe(true);
+    const reminded = table.villages.find((v) => v.village.code === UNIT.shabaVillage)?.cells.find((c) => c.reminded);
+    expect(reminded).toBeDefined();
+
+    // 沙坝村's 法律明白人 finds it in 我的待办, one tap from that month's 月报.
+    await (await env.stack.db()).collection('accounts').doc('o-e2e-shaba').set({ name: '沙坝明白人', role: '法律明白人', orgCode: UNIT.shabaVillage });
+    const shaba = await phonePage(env.browser);
+    await signInAs(shaba, 'o-e2e-shaba');
+    await shaba.locator('#go-todo').click();
+    const item = shaba.locator(`[id="todo-report-${reminded?.month}"]`);
+    await item.waitFor();
+    expect(await item.innerText()).toContain('乡镇提醒：请报送沙坝村');
+    await screenshot(shaba, 'supervision-03b-reminder-in-todo');
+    await item.click();
+    await expectEventually(async () => textOf(shaba, '#month-label'), `${monthLabel(String(reminded?.month))}月报`);
+    await shaba.context().close();
 
     // Review on; a 法律明白人's new record waits for it; the admin returns it with a reason.
     await admin.locator('#settings-review').click();

@@ -4,20 +4,22 @@
  * months past due; records the township returned are put in 我的记录's 需处理.
  */
 import { useState } from 'react';
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import { beijingDate } from '../../domain/dates';
 import type { MonthAnswer, TasksAnswer } from '../../domain/supervision/api';
 import { getMonth, pullReturned, submitMonth } from '../../services/supervision';
 import { messageOf } from '../../services/errors';
 import { canStep, defaultMonth, monthLabel, reportLine, submitLabel } from './monthly-model';
-import { nextMonth, previousMonth } from '../../domain/supervision/schedule';
+import { isMonth, nextMonth, previousMonth } from '../../domain/supervision/schedule';
 import './index.css';
 
 type Loaded<T> = { state: 'loading' } | { state: 'ready'; data: T } | { state: 'failed'; message: string };
 
 export default function Monthly() {
   const today = beijingDate(new Date());
+  // A reminder in 我的待办 (or its subscribe message) opens the month it names.
+  const asked = useRouter().params.month;
   const [tasks, setTasks] = useState<Loaded<TasksAnswer>>({ state: 'loading' });
   const [month, setMonth] = useState<string | null>(null);
   const [view, setView] = useState<Loaded<MonthAnswer>>({ state: 'loading' });
@@ -37,7 +39,7 @@ export default function Monthly() {
     pullReturned()
       .then((data) => {
         setTasks({ state: 'ready', data });
-        open(month ?? defaultMonth(today, data.overdueMonths));
+        open(month ?? (asked && isMonth(asked) ? asked : defaultMonth(today, data.overdueMonths)));
       })
       .catch((e) => setTasks({ state: 'failed', message: messageOf(e) }))
       .finally(() => Taro.stopPullDownRefresh());

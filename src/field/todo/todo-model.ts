@@ -21,3 +21,12 @@ export function todoLine(item: TodoItem): TodoLine {
 }
 
 export const caseUrl = (item: Pick<TodoItem, 'kind' | 'id'>): string => `/field/case/index?kind=${item.kind}&id=${encodeURIComponent(item.id)}`;
+
+/** A township's reminder (催报) opens the 月报 of the month it names. */
+export const reminderUrl = (month: string): string => `/field/monthly/index?month=${encodeURIComponent(month)}`;
+
+/** 我的待办's footer count: open cases and reminders, each named as such. */
+export function todoCount(cases: number, reminders: number): string {
+  const parts = [cases > 0 ? `${cases} 件未办结` : '', reminders > 0 ? `${reminders} 条催报` : ''].filter(Boolean);
+  return `共 ${parts.join('、')}`;
+}

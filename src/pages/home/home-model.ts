@@ -48,16 +48,19 @@ export interface FormEntry {
   url: string;
 }
 
-/** The field worker's entries: a button per form the role may use, and whether 我的待办 shows. */
+const QUEUE_ROLES: readonly AppRole[] = ['人民调解员', '村干部', '乡镇管理员'];
+const MONTHLY_REPORTERS: readonly AppRole[] = ['法律明白人', '村干部'];
+
+/**
+ * The field worker's entries: a button per form the role may use, and whether 我的待办 shows — for
+ * those who take cases forward, and for a village's reporters, whom the township reminds (催报) there.
+ */
 export function fieldEntries(role: AppRole): { forms: FormEntry[]; todo: boolean } {
   return {
     forms: formsFor(role).map((kind) => ({ id: `go-${kind}`, label: `登记${FORM_TITLES[kind]}`, url: `/field/${kind}/index` })),
-    todo: hasTodo(role),
+    todo: hasTodo(role) || MONTHLY_REPORTERS.includes(role),
   };
 }
-
-const QUEUE_ROLES: readonly AppRole[] = ['人民调解员', '村干部', '乡镇管理员'];
-const MONTHLY_REPORTERS: readonly AppRole[] = ['法律明白人', '村干部'];
 
 /** 月报 (supervision): a village's 法律明白人 and 村干部 confirm each month; null for everyone else. */
 export const monthlyEntry = (role: AppRole): FormEntry | null =>

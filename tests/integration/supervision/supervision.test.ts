@@ -14,6 +14,7 @@ import type { FiguresAnswer, RecordView } from '../../../src/domain/api';
 import type { CloseAnswer, DrillAnswer, OverviewAnswer } from '../../../src/domain/console/api';
 import type { CompletenessAnswer, MonthAnswer, ReviewQueueAnswer, SupervisionSettings, TasksAnswer } from '../../../src/domain/supervision/api';
 import { monthsOf } from '../../../src/domain/supervision/schedule';
+import type { WxApiCall } from '../../../emulator/wx-open-api';
 
 let stack: AppStack;
 
@@ -161,6 +162,32 @@ describe('completeness and rates', () => {
     expect((await historyOf(db, 'reminders', `${UNIT.shabaVillage}:${month}`)).map((h) => h.action)).toEqual(['remind']);
     // A reported month needs no reminder.
     expect((await sup({ action: 'remind', village: UNIT.baituVillage, month })).error?.code).toBe('INVALID_FORM');
+  });
+
+  it('should send the village’s subscribed people a subscribe message each time the township reminds, within what they accepted', async () => {
+    const month = `${year}-10`;
+    const sentTo = async (touser: string) => {
+      const { calls } = (await (await fetch(`${stack.gateway.url}/wxapi/dev/calls`)).json()) as { calls: WxApiCall[] };
+      return calls.filter((c) => c.api === 'subscribe_send' && c.body.touser === touser && c.errcode === 0);
+    };
+    // o-sup-shaba (沙坝村's 法律明白人, bound above) accepted once; the cadre of another village did too.
+    await stack.call('public', { action: 'subscribe', template: 'deadline' }, 'o-sup-shaba');
+    await stack.call('public', { action: 'subscribe', template: 'deadline' }, DEMO.cadre);
+    await ok({ action: 'remind', village: UNIT.shabaVillage, month });
+    await ok({ action: 'remind', village: UNIT.shabaVillage, month });
+    const first = await sentTo('o-sup-shaba');
+    expect(first).toHaveLength(1);
+    expect(first[0].body).toMatchObject({
+      template_id: 'local-template-deadline',
+      page: `field/monthly/index?month=${month}`,
+      data: { thing1: { value: `沙坝村${year}年10月月报` }, date2: { value: `${year}-11-05` }, thing3: { value: '月报已逾期，乡镇提醒报送' } },
+    });
+    expect(await sentTo(DEMO.cadre)).toEqual([]);
+    // Accepting again lets the next reminder through; an earlier one is not sent again.
+    await stack.call('public', { action: 'subscribe', template: 'deadline' }, 'o-sup-shaba');
+    await ok({ action: 'remind', village: UNIT.shabaVillage, month });
+    expect(await sentTo('o-sup-shaba')).toHaveLength(2);
+    expect((await ok<TasksAnswer>({ action: 'tasks' }, 'o-sup-shaba')).reminders.map((r) => r.month)).toEqual([month]);
   });
 
   it('should refuse to close the year while months are unreported, and close it with a reason kept in the history', async () => {

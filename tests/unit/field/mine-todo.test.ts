@@ -1,5 +1,6 @@
 import { entryNote, photoNote, sectionsOf, serverOnly } from '../../../src/field/mine/mine-model';
-import { caseUrl, todoLine } from '../../../src/field/todo/todo-model';
+import { caseUrl, reminderUrl, todoCount, todoLine } from '../../../src/field/todo/todo-model';
+import { fieldEntries } from '../../../src/pages/home/home-model';
 import type { OutboxEntry } from '../../../src/services/outbox/types';
 import type { RecordView, TodoItem } from '../../../src/domain/api';
 
@@ -69,5 +70,18 @@ describe('我的待办', () => {
 
   it('should open the case page of the item', () => {
     expect(caseUrl(item)).toBe('/field/case/index?kind=petition&id=p%201');
+  });
+
+  it('should count cases and the township’s reminders apart, and open a reminder’s month', () => {
+    expect(todoCount(2, 0)).toBe('共 2 件未办结');
+    expect(todoCount(1, 1)).toBe('共 1 件未办结、1 条催报');
+    expect(todoCount(0, 2)).toBe('共 2 条催报');
+    expect(reminderUrl('2024-09')).toBe('/field/monthly/index?month=2024-09');
+  });
+
+  it('should give a 法律明白人 我的待办 for the township’s reminders, though they follow no cases', () => {
+    expect(fieldEntries('法律明白人').todo).toBe(true);
+    expect(fieldEntries('人民调解员').todo).toBe(true);
+    expect(fieldEntries('县级查看').todo).toBe(false);
   });
 });
