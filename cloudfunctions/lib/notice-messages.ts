@@ -4,6 +4,7 @@
  * must match the chosen template). WeChat limits a `thing` to 20 characters, a `phrase` to 5.
  */
 import type { RequestState } from '../../src/domain/public/vocab';
+import { periodLabel } from '../../src/domain/supervision/schedule';
 
 type MessageData = Record<string, { value: string }>;
 
@@ -33,7 +34,7 @@ export function deadlineMessage(title: string, dueDate: string, threshold: Deadl
 /** The same 办理期限提醒 for a township's reminder (催报) of a village's 月报. */
 export function reportReminderMessage(village: string, month: string, dueDate: string, late: boolean): MessageData {
   return {
-    thing1: { value: cut(`${village}${month.replace('-', '年')}月月报`, 20) },
+    thing1: { value: cut(`${village}${periodLabel(month)}月报`, 20) },
     date2: { value: dueDate },
     thing3: { value: late ? '月报已逾期，乡镇提醒报送' : '乡镇提醒按时报送月报' },
   };

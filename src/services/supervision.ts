@@ -6,6 +6,7 @@ import type {
   TasksAnswer,
 } from '../domain/supervision/api';
 import type { RecordKind } from '../domain/records/kinds';
+import type { Cadence } from '../domain/supervision/schedule';
 import { isFormKind } from '../domain/forms/roles';
 import { callFunction } from './transport';
 import { outbox } from './outbox';
@@ -16,7 +17,8 @@ export const getTasks = () => callFunction('supervision', { action: 'tasks' });
 export const getCompleteness = (year: number, org?: string) => callFunction('supervision', { action: 'completeness', year, org });
 export const remindVillage = (village: string, month: string) => callFunction('supervision', { action: 'remind', village, month });
 export const getSettings = (org?: string) => callFunction('supervision', { action: 'settings', org });
-export const saveSettings = (dueDay: number, review: boolean, baseVersion: number) => callFunction('supervision', { action: 'saveSettings', dueDay, review, baseVersion });
+export const saveSettings = (dueDay: number, review: boolean, baseVersion: number, cadence?: Cadence) =>
+  callFunction('supervision', { action: 'saveSettings', dueDay, review, baseVersion, cadence });
 export const getReviewQueue = (query: { village?: string; month?: string } = {}) => callFunction('supervision', { action: 'reviewQueue', ...query });
 export const approveRecords = (items: { kind: RecordKind; id: string; version: number }[]) => callFunction('supervision', { action: 'approve', items });
 export const approveMonth = (village: string, month: string) => callFunction('supervision', { action: 'approveMonth', village, month });

@@ -11,7 +11,7 @@ import { browserStackForFile, expectEventually, signInAs as signIn } from './hel
 import { fillCount, outboxEntries } from './helpers/field';
 import { DEMO } from '../helpers/app-stack';
 import { recordOf, stored, thisYear, UNIT } from '../helpers/records-world';
-import type { CompletenessAnswer } from '../../src/domain/supervision/api';
+import type { CompletenessAnswer, SupervisionSettings } from '../../src/domain/supervision/api';
 import type { RecordView } from '../../src/domain/api';
 import { monthLabel } from '../../src/field/monthly/monthly-model';
 
@@ -91,6 +91,19 @@ describe('township supervision in Chromium', () => {
     await expectEventually(async () => (await textOf(admin, '#supervision-notice')).startsWith('已退回'), true);
     expect(await stored(await env.stack.db(), 'outreach', record.id)).toMatchObject({ reviewState: '退回', reviewReason: '受众人数填多了，请核实' });
     await screenshot(admin, 'supervision-04-returned');
+
+    // The township changes to reporting twice a month: the due day becomes days after each half, and
+    // the table's columns become halves.
+    await admin.locator('#settings-cadence-halfMonthly').click();
+    expect(await admin.locator('#settings-due-day input').inputValue()).toBe('3');
+    await admin.locator('#settings-save').click();
+    await expectEventually(async () => (await textOf(admin, '#supervision-notice')).includes('结束后3天内报送半月报'), true);
+    const saved = await env.stack.call<{ settings: SupervisionSettings }>('supervision', { action: 'settings' }, DEMO.admin);
+    expect(saved.settings).toMatchObject({ cadence: 'halfMonthly', dueDay: 3, review: true });
+    await admin.reload();
+    await admin.locator('#completeness-grid').waitFor();
+    expect(await textOf(admin, '#completeness-grid')).toContain('1月上');
+    await screenshot(admin, 'supervision-04b-half-monthly');
     await admin.context().close();
 
     // The recorder finds it in 需处理 with the reason, fixes it and sends it again.

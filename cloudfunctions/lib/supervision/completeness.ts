@@ -2,6 +2,8 @@
  * Completeness (报送情况): per village and month 已报 / 零报告 / 逾期 / 未报, and the reporting and
  * on-time rates per month and for the year — for a township its villages, for a county each of its
  * townships. Rates count the months past their due date (a month still open is not yet expected).
+ * A township reporting twice a month has a column per half month; the county sees each township's
+ * rates by month (a month's two halves added up).
  */
 import type { Database } from '../cloudbase';
 import type { Caller } from '../caller';
@@ -10,7 +12,7 @@ import type { OrgDoc } from '../orgs';
 import { consoleOrg, mayWrite, readableOrg, villagesUnder } from '../console/access';
 import { yearPeriod } from '../period';
 import { beijingDate } from '../../../src/domain/dates';
-import { addRates, cellState, dueDateOf, isPastDue, monthsOf, ratesOf, type Rates } from '../../../src/domain/supervision/schedule';
+import { addRates, cellState, dueDateOf, isPastDue, monthOfPeriod, monthsOf, periodsOf, ratesOf, type Rates } from '../../../src/domain/supervision/schedule';
 import type { CompletenessAnswer, CompletenessCell, SupervisionSettings, TownshipCompleteness, VillageRow } from '../../../src/domain/supervision/api';
 import { REPORTS, type ReportDoc } from './reports';
 import { REMINDERS } from './reminders';
@@ -26,7 +28,7 @@ interface Grid {
 
 /** The villages' grid of one township under its settings. */
 function gridOf(villages: readonly OrgDoc[], year: number, settings: SupervisionSettings, reports: Map<string, ReportDoc>, reminded: Set<string>, today: string): Grid {
-  const months = monthsOf(year);
+  const months = periodsOf(year, settings.cadence);
   const rows: VillageRow[] = villages.map((village) => {
     const cells: CompletenessCell[] = months.map((month) => {
       const report = reports.get(`${village.code}:${month}`) ?? null;
@@ -49,6 +51,14 @@ function gridOf(villages: readonly OrgDoc[], year: number, settings: Supervision
     rates: monthRates(rows.map((row) => row.cells[i]), month, settings, today),
   }));
   return { rows, months: monthly, year: addRates(monthly.map((m) => m.rates)) };
+}
+
+/** A grid's periods' rates added up by month: the county compares townships of either cadence. */
+function byMonth(periods: readonly MonthRates[], year: number): MonthRates[] {
+  return monthsOf(year).map((month) => {
+    const own = periods.filter((p) => monthOfPeriod(p.month) === month);
+    return { month, dueDate: own.length === 1 ? own[0].dueDate : '', rates: addRates(own.map((p) => p.rates)) };
+  });
 }
 
 function monthRates(cells: readonly CompletenessCell[], month: string, settings: SupervisionSettings, today: string): Rates {
@@ -81,7 +91,7 @@ export async function completeness(db: Database, caller: Caller, query: { org?: 
   const townships: TownshipCompleteness[] = townshipDocs.map((township) => {
     const own = settings.get(township.code) ?? DEFAULT_SETTINGS;
     const grid = gridOf(villages.filter((v) => v.parentCode === township.code), query.year, own, reports, reminded, today);
-    return { org: consoleOrg(township), months: grid.months, year: grid.year };
+    return { org: consoleOrg(township), months: byMonth(grid.months, query.year), year: grid.year };
   });
   const months = monthsOf(query.year).map((month, i) => ({ month, dueDate: '', rates: addRates(townships.map((t) => t.months[i].rates)) }));
   return { ...base, villages: [], months, yearRates: addRates(townships.map((t) => t.year)), townships, settings: null };

@@ -2,7 +2,7 @@
  * What supervision adds to every record write (the record store, ../store/records.ts):
  * - review: while the record's township reviews, a new or edited village record is 待审核 again
  *   (an approved record edited later is no longer approved);
- * - 补报: a write touching a month whose 月报 is already in marks that 月报 补报.
+ * - 补报: a write touching a month (or half month) whose 月报 is already in marks that 月报 补报.
  */
 import { withoutId, type Database, type Transaction } from '../cloudbase';
 import type { Caller } from '../caller';
@@ -13,6 +13,7 @@ import { KINDS, type RecordKind } from '../../../src/domain/records/kinds';
 import { isReviewedKind } from '../../../src/domain/supervision/review';
 import { readSettings, townshipCodeOf } from './settings';
 import { REPORTS, readReport, reportId } from './reports';
+import { periodOfDate } from '../../../src/domain/supervision/schedule';
 
 /** The review fields a record written now carries: 待审核 while its township reviews, none otherwise. */
 export async function reviewOnWrite(db: Database | Transaction, kind: RecordKind, org: OrgDoc): Promise<{ reviewState?: '待审核' }> {
@@ -38,7 +39,9 @@ export async function markSupplemented(
   const touched = new Map<string, string>();
   for (const { kind, before, after } of changes) {
     if (!isReviewedKind(kind)) continue;
-    const months = new Set(touchedDates(KINDS[kind].collection, before, after).map((date) => date.slice(0, 7)));
+    // Whichever cadence the township had when the village reported: the month's and the half month's.
+    const dates = touchedDates(KINDS[kind].collection, before, after);
+    const months = new Set(dates.flatMap((date) => [periodOfDate(date, 'monthly'), periodOfDate(date, 'halfMonthly')]));
     const villages = new Set([before?.orgCode, after?.orgCode].filter((code): code is string => typeof code === 'string'));
     for (const village of villages) {
       for (const month of months) {

@@ -14,7 +14,7 @@ import { writeHistory } from '../history';
 import { findOrg } from '../orgs';
 import { isTownshipAdminOf } from '../records/policy';
 import { beijingDate } from '../../../src/domain/dates';
-import { dueDateOf, hasBegun, isMonth } from '../../../src/domain/supervision/schedule';
+import { cadenceOf, dueDateOf, hasBegun, isReportPeriod, periodLabel } from '../../../src/domain/supervision/schedule';
 import type { ReminderView } from '../../../src/domain/supervision/api';
 import { readReport, reportId } from './reports';
 import { settingsOf, townshipCodeOf } from './settings';
@@ -48,7 +48,7 @@ export function reminderView(doc: ReminderDoc): ReminderView {
     village: doc.orgName,
     by: doc.byName,
     at: doc.at,
-    message: `乡镇提醒：请报送${doc.orgName}${doc.month.replace('-', '年')}月的月报（${late ? `已逾期，截止${doc.dueDate}` : `${doc.dueDate}前`}）`,
+    message: `乡镇提醒：请报送${doc.orgName}${periodLabel(doc.month)}的月报（${late ? `已逾期，截止${doc.dueDate}` : `${doc.dueDate}前`}）`,
   };
 }
 
@@ -57,9 +57,10 @@ export async function remind(db: Database, caller: Caller, request: { village: s
   const village = await findOrg(db, request.village);
   if (!village || village.level !== '村') throw new AppError('ORG_NOT_FOUND', '没有找到这个村');
   if (!isTownshipAdminOf(caller, { orgPath: village.path })) throw new AppError('OUT_OF_SCOPE');
-  if (!isMonth(request.month) || !hasBegun(request.month, beijingDate(now))) throw new AppError('INVALID_PERIOD', `月份“${request.month}”不对`);
-  if (await readReport(db, reportId(village.code, request.month))) throw new AppError('INVALID_FORM', `${village.name}${request.month}的月报已经报送，无需提醒`);
   const settings = await settingsOf(db, townshipCodeOf(village));
+  const fits = isReportPeriod(request.month) && cadenceOf(request.month) === settings.cadence;
+  if (!fits || !hasBegun(request.month, beijingDate(now))) throw new AppError('INVALID_PERIOD', `月份“${request.month}”不对`);
+  if (await readReport(db, reportId(village.code, request.month))) throw new AppError('INVALID_FORM', `${village.name}${request.month}的月报已经报送，无需提醒`);
   const id = reportId(village.code, request.month);
   const at = now.toISOString();
   const doc = await inTransaction(db, async (tx) => {

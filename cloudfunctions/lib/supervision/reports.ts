@@ -17,7 +17,7 @@ import type { AppRole } from '../../../src/domain/vocab';
 import { beijingDate } from '../../../src/domain/dates';
 import { mustParsePeriod } from '../../../src/domain/period';
 import { periodOf } from '../period';
-import { dueDateOf, hasBegun, isMonth } from '../../../src/domain/supervision/schedule';
+import { CADENCE_LABELS, cadenceOf, dueDateOf, hasBegun, isReportPeriod, monthOfPeriod, periodLabel, periodRange, type Cadence } from '../../../src/domain/supervision/schedule';
 import { MONTHLY_FIGURE_IDS, countLines, isZero, monthlySentence } from '../../../src/domain/supervision/summary';
 import type { MonthAnswer, ReportView } from '../../../src/domain/supervision/api';
 import { settingsOf, townshipCodeOf } from './settings';
@@ -78,28 +78,33 @@ function reporterVillage(caller: Caller): OrgDoc {
   return caller.org;
 }
 
-function checkMonth(month: string, now: Date): void {
-  if (!isMonth(month)) throw new AppError('INVALID_PERIOD', `月份“${month}”不对，请写成 2023-05 这样`);
+/** A month (or half month) of the township's cadence that has begun. */
+function checkMonth(month: string, cadence: Cadence, now: Date): void {
+  if (!isReportPeriod(month)) throw new AppError('INVALID_PERIOD', `月份“${month}”不对，请写成 2023-05 这样`);
+  if (cadenceOf(month) !== cadence) throw new AppError('INVALID_PERIOD', `本乡镇${CADENCE_LABELS[cadence]}，不能报送“${periodLabel(month)}”`);
   // A month the period rules refuse (e.g. a year before records are kept) is the caller's mistake too.
-  periodOf(month);
-  if (!hasBegun(month, beijingDate(now))) throw new AppError('INVALID_PERIOD', `${month}还没到，不能报送`);
+  periodOf(monthOfPeriod(month));
+  if (!hasBegun(month, beijingDate(now))) throw new AppError('INVALID_PERIOD', `${periodLabel(month)}还没到，不能报送`);
+}
+
+/** The figures' period of a reporting period: the month itself, or the half month's dates. */
+function figuresPeriod(month: string) {
+  const { start, end } = periodRange(month);
+  return mustParsePeriod(cadenceOf(month) === 'monthly' ? month : `${start}..${end}`);
 }
 
 async function monthCounts(db: Database, village: OrgDoc, month: string) {
   // The 月报 states what the village logged: records awaiting review count here.
-  const figures = await computeFigures(db, village.code, mustParsePeriod(month), MONTHLY_FIGURE_IDS, { records: 'everything' });
+  const figures = await computeFigures(db, village.code, figuresPeriod(month), MONTHLY_FIGURE_IDS, { records: 'everything' });
   const lines = countLines(figures);
   return { lines, zero: isZero(lines), sentence: monthlySentence(lines) };
 }
 
 export async function monthAnswer(db: Database, caller: Caller, month: string, now: Date): Promise<MonthAnswer> {
   const village = reporterVillage(caller);
-  checkMonth(month, now);
-  const [counts, settings, report] = await Promise.all([
-    monthCounts(db, village, month),
-    settingsOf(db, townshipCodeOf(village)),
-    readReport(db, reportId(village.code, month)),
-  ]);
+  const settings = await settingsOf(db, townshipCodeOf(village));
+  checkMonth(month, settings.cadence, now);
+  const [counts, report] = await Promise.all([monthCounts(db, village, month), readReport(db, reportId(village.code, month))]);
   return {
     village: consoleOrg(village),
     month,
@@ -113,8 +118,9 @@ export async function monthAnswer(db: Database, caller: Caller, month: string, n
 /** Submits the month (a 零报告 when nothing was logged); a second submission changes nothing. */
 export async function submitMonth(db: Database, caller: Caller, month: string, now: Date): Promise<MonthAnswer> {
   const village = reporterVillage(caller);
-  checkMonth(month, now);
-  const [counts, settings] = await Promise.all([monthCounts(db, village, month), settingsOf(db, townshipCodeOf(village))]);
+  const settings = await settingsOf(db, townshipCodeOf(village));
+  checkMonth(month, settings.cadence, now);
+  const counts = await monthCounts(db, village, month);
   const id = reportId(village.code, month);
   const at = now.toISOString();
   const dueDate = dueDateOf(month, settings.dueDay);

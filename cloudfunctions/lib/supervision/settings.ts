@@ -7,7 +7,7 @@ import { readOne, type Database, type Transaction } from '../cloudbase';
 import type { OrgDoc } from '../orgs';
 import { AppError, isCloudError } from '../errors';
 import { readAll } from '../ledger/read';
-import { DEFAULT_DUE_DAY, MAX_DUE_DAY, type Cadence } from '../../../src/domain/supervision/schedule';
+import { DEFAULT_DUE_DAY, dueDayProblem, type Cadence } from '../../../src/domain/supervision/schedule';
 import type { SupervisionSettings } from '../../../src/domain/supervision/api';
 
 export const SETTINGS = 'supervision_settings';
@@ -65,6 +65,7 @@ export async function reviewTownships(db: Database): Promise<string[]> {
   }
 }
 
-export function checkDueDay(dueDay: number): void {
-  if (!Number.isInteger(dueDay) || dueDay < 1 || dueDay > MAX_DUE_DAY) throw new AppError('INVALID_FORM', `报送截止日请填1到${MAX_DUE_DAY}之间的日子`);
+export function checkDueDay(cadence: Cadence, dueDay: number): void {
+  const problem = dueDayProblem(cadence, dueDay);
+  if (problem) throw new AppError('INVALID_FORM', problem);
 }

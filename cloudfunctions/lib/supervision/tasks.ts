@@ -10,15 +10,15 @@ import { readAll } from '../ledger/read';
 import { contentOf, type StoredRecord } from '../records/views';
 import { beijingDate } from '../../../src/domain/dates';
 import { KINDS } from '../../../src/domain/records/kinds';
-import { isPastDue, previousMonth } from '../../../src/domain/supervision/schedule';
+import { isPastDue, periodOfDate, previousPeriod } from '../../../src/domain/supervision/schedule';
 import { REVIEWED_KINDS } from '../../../src/domain/supervision/review';
 import type { ReturnedRecord, TasksAnswer } from '../../../src/domain/supervision/api';
 import { REPORTS, REPORTER_ROLES } from './reports';
 import { REMINDERS, reminderView, type ReminderDoc } from './reminders';
 import { settingsOf, townshipCodeOf } from './settings';
 
-/** How far back a village is asked for months it has not reported. */
-const LOOK_BACK_MONTHS = 3;
+/** How far back a village is asked for periods it has not reported: three months' worth. */
+const LOOK_BACK = { monthly: 3, halfMonthly: 6 } as const;
 
 async function returnedTo(db: Database, caller: Caller): Promise<ReturnedRecord[]> {
   const _ = db.command;
@@ -48,7 +48,7 @@ export async function tasks(db: Database, caller: Caller, now: Date): Promise<Ta
   const today = beijingDate(now);
   const settings = await settingsOf(db, townshipCodeOf(caller.org));
   const months: string[] = [];
-  for (let month = previousMonth(today.slice(0, 7)); months.length < LOOK_BACK_MONTHS; month = previousMonth(month)) months.push(month);
+  for (let month = previousPeriod(periodOfDate(today, settings.cadence)); months.length < LOOK_BACK[settings.cadence]; month = previousPeriod(month)) months.push(month);
   const [reports, reminders] = await Promise.all([
     readAll(db, REPORTS, { orgCode: village }),
     readAll(db, REMINDERS, { orgCode: village }),
@@ -57,6 +57,7 @@ export async function tasks(db: Database, caller: Caller, now: Date): Promise<Ta
   return {
     reminders: (reminders as unknown as ReminderDoc[]).filter((doc) => !reported.has(doc.month)).map(reminderView),
     overdueMonths: months.filter((month) => !reported.has(month) && isPastDue(month, settings.dueDay, today)).sort(),
+    cadence: settings.cadence,
     returned,
   };
 }

@@ -1,5 +1,6 @@
 /**
- * What a township's year close asks of supervision: every village's every month reported and nothing
+ * What a township's year close asks of supervision: every village's every month (or half month, under
+ * its township's cadence) reported and nothing
  * awaiting review. Closing anyway takes a reason, which the close keeps in its history.
  */
 import type { Database } from '../cloudbase';
@@ -9,12 +10,13 @@ import { readAll } from '../ledger/read';
 import { villagesUnder } from '../console/access';
 import { KINDS } from '../../../src/domain/records/kinds';
 import { mustParsePeriod } from '../../../src/domain/period';
-import { monthsOf } from '../../../src/domain/supervision/schedule';
+import { periodsOf } from '../../../src/domain/supervision/schedule';
 import { MAX_REASON, NOT_COUNTED, REVIEWED_KINDS } from '../../../src/domain/supervision/review';
 import type { CloseConditions } from '../../../src/domain/console/api';
 import { REPORTS } from './reports';
 import { closeOf, closeYear, type PeriodCloseDoc } from '../period-close';
 import type { Actor } from '../caller';
+import { DEFAULT_SETTINGS, settingsByTownship } from './settings';
 
 export async function closeConditions(db: Database, org: OrgDoc, year: number): Promise<CloseConditions> {
   const period = mustParsePeriod(String(year));
@@ -31,7 +33,9 @@ export async function closeConditions(db: Database, org: OrgDoc, year: number): 
     ),
   ]);
   const reported = new Set(reports.map((doc) => doc._id));
-  const unreported = villages.flatMap((v) => monthsOf(year).filter((m) => !reported.has(`${v.code}:${m}`)).map((month) => ({ village: v.name, month })));
+  const settings = await settingsByTownship(db, [...new Set(villages.map((v) => v.parentCode).filter((c): c is string => !!c))]);
+  const periodsOfVillage = (v: OrgDoc) => periodsOf(year, (settings.get(v.parentCode ?? '') ?? DEFAULT_SETTINGS).cadence);
+  const unreported = villages.flatMap((v) => periodsOfVillage(v).filter((m) => !reported.has(`${v.code}:${m}`)).map((month) => ({ village: v.name, month })));
   return { unreportedMonths: unreported.length, unreportedSample: unreported.slice(0, 5), awaitingReview: pending.reduce((a, b) => a + b, 0) };
 }
 

@@ -9,7 +9,7 @@ import { useState } from 'react';
 import { Button, Input, Switch, Text, View } from '@tarojs/components';
 import { beijingYear } from '../../domain/dates';
 import type { CompletenessAnswer, ReviewItem } from '../../domain/supervision/api';
-import { rateText } from '../../domain/supervision/schedule';
+import { CADENCES, CADENCE_LABELS, DEFAULT_DUE_DAY, DEFAULT_HALF_DUE_DAYS, dueRuleText, rateText, type Cadence } from '../../domain/supervision/schedule';
 import { approveMonth, approveRecords, getCompleteness, getReviewQueue, remindVillage, returnRecord, saveSettings } from '../../services/supervision';
 import { messageOf } from '../../services/errors';
 import { consoleParams } from '../nav';
@@ -173,20 +173,36 @@ function Villages({ answer, month, onMonth, act }: { answer: CompletenessAnswer;
 
 function Settings({ answer, act }: { answer: CompletenessAnswer; act: Act }) {
   const current = answer.settings;
-  const [dueDay, setDueDay] = useState(String(current?.dueDay ?? 5));
+  const [cadence, setCadence] = useState<Cadence>(current?.cadence ?? 'monthly');
+  const [dueDay, setDueDay] = useState(String(current?.dueDay ?? DEFAULT_DUE_DAY));
   const [review, setReview] = useState(current?.review ?? false);
   if (!current) return null;
+  // Switching the cadence starts from that cadence's usual due day.
+  const choose = (next: Cadence) => {
+    setCadence(next);
+    setDueDay(String(next === current.cadence ? current.dueDay : next === 'monthly' ? DEFAULT_DUE_DAY : DEFAULT_HALF_DUE_DAYS));
+  };
   const save = () =>
     act(async () => {
       const day = Number(dueDay);
-      const { settings } = await saveSettings(day, review, current.version);
-      return `已保存：每月${settings.dueDay}日前报送上月月报；审核${settings.review ? '已开启' : '未开启'}`;
+      const { settings } = await saveSettings(day, review, current.version, cadence);
+      return `已保存：${dueRuleText(settings.cadence, settings.dueDay)}；审核${settings.review ? '已开启' : '未开启'}`;
     });
   return (
     <View className='card' id='supervision-settings'>
       <View className='title'>报送与审核设置</View>
       <View className='village-line'>
-        <Text>每月几日前报送上月月报</Text>
+        <Text>报送周期</Text>
+        <View>
+          {CADENCES.map((c) => (
+            <Text className={`link-btn${c === cadence ? ' chosen' : ''}`} id={`settings-cadence-${c}`} key={c} onClick={() => choose(c)}>
+              {`${c === cadence ? '● ' : '○ '}${CADENCE_LABELS[c]}`}
+            </Text>
+          ))}
+        </View>
+      </View>
+      <View className='village-line'>
+        <Text>{cadence === 'monthly' ? '每月几日前报送上月月报' : '每半月结束后几天内报送'}</Text>
         <Input className='reason-input' id='settings-due-day' type='number' value={dueDay} onInput={(e) => setDueDay(e.detail.value)} />
       </View>
       <View className='village-line'>

@@ -1,8 +1,10 @@
 /** 报送与审核: how the completeness table, rates and review items read. Pure. */
 import type { CompletenessAnswer, CompletenessCell, ReviewItem } from '../../domain/supervision/api';
-import { rateText, type Rates } from '../../domain/supervision/schedule';
+import { hasBegun, rateText, type Rates } from '../../domain/supervision/schedule';
 
-export const monthLabel = (month: string): string => `${Number(month.slice(5))}月`;
+/** A column's head: '9月', or '9月上' / '9月下' for a township reporting twice a month. */
+export const monthLabel = (month: string): string =>
+  `${Number(month.slice(5, 7))}月${month.endsWith('-H1') ? '上' : month.endsWith('-H2') ? '下' : ''}`;
 
 /** Short text of a cell in the year grid, and its class. */
 export function cellText(cell: CompletenessCell): { text: string; className: string } {
@@ -29,7 +31,7 @@ export function focusMonth(answer: CompletenessAnswer): string {
 }
 
 /** Whether a village's month can be reminded: not reported, and begun. */
-export const canRemind = (cell: CompletenessCell, asOf: string): boolean => (cell.state === '逾期' || cell.state === '未报') && `${cell.month}-01` <= asOf;
+export const canRemind = (cell: CompletenessCell, asOf: string): boolean => (cell.state === '逾期' || cell.state === '未报') && hasBegun(cell.month, asOf);
 
 /** Review items grouped by village and month (what 全部通过 approves at once). */
 export function reviewGroups(items: readonly ReviewItem[]): { key: string; orgCode: string; orgName: string; month: string; items: ReviewItem[] }[] {

@@ -1,5 +1,6 @@
 /** cloudfunctions/supervision: 月报, completeness, reminders, review (审核) and the field's tasks. */
 import { z } from 'zod';
+import { CADENCES } from '../supervision/schedule';
 import { orgCode as org, recordId as id, recordKind as kind, recordVersion as version, year } from './fields';
 import type {
   CompletenessAnswer,
@@ -11,11 +12,12 @@ import type {
   TasksAnswer,
 } from '../supervision/api';
 
-const month = z.string().regex(/^\d{4}-\d{2}$/);
+// A month, or a half month of a township reporting twice a month ('2024-09-H1').
+const month = z.string().regex(/^\d{4}-\d{2}(-H[12])?$/);
 
 export const supervisionRequest = z.discriminatedUnion('action', [
   z.object({ action: z.literal('settings'), org: org.optional() }),
-  z.object({ action: z.literal('saveSettings'), org: org.optional(), dueDay: z.number().int(), review: z.boolean(), baseVersion: z.number().int().min(0) }),
+  z.object({ action: z.literal('saveSettings'), org: org.optional(), cadence: z.enum(CADENCES).optional(), dueDay: z.number().int(), review: z.boolean(), baseVersion: z.number().int().min(0) }),
   z.object({ action: z.literal('month'), month }),
   z.object({ action: z.literal('submit'), month }),
   z.object({ action: z.literal('tasks') }),

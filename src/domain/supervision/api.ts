@@ -10,7 +10,7 @@ import type { CountLine } from './summary';
 
 export interface SupervisionSettings {
   cadence: Cadence;
-  /** Day of the next month by which a month's report is on time. */
+  /** Monthly: the day of the next month by which a month's report is on time; twice a month: the days after each half. */
   dueDay: number;
   /** Review (审核) on: records count once approved. */
   review: boolean;
@@ -72,8 +72,10 @@ export interface ReturnedRecord {
 export interface TasksAnswer {
   /** Reminders for months of the caller's village still not reported. */
   reminders: ReminderView[];
-  /** Months of the last three, past due and not reported. */
+  /** Periods (months, or half months) of the last three months, past due and not reported. */
   overdueMonths: string[];
+  /** The village's township's cadence: which periods the 月报 page steps through. */
+  cadence?: Cadence;
   returned: ReturnedRecord[];
 }
 

@@ -11,7 +11,7 @@ import type { MonthAnswer, TasksAnswer } from '../../domain/supervision/api';
 import { getMonth, pullReturned, submitMonth } from '../../services/supervision';
 import { messageOf } from '../../services/errors';
 import { canStep, defaultMonth, monthLabel, reportLine, submitLabel } from './monthly-model';
-import { isMonth, nextMonth, previousMonth } from '../../domain/supervision/schedule';
+import { isReportPeriod, nextPeriod, previousPeriod } from '../../domain/supervision/schedule';
 import './index.css';
 
 type Loaded<T> = { state: 'loading' } | { state: 'ready'; data: T } | { state: 'failed'; message: string };
@@ -39,7 +39,7 @@ export default function Monthly() {
     pullReturned()
       .then((data) => {
         setTasks({ state: 'ready', data });
-        open(month ?? (asked && isMonth(asked) ? asked : defaultMonth(today, data.overdueMonths)));
+        open(month ?? (asked && isReportPeriod(asked) ? asked : defaultMonth(today, data.overdueMonths, data.cadence)));
       })
       .catch((e) => setTasks({ state: 'failed', message: messageOf(e) }))
       .finally(() => Taro.stopPullDownRefresh());
@@ -96,11 +96,11 @@ export default function Monthly() {
       )}
       {month && (
         <View className='monthly-step'>
-          <Text className='link-btn' id='month-prev' onClick={() => canStep(month, today, -1) && open(previousMonth(month))}>
+          <Text className='link-btn' id='month-prev' onClick={() => canStep(month, today, -1) && open(previousPeriod(month))}>
             上个月
           </Text>
           <Text className='title' id='month-label'>{`${monthLabel(month)}月报`}</Text>
-          <Text className='link-btn' id='month-next' onClick={() => canStep(month, today, 1) && open(nextMonth(month))}>
+          <Text className='link-btn' id='month-next' onClick={() => canStep(month, today, 1) && open(nextPeriod(month))}>
             {canStep(month, today, 1) ? '下个月' : ''}
           </Text>
         </View>

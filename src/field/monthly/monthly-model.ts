@@ -1,20 +1,23 @@
-/** 月报 page: which month opens first, how months and a submitted report read. Pure. */
+/**
+ * 月报 page: which month (or half month, for a township reporting twice a month) opens first, how
+ * periods and a submitted report read. Pure.
+ */
 import type { ReportView } from '../../domain/supervision/api';
-import { previousMonth, nextMonth } from '../../domain/supervision/schedule';
+import { hasBegun, nextPeriod, periodLabel, periodOfDate, previousPeriod, type Cadence } from '../../domain/supervision/schedule';
 import { beijingDate } from '../../domain/dates';
 
-/** The first month past due and not reported, else last month (reported by the 5th of this one). */
-export function defaultMonth(today: string, overdue: readonly string[]): string {
-  return overdue[0] ?? previousMonth(today.slice(0, 7));
+/** The first period past due and not reported, else the last one (last month, reported by the 5th of this one). */
+export function defaultMonth(today: string, overdue: readonly string[], cadence: Cadence = 'monthly'): string {
+  return overdue[0] ?? previousPeriod(periodOfDate(today, cadence));
 }
 
-/** Months one can step to: from two years back up to the current month. */
+/** Periods one can step to: from two years back up to the current one. */
 export function canStep(month: string, today: string, direction: 1 | -1): boolean {
-  const target = direction === 1 ? nextMonth(month) : previousMonth(month);
-  return target <= today.slice(0, 7) && target >= `${Number(today.slice(0, 4)) - 2}-01`;
+  const target = direction === 1 ? nextPeriod(month) : previousPeriod(month);
+  return hasBegun(target, today) && target >= `${Number(today.slice(0, 4)) - 2}-01`;
 }
 
-export const monthLabel = (month: string): string => `${month.slice(0, 4)}年${Number(month.slice(5))}月`;
+export const monthLabel = periodLabel;
 
 export function reportLine(report: ReportView): string {
   const when = beijingDate(new Date(report.submittedAt));

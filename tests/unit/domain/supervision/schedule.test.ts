@@ -1,6 +1,56 @@
-import { addRates, cellState, dueDateOf, isPastDue, monthsOf, nextMonth, previousMonth, rateText, ratesOf } from '@/domain/supervision/schedule';
+import {
+  addRates,
+  cellState,
+  dueDateOf,
+  dueDayProblem,
+  hasBegun,
+  isPastDue,
+  isReportPeriod,
+  monthsOf,
+  nextMonth,
+  nextPeriod,
+  periodLabel,
+  periodOfDate,
+  periodRange,
+  periodsOf,
+  previousMonth,
+  previousPeriod,
+  rateText,
+  ratesOf,
+} from '@/domain/supervision/schedule';
 import { countLines, isZero, monthlySentence } from '@/domain/supervision/summary';
 import { reasonProblem } from '@/domain/supervision/review';
+
+describe('the 半月报 schedule', () => {
+  it('should split a month at the 15th and make each half due the township’s days after it ends', () => {
+    expect(periodRange('2024-02-H1')).toEqual({ start: '2024-02-01', end: '2024-02-15' });
+    expect(periodRange('2024-02-H2')).toEqual({ start: '2024-02-16', end: '2024-02-29' });
+    expect(dueDateOf('2024-02-H2', 3)).toBe('2024-03-03');
+    expect(dueDateOf('2024-12-H2', 3)).toBe('2025-01-03');
+    expect(isPastDue('2024-01-H1', 3, '2024-01-18')).toBe(false);
+    expect(isPastDue('2024-01-H1', 3, '2024-01-19')).toBe(true);
+    expect(hasBegun('2024-01-H2', '2024-01-15')).toBe(false);
+  });
+
+  it('should step through halves across the year end and find the half of a date', () => {
+    expect(periodsOf(2024, 'halfMonthly')).toHaveLength(24);
+    expect(periodsOf(2024, 'monthly')).toEqual(monthsOf(2024));
+    expect(nextPeriod('2024-12-H2')).toBe('2025-01-H1');
+    expect(previousPeriod('2025-01-H1')).toBe('2024-12-H2');
+    expect(previousPeriod('2025-01')).toBe('2024-12');
+    expect(periodOfDate('2024-03-15', 'halfMonthly')).toBe('2024-03-H1');
+    expect(periodOfDate('2024-03-16', 'halfMonthly')).toBe('2024-03-H2');
+    expect(periodOfDate('2024-03-16', 'monthly')).toBe('2024-03');
+    expect(periodLabel('2024-03-H2')).toBe('2024年3月下半月');
+    expect(isReportPeriod('2024-03-H3')).toBe(false);
+  });
+
+  it('should hold the due day to what fits the cadence', () => {
+    expect(dueDayProblem('monthly', 28)).toBeNull();
+    expect(dueDayProblem('halfMonthly', 28)).toContain('1到10天');
+    expect(dueDayProblem('monthly', 0)).toContain('1到28');
+  });
+});
 
 describe('the 月报 schedule', () => {
   it('should make a month due on the township’s day of the next month, across the year end', () => {
