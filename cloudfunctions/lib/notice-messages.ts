@@ -31,6 +31,15 @@ export function deadlineMessage(title: string, dueDate: string, threshold: Deadl
   };
 }
 
+/** The same 办理期限提醒 for a settled dispute's 回访 (follow-up visit). */
+export function followUpMessage(title: string, dueDate: string, threshold: DeadlineThreshold): MessageData {
+  return {
+    thing1: { value: cut(title, 20) },
+    date2: { value: dueDate },
+    thing3: { value: threshold === 'overdue' ? '纠纷回访已超过期限' : '纠纷回访3天内到期' },
+  };
+}
+
 /** The same 办理期限提醒 for a township's reminder (催报) of a village's 月报. */
 export function reportReminderMessage(village: string, month: string, dueDate: string, late: boolean): MessageData {
   return {

@@ -11,6 +11,7 @@ import { inTransaction, readOne, type Database } from './cloudbase';
 import { subscribeTemplates, type WxOpenApi } from './wx-open-api';
 import { AppError } from './errors';
 import type { Caller } from './caller';
+import { readByIds } from './ledger/read';
 
 export interface SubscriptionDoc {
   _id: string;
@@ -73,4 +74,24 @@ export async function sendNoticeOnce(db: Database, wx: WxOpenApi, notice: Notice
   const errcode = await wx.sendSubscribeMessage({ touser: notice.openid, templateId: notice.templateId, page: notice.page, data: notice.data });
   await db.collection('notices').doc(notice.id).update({ status: errcode === 0 ? 'sent' : 'failed', errcode, sentAt: now.toISOString() });
   return errcode === 0 ? 'sent' : 'failed';
+}
+
+/**
+ * Many notices at once (the timer's page of items × handlers): what is already sent or has nobody's
+ * acceptance behind it is told from two reads by id, so only the notices that may go out take a
+ * transaction each — most handlers of most items subscribed to nothing.
+ */
+export async function sendNoticesOnce(db: Database, wx: WxOpenApi, notices: readonly Notice[], now: Date): Promise<NoticeOutcome[]> {
+  const [sent, subscriptions] = await Promise.all([
+    readByIds(db, 'notices', notices.map((n) => n.id)),
+    readByIds(db, 'subscriptions', notices.map((n) => subscriptionId(n.openid, n.templateId))),
+  ]);
+  const outcomes: NoticeOutcome[] = [];
+  for (const notice of notices) {
+    const credits = Number(subscriptions.get(subscriptionId(notice.openid, notice.templateId))?.credits ?? 0);
+    if (sent.has(notice.id)) outcomes.push('already');
+    else if (credits < 1) outcomes.push('not-subscribed');
+    else outcomes.push(await sendNoticeOnce(db, wx, notice, now));
+  }
+  return outcomes;
 }

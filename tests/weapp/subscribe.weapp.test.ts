@@ -41,7 +41,7 @@ test('a resident subscribes to the answer and hears once when the mediator accep
 
 test('a mediator subscribes to deadline reminders from 我的待办', async () => {
   const app = await env.launch({ openid: DEMO.mediator, path: 'field/todo/index' });
-  await app.waitForText('信访事项到期时微信提醒我');
+  await app.waitForText('信访到期、纠纷回访到期、乡镇催报时微信提醒我');
   await app.tap('todo-subscribe');
   await app.waitForText('已订阅');
   const db = await env.stack.db();

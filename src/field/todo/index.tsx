@@ -54,7 +54,7 @@ export default function Todo() {
           {todoCount(loaded.items.length, loaded.reminders.length)}
         </View>
       )}
-      <SubscribeButton topic='deadline' label='信访到期、乡镇催报时微信提醒我' id='todo-subscribe' />
+      <SubscribeButton topic='deadline' label='信访到期、纠纷回访到期、乡镇催报时微信提醒我' id='todo-subscribe' />
       {loaded.state === 'ready' &&
         loaded.reminders.map((reminder) => (
           <View className='card todo-item' id={`todo-report-${reminder.month}`} key={reminder.id} onClick={() => Taro.navigateTo({ url: reminderUrl(reminder.month) })}>

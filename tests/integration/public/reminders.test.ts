@@ -2,7 +2,8 @@
  * Subscribe messages through the real functions (real SDK → local gateway, whose /wxapi stands in for
  * WeChat's server API): the `reminders` function, invoked as CloudBase's timer invokes it, sends a
  * subscribed handler each petition's "due in 3 days" and "overdue" reminder exactly once however often
- * it runs, and only as many messages as the handler accepted; a resident who subscribed hears once
+ * it runs, and only as many messages as the handler accepted, and a settled dispute's 回访 due and
+ * overdue the same way; a resident who subscribed hears once
  * that their request was taken up.
  */
 import { startAppStack, DEMO, type AppStack } from '../../helpers/app-stack';
@@ -127,4 +128,44 @@ describe("a resident's answer", () => {
     // The message names no one: only the reference, the state and the time.
     expect(JSON.stringify(messages[0].body)).not.toMatch(/王秀兰|1390812/);
   });
+});
+
+describe('回访 reminders', () => {
+  it('should remind a settled dispute’s handler of its 回访 three days ahead and when overdue, once each, and not once visited', async () => {
+    const MEDIATOR = 'o-itest-followup';
+    const db = await stack.db();
+    await db.collection('accounts').doc(MEDIATOR).set({ name: '回访调解员', role: '人民调解员', orgCode: VILLAGE });
+    const dispute = (closeDate: string, patch: Record<string, unknown> = {}) => ({
+      orgCode: VILLAGE,
+      orgPath: ['500114', '500114213', VILLAGE],
+      acceptDate: addDays(closeDate, -5),
+      closeDate,
+      state: '调解成功',
+      disputeType: '邻里',
+      source: '排查发现',
+      recordedBy: MEDIATOR,
+      deleted: false,
+      ...patch,
+    });
+    // Settled 28 days ago: the 回访 is due in 2 days; 31 days ago: overdue by a day.
+    await db.collection('disputes').doc('itest-fu-soon').set(dispute(addDays(today, -28)));
+    await db.collection('disputes').doc('itest-fu-late').set(dispute(addDays(today, -31)));
+    await db.collection('disputes').doc('itest-fu-visited').set(dispute(addDays(today, -31), { followUps: [{ date: addDays(today, -2), result: '协议已履行' }] }));
+    await db.collection('disputes').doc('itest-fu-failed').set(dispute(addDays(today, -31), { state: '调解不成功' }));
+    for (let i = 0; i < 4; i++) await stack.call('public', { action: 'subscribe', template: 'deadline' }, MEDIATOR);
+
+    await runTimer(now);
+    await runTimer(now);
+    expect((await sent(MEDIATOR)).map(reminderOf).sort()).toEqual([`${addDays(today, -1)} 纠纷回访已超过期限`, `${addDays(today, 2)} 纠纷回访3天内到期`]);
+    const late = (await sent(MEDIATOR)).find((c) => reminderOf(c).startsWith(addDays(today, -1)));
+    expect(late?.body).toMatchObject({ page: 'field/case/index?kind=dispute&id=itest-fu-late', data: { thing1: { value: `${addDays(today, -31)}调解成功的纠纷` } } });
+
+    // Three days on the soon one is overdue: one more message, however often the timer runs.
+    const later = new Date(now.getTime() + 3 * DAY);
+    await runTimer(later);
+    await runTimer(later);
+    expect((await sent(MEDIATOR)).map(reminderOf).sort()).toEqual(
+      [`${addDays(today, -1)} 纠纷回访已超过期限`, `${addDays(today, 2)} 纠纷回访3天内到期`, `${addDays(today, 2)} 纠纷回访已超过期限`].sort(),
+    );
+  }, 60000);
 });

@@ -41,6 +41,8 @@ describe('cloudbaserc.json', () => {
   it.each([
     ['requests', { ...WX_API, ...TEMPLATES }],
     ['reminders', { ...WX_API, ...TEMPLATES }],
+    // A township's reminder (催报) is also a subscribe message to the village's people.
+    ['supervision', { ...WX_API, ...TEMPLATES }],
     ['public', TEMPLATES],
   ])("%s: WeChat's server API and the templates from configuration, the secret only from .env.local", (name, expected) => {
     expect((rc.functions.find((f) => f.name === name) as FunctionConfig).envVariables).toEqual(expected);
