@@ -27,7 +27,7 @@ const ACTIONS: Record<string, { reads: string[]; writes: string[] }> = {
   records: { reads: ['get', 'list', 'listMine', 'history', 'todo'], writes: ['create', 'update', 'remove', 'restore'] },
   figures: { reads: ['get'], writes: [] },
   admin: { reads: [], writes: ['issueInvite'] },
-  public: { reads: ['townships', 'village', 'article', 'mine'], writes: ['submit'] },
+  public: { reads: ['townships', 'village', 'article', 'mine', 'templates'], writes: ['submit', 'subscribe'] },
   requests: { reads: ['queue', 'contacts', 'articles', 'villageCode'], writes: ['accept', 'convert', 'close', 'setContact', 'saveArticle'] },
   supervision: { reads: ['settings', 'month', 'tasks', 'completeness', 'reviewQueue'], writes: ['saveSettings', 'submit', 'remind', 'approve', 'approveMonth', 'return'] },
 };
@@ -164,6 +164,9 @@ const TEMPLATES: Record<string, Record<string, fc.Arbitrary<Record<string, unkno
     article: fc.record({ id: strangeIds }),
     submit: fc.record({ request: hostileRequest }),
     mine: fc.record({ keys: fc.array(fc.constantFrom('k'.repeat(24), 'a'.repeat(64), '__proto__'), { maxLength: 3 }) }),
+    templates: fc.constant({}),
+    // Never a template the app offers: a valid subscription is a write, and nothing here is a valid write.
+    subscribe: fc.record({ template: fc.constantFrom<unknown>('answer ', 'Deadline', '$ne', '__proto__', { $in: ['answer', 'deadline'] }, ['deadline']) }),
   },
   requests: {
     queue: fc.record({ state: fc.constantFrom('待处理', '已受理', '$ne') }, { requiredKeys: [] }),
