@@ -26,10 +26,7 @@ export default tseslint.config(
     // Only cloudfunctions/lib talks to CloudBase; entry points and the app never do.
     files: ['src/**/*.{ts,tsx}', 'cloudfunctions/*/index.ts'],
     rules: {
-      'no-restricted-imports': [
-        'error',
-        { patterns: [{ group: ['@cloudbase/*'], message: 'Only cloudfunctions/lib imports the CloudBase SDK.' }] },
-      ],
+      'no-restricted-imports': ['error', { patterns: [{ group: ['@cloudbase/*'], message: 'Only cloudfunctions/lib imports the CloudBase SDK.' }] }],
     },
   },
   {
@@ -43,7 +40,10 @@ export default tseslint.config(
         {
           patterns: [
             { group: ['@tarojs/*', '@cloudbase/*', 'node:*', 'fs', 'path', 'http', 'https', 'child_process'], message: 'src/domain stays pure.' },
-            { group: ['**/services/**', '**/pages/**', '**/components/**', '**/field/**', '**/resident/**', '**/cloudfunctions/**', 'react', 'react-dom'], message: 'src/domain depends on nothing above it.' },
+            {
+              group: ['**/services/**', '**/pages/**', '**/components/**', '**/field/**', '**/resident/**', '**/cloudfunctions/**', 'react', 'react-dom'],
+              message: 'src/domain depends on nothing above it.',
+            },
           ],
         },
       ],

@@ -1,9 +1,6 @@
 /** Unit tests run pure modules in Node; integration tests drive the real SDK against the local gateway. */
 const transform = {
-  '^.+\\.(t|j)sx?$': [
-    '@swc/jest',
-    { jsc: { target: 'es2022', parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } } } },
-  ],
+  '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } } } }],
 };
 const moduleNameMapper = { '^@/(.*)$': '<rootDir>/src/$1' };
 

@@ -22,7 +22,18 @@ import { uncancellable, type Work } from './work';
 
 /** Stages that never write into the documents they receive (checked against mingo 7). */
 export const NON_MUTATING = new Set([
-  '$match', '$sort', '$skip', '$limit', '$count', '$group', '$sortByCount', '$bucket', '$bucketAuto', '$project', '$replaceRoot', '$sample',
+  '$match',
+  '$sort',
+  '$skip',
+  '$limit',
+  '$count',
+  '$group',
+  '$sortByCount',
+  '$bucket',
+  '$bucketAuto',
+  '$project',
+  '$replaceRoot',
+  '$sample',
 ]);
 
 type Stage = Record<string, unknown>;
@@ -93,8 +104,7 @@ async function runUncapped(store: Store, collection: string, stages: Stage[], wo
   }
   input ??= (await work.filter(store.candidates(collection, criteria), ([, d]) => match(d))).map(([, d]) => d);
   if (rest.length === 0) return input;
-  const resolver = (name: string): Doc[] =>
-    store.hasCollection(name) ? [...store.collection(name).values()].map((e) => deepClone(e.doc)) : [];
+  const resolver = (name: string): Doc[] => (store.hasCollection(name) ? [...store.collection(name).values()].map((e) => deepClone(e.doc)) : []);
   // mingo writes into the documents of several stages: copy the store's documents first unless no stage does.
   const clone = !rest.every((s) => NON_MUTATING.has(Object.keys(s)[0]));
   const { docs, next } = await runSliced(rest, input, clone, work);

@@ -25,7 +25,9 @@ const fileOf = (dataDir: string) => join(dataDir, CREDENTIALS_FILE);
 
 function parse(text: string): Credentials | undefined {
   const c = JSON.parse(text) as Partial<Credentials>;
-  return typeof c.secretId === 'string' && c.secretId && typeof c.secretKey === 'string' && c.secretKey ? { secretId: c.secretId, secretKey: c.secretKey } : undefined;
+  return typeof c.secretId === 'string' && c.secretId && typeof c.secretKey === 'string' && c.secretKey
+    ? { secretId: c.secretId, secretKey: c.secretKey }
+    : undefined;
 }
 
 /** The pair of a data directory, or undefined when no gateway has created one there yet. */

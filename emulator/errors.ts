@@ -33,8 +33,7 @@ export class GatewayError extends Error {
   }
 }
 
-export const collectionNotExist = (name: string): GatewayError =>
-  new GatewayError(Codes.COLLECTION_NOT_EXIST, `Db or Table not exist: ${name}`);
+export const collectionNotExist = (name: string): GatewayError => new GatewayError(Codes.COLLECTION_NOT_EXIST, `Db or Table not exist: ${name}`);
 
 export const invalidParam = (message: string): GatewayError => new GatewayError(Codes.INVALID_PARAM, message);
 

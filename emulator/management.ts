@@ -128,10 +128,13 @@ export class Management {
         if (at < 0) throw new ApiError('ResourceNotFound.IndexNotExist', `index ${drop.IndexName} does not exist`);
         list.splice(at, 1);
       }
-      for (const c of (p.CreateIndexes as Array<{ IndexName: string; MgoKeySchema: { MgoIndexKeys: Array<{ Name: string; Direction: string }>; MgoIsUnique: boolean } }> | undefined) ?? []) {
-        if (c.IndexName === '_id_' || list.some((i) => i.Name === c.IndexName)) throw new ApiError('ResourceInUse.IndexExist', `index ${c.IndexName} already exists`);
+      for (const c of (p.CreateIndexes as
+        Array<{ IndexName: string; MgoKeySchema: { MgoIndexKeys: Array<{ Name: string; Direction: string }>; MgoIsUnique: boolean } }> | undefined) ?? []) {
+        if (c.IndexName === '_id_' || list.some((i) => i.Name === c.IndexName))
+          throw new ApiError('ResourceInUse.IndexExist', `index ${c.IndexName} already exists`);
         const keys = c.MgoKeySchema?.MgoIndexKeys ?? [];
-        if (keys.length === 0 || keys.some((k) => !['1', '-1', '2dsphere'].includes(k.Direction))) throw new ApiError('InvalidParameter.MgoKeySchema', `index ${c.IndexName}: invalid keys`);
+        if (keys.length === 0 || keys.some((k) => !['1', '-1', '2dsphere'].includes(k.Direction)))
+          throw new ApiError('InvalidParameter.MgoKeySchema', `index ${c.IndexName}: invalid keys`);
         list.push({ Name: c.IndexName, Keys: keys.map((k) => ({ Name: k.Name, Direction: k.Direction })), Unique: Boolean(c.MgoKeySchema.MgoIsUnique) });
       }
       this.state.indexes[name] = list;
@@ -140,7 +143,8 @@ export class Management {
     },
     ModifyResourcePermission: (p) => {
       this.env(p);
-      if (p.ResourceType !== 'collection') throw new ApiError('UnsupportedOperation', `the local gateway keeps permissions of collections only, not ${String(p.ResourceType)}`);
+      if (p.ResourceType !== 'collection')
+        throw new ApiError('UnsupportedOperation', `the local gateway keeps permissions of collections only, not ${String(p.ResourceType)}`);
       const name = this.existing({ TableName: p.Resource });
       this.state.permissions[name] = { Permission: String(p.Permission), ...(typeof p.SecurityRule === 'string' ? { SecurityRule: p.SecurityRule } : {}) };
       this.save();
@@ -177,7 +181,8 @@ export class Management {
    */
   private checkKey(authorization: string): void {
     const secretId = /^TC3-HMAC-SHA256 Credential=([^/]+)\//.exec(authorization)?.[1];
-    if (secretId !== this.credentials.secretId) throw new ApiError('AuthFailure.SecretIdNotFound', 'The SecretId is not found, please ensure that your SecretId is correct.');
+    if (secretId !== this.credentials.secretId)
+      throw new ApiError('AuthFailure.SecretIdNotFound', 'The SecretId is not found, please ensure that your SecretId is correct.');
   }
 
   async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {

@@ -52,8 +52,7 @@ export function windowOf(body: Record<string, unknown>, decoded: { order?: unkno
   if (!Number.isInteger(rawLimit) || rawLimit < 0) throw invalidParam('limit must be a non-negative integer');
   const limit = rawLimit === 0 ? DEFAULT_LIMIT : Math.min(rawLimit, MAX_LIMIT);
   const order = isPlainObject(decoded.order) && Object.keys(decoded.order).length > 0 ? decoded.order : undefined;
-  const projection =
-    isPlainObject(decoded.projection) && Object.keys(decoded.projection).length > 0 ? decoded.projection : undefined;
+  const projection = isPlainObject(decoded.projection) && Object.keys(decoded.projection).length > 0 ? decoded.projection : undefined;
   return { order, offset, limit, projection };
 }
 

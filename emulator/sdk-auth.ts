@@ -77,7 +77,14 @@ export function verifySdkSignature(req: IncomingMessage, body: Record<string, un
     if (text) payload.update(`&${key}=${text}\r\n`);
   }
 
-  const canonicalHeaders = auth.headers.map((h) => `${h}:${String(req.headers[h] ?? '').trim().toLowerCase()}\n`).join('');
+  const canonicalHeaders = auth.headers
+    .map(
+      (h) =>
+        `${h}:${String(req.headers[h] ?? '')
+          .trim()
+          .toLowerCase()}\n`,
+    )
+    .join('');
   const [path, query = ''] = (req.url ?? '/').split(/\?(.*)/s);
   const canonical = [
     (req.method ?? '').toLowerCase(),

@@ -46,11 +46,13 @@ function compressedBody(file: string, stat: { mtimeMs: number; size: number }, e
   const key = `${encoding}:${file}`;
   const cached = compressedFiles.get(key);
   if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) return cached.body;
-  const body = fsp.readFile(file).then((raw) =>
-    encoding === 'br'
-      ? brotli(raw, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 9, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: raw.length } })
-      : gzipAsync(raw, { level: 9 }),
-  );
+  const body = fsp
+    .readFile(file)
+    .then((raw) =>
+      encoding === 'br'
+        ? brotli(raw, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 9, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: raw.length } })
+        : gzipAsync(raw, { level: 9 }),
+    );
   // A failed read is not remembered: the next request tries again.
   body.catch(() => compressedFiles.delete(key));
   compressedFiles.set(key, { mtimeMs: stat.mtimeMs, size: stat.size, body });

@@ -246,7 +246,8 @@ export class FileStorage {
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return cosError(res, 405, 'MethodNotAllowed', 'Method not allowed.');
     const query = new URL(req.url ?? '/', 'http://local').searchParams;
-    if (!this.signatureValid('get', cloudPath, query.get('sign'), query.get('t'))) return cosError(res, 403, 'AccessDenied', 'Request has expired or is not signed.');
+    if (!this.signatureValid('get', cloudPath, query.get('sign'), query.get('t')))
+      return cosError(res, 403, 'AccessDenied', 'Request has expired or is not signed.');
     await this.serve(req, res, file);
   }
 
@@ -271,7 +272,8 @@ export class FileStorage {
   }
 
   private async put(req: IncomingMessage, res: ServerResponse, file: string): Promise<void> {
-    if (Number(req.headers['content-length'] ?? 0) > this.maxUploadBytes) return cosError(res, 413, 'EntityTooLarge', 'Your proposed upload exceeds the maximum allowed size.', true);
+    if (Number(req.headers['content-length'] ?? 0) > this.maxUploadBytes)
+      return cosError(res, 413, 'EntityTooLarge', 'Your proposed upload exceeds the maximum allowed size.', true);
     try {
       await writeDurably(req, file, { maxBytes: this.maxUploadBytes });
     } catch (error) {

@@ -90,9 +90,7 @@ export class Store {
       );`);
     this.stmts = {
       addColl: this.db.prepare('INSERT INTO collections (name, created_at) VALUES (?, ?)'),
-      put: this.db.prepare(
-        'INSERT INTO documents (coll, id, seq, body) VALUES (?, ?, ?, ?) ON CONFLICT (coll, id) DO UPDATE SET body = excluded.body',
-      ),
+      put: this.db.prepare('INSERT INTO documents (coll, id, seq, body) VALUES (?, ?, ?, ?) ON CONFLICT (coll, id) DO UPDATE SET body = excluded.body'),
       del: this.db.prepare('DELETE FROM documents WHERE coll = ? AND id = ?'),
     };
     this.load();
@@ -224,7 +222,12 @@ export class Store {
    * The candidates of `criteria` already in the order of `sort` (a walk along a declared index), or
    * undefined when no index gives that order; `matches` is the full filter (query-plan.ts).
    */
-  sortedCandidates(name: string, criteria: Criteria | undefined, sort: Array<[string, number]>, matches: (d: Doc) => boolean): Iterable<[string, Doc]> | undefined {
+  sortedCandidates(
+    name: string,
+    criteria: Criteria | undefined,
+    sort: Array<[string, number]>,
+    matches: (d: Doc) => boolean,
+  ): Iterable<[string, Doc]> | undefined {
     const coll = this.collection(name);
     const keys = this.planner.walk(name, coll, criteria, sort, matches);
     if (!keys) return undefined;

@@ -118,7 +118,8 @@ async function upload(files: FileStorage, envId: string, req: IncomingMessage, r
     const code = error instanceof GatewayError ? error.code : '';
     res.setHeader('connection', 'close');
     if (code === 'EntityTooLarge') return fail(res, 413, 'PAYLOAD_TOO_LARGE', 'file too large');
-    if (code === 'NOT_A_PHOTO') return fail(res, 415, 'NOT_A_PHOTO', folder.prefix === 'photos/' ? 'photos must be JPEG, PNG, WebP or HEIC' : 'ledger files must be .xlsx');
+    if (code === 'NOT_A_PHOTO')
+      return fail(res, 415, 'NOT_A_PHOTO', folder.prefix === 'photos/' ? 'photos must be JPEG, PNG, WebP or HEIC' : 'ledger files must be .xlsx');
     throw error;
   }
   sendJson(res, 200, { fileID: fileId });

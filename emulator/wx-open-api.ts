@@ -131,9 +131,22 @@ export class WxOpenApiStandIn {
 
   private subscribeSend(res: ServerResponse, body: Record<string, unknown>, token: string | null): void {
     const known = Object.values(LOCAL_TEMPLATES).includes(body.template_id as string);
-    const dataOk = typeof body.data === 'object' && body.data !== null && Object.values(body.data).every((v) => typeof v === 'object' && v !== null && typeof (v as { value?: unknown }).value === 'string');
+    const dataOk =
+      typeof body.data === 'object' &&
+      body.data !== null &&
+      Object.values(body.data).every((v) => typeof v === 'object' && v !== null && typeof (v as { value?: unknown }).value === 'string');
     // 40003 bad openid, 40037 unknown template, 47003 data not as the template wants.
-    const errcode = !token ? 41001 : !this.tokens.has(token) ? 40001 : typeof body.touser !== 'string' || !body.touser ? 40003 : !known ? 40037 : !dataOk ? 47003 : 0;
+    const errcode = !token
+      ? 41001
+      : !this.tokens.has(token)
+        ? 40001
+        : typeof body.touser !== 'string' || !body.touser
+          ? 40003
+          : !known
+            ? 40037
+            : !dataOk
+              ? 47003
+              : 0;
     this.record('subscribe_send', body, errcode);
     sendJson(res, 200, errcode ? { errcode, errmsg: 'invalid request' } : { errcode: 0, errmsg: 'ok', msgid: Date.now() });
   }

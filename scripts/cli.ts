@@ -35,7 +35,9 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     return 2;
   }
   try {
-    return await (await load())(rest, io);
+    return await (
+      await load()
+    )(rest, io);
   } catch (error) {
     if (error instanceof CliError || error instanceof AppError || error instanceof WorkbookError) {
       io.err(`错误：${error.message}`);

@@ -21,7 +21,8 @@ export function appidConfig(env: NodeJS.ProcessEnv, current: Record<string, unkn
     const kept = typeof current.appid === 'string' ? `project.private.config.json 中的 ${current.appid}` : 'touristappid（仅供本机预览，不能上传）';
     return { ok: true, config: null, message: `未设置 FAZHI_WEAPP_APPID：appid 用 ${kept}` };
   }
-  if (!APPID.test(appid)) return { ok: false, message: `FAZHI_WEAPP_APPID=${appid} 不是小程序的 AppID（形如 wx 加 16 位十六进制数，在小程序后台「开发管理」中查看）` };
+  if (!APPID.test(appid))
+    return { ok: false, message: `FAZHI_WEAPP_APPID=${appid} 不是小程序的 AppID（形如 wx 加 16 位十六进制数，在小程序后台「开发管理」中查看）` };
   if (!env.FAZHI_CLOUD_ENV) return { ok: false, message: '设置了 FAZHI_WEAPP_APPID 却没有设置 FAZHI_CLOUD_ENV：正式构建必须指定云开发环境 ID' };
   return { ok: true, config: { ...current, appid }, message: `appid ${appid}，云开发环境 ${env.FAZHI_CLOUD_ENV}` };
 }

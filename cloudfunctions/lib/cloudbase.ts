@@ -29,7 +29,13 @@ export function cloudApp(): CloudApp {
  * mode: `grant-admin`, `import` … with ENV_ID). Same request timeout as inside a function.
  */
 export function cloudAppOf(target: { envId: string; secretId: string; secretKey: string; sessionToken?: string }): CloudApp {
-  return tcb.init({ env: target.envId, secretId: target.secretId, secretKey: target.secretKey, sessionToken: target.sessionToken, timeout: SDK_REQUEST_TIMEOUT_MS });
+  return tcb.init({
+    env: target.envId,
+    secretId: target.secretId,
+    secretKey: target.secretKey,
+    sessionToken: target.sessionToken,
+    timeout: SDK_REQUEST_TIMEOUT_MS,
+  });
 }
 
 /**

@@ -8,7 +8,27 @@ import { isCloudError } from './errors';
 import { COLLECTIONS as RECORD_COLLECTIONS } from '../../src/domain/records/common';
 
 /** The record collections of the domain, plus the server's own bookkeeping. */
-export const COLLECTIONS = [...RECORD_COLLECTIONS, 'accounts', 'history', 'period_closes', 'report_texts', 'articles', 'requests', 'counters', 'invites', 'supervision_settings', 'monthly_reports', 'reminders', 'limits', 'year_guards', 'wx_tokens', 'village_codes', 'subscriptions', 'notices', 'summaries'] as const;
+export const COLLECTIONS = [
+  ...RECORD_COLLECTIONS,
+  'accounts',
+  'history',
+  'period_closes',
+  'report_texts',
+  'articles',
+  'requests',
+  'counters',
+  'invites',
+  'supervision_settings',
+  'monthly_reports',
+  'reminders',
+  'limits',
+  'year_guards',
+  'wx_tokens',
+  'village_codes',
+  'subscriptions',
+  'notices',
+  'summaries',
+] as const;
 
 export async function ensureCollections(db: Database): Promise<void> {
   for (const name of COLLECTIONS) {

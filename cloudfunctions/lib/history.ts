@@ -41,7 +41,10 @@ function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
   if (value && typeof value === 'object') {
     const record = value as Record<string, unknown>;
-    return `{${Object.keys(record).sort().map((key) => `${JSON.stringify(key)}:${canonical(record[key])}`).join(',')}}`;
+    return `{${Object.keys(record)
+      .sort()
+      .map((key) => `${JSON.stringify(key)}:${canonical(record[key])}`)
+      .join(',')}}`;
   }
   return JSON.stringify(value) ?? 'null';
 }
@@ -81,12 +84,6 @@ export async function writeHistory(target: Database | Transaction, entry: Omit<H
 }
 
 export async function historyOf(db: Database, collection: string, recordId: string): Promise<HistoryDoc[]> {
-  const { data } = await db
-    .collection('history')
-    .where({ collection, recordId })
-    .orderBy('version', 'asc')
-    .orderBy('at', 'asc')
-    .limit(1000)
-    .get();
+  const { data } = await db.collection('history').where({ collection, recordId }).orderBy('version', 'asc').orderBy('at', 'asc').limit(1000).get();
   return data as HistoryDoc[];
 }

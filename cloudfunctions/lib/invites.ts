@@ -106,8 +106,17 @@ async function bindInTransaction(db: Database, openid: string, code: string, now
     if (invite.expiresAt < now.toISOString()) throw new AppError('INVITE_EXPIRED');
     const org = await findOrg(db, invite.orgCode);
     if (!org) throw new AppError('ORG_NOT_FOUND');
-    await tx.collection('invites').doc(id).set({ ...withoutId(invite), usedBy: openid, usedAt: now.toISOString() });
-    const account: AccountDoc = { _id: openid, name: invite.name, role: invite.role, orgCode: invite.orgCode, ...(invite.personId ? { personId: invite.personId } : {}) };
+    await tx
+      .collection('invites')
+      .doc(id)
+      .set({ ...withoutId(invite), usedBy: openid, usedAt: now.toISOString() });
+    const account: AccountDoc = {
+      _id: openid,
+      name: invite.name,
+      role: invite.role,
+      orgCode: invite.orgCode,
+      ...(invite.personId ? { personId: invite.personId } : {}),
+    };
     await writeAccount(tx, account, bound, org, { openid, name: invite.name }, now.toISOString());
   });
 }

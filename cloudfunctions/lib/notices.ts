@@ -67,12 +67,22 @@ export async function sendNoticeOnce(db: Database, wx: WxOpenApi, notice: Notice
     const sub = await readOne<SubscriptionDoc>(tx, 'subscriptions', subId);
     if (!sub || sub.credits < 1) return 'not-subscribed';
     await subRef.set({ openid: sub.openid, templateId: sub.templateId, credits: sub.credits - 1, updatedAt: now.toISOString() });
-    await noticeRef.set({ openid: notice.openid, templateId: notice.templateId, page: notice.page, data: notice.data, status: 'claimed', claimedAt: now.toISOString() });
+    await noticeRef.set({
+      openid: notice.openid,
+      templateId: notice.templateId,
+      page: notice.page,
+      data: notice.data,
+      status: 'claimed',
+      claimedAt: now.toISOString(),
+    });
     return 'claimed';
   });
   if (claimed !== 'claimed') return claimed;
   const errcode = await wx.sendSubscribeMessage({ touser: notice.openid, templateId: notice.templateId, page: notice.page, data: notice.data });
-  await db.collection('notices').doc(notice.id).update({ status: errcode === 0 ? 'sent' : 'failed', errcode, sentAt: now.toISOString() });
+  await db
+    .collection('notices')
+    .doc(notice.id)
+    .update({ status: errcode === 0 ? 'sent' : 'failed', errcode, sentAt: now.toISOString() });
   return errcode === 0 ? 'sent' : 'failed';
 }
 
@@ -83,8 +93,16 @@ export async function sendNoticeOnce(db: Database, wx: WxOpenApi, notice: Notice
  */
 export async function sendNoticesOnce(db: Database, wx: WxOpenApi, notices: readonly Notice[], now: Date): Promise<NoticeOutcome[]> {
   const [sent, subscriptions] = await Promise.all([
-    readByIds(db, 'notices', notices.map((n) => n.id)),
-    readByIds(db, 'subscriptions', notices.map((n) => subscriptionId(n.openid, n.templateId))),
+    readByIds(
+      db,
+      'notices',
+      notices.map((n) => n.id),
+    ),
+    readByIds(
+      db,
+      'subscriptions',
+      notices.map((n) => subscriptionId(n.openid, n.templateId)),
+    ),
   ]);
   const outcomes: NoticeOutcome[] = [];
   for (const notice of notices) {

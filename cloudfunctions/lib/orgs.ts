@@ -25,6 +25,10 @@ export function orgView(org: OrgDoc): OrgView {
 export async function orgNames(db: Database, codes: readonly string[]): Promise<Map<string, string>> {
   const unique = [...new Set(codes)];
   if (unique.length === 0) return new Map();
-  const { data } = await db.collection('orgs').where({ code: db.command.in(unique) }).limit(1000).get();
+  const { data } = await db
+    .collection('orgs')
+    .where({ code: db.command.in(unique) })
+    .limit(1000)
+    .get();
   return new Map((data as OrgDoc[]).map((org) => [org.code, org.name]));
 }

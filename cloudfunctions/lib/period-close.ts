@@ -201,11 +201,7 @@ export async function loadCloses(db: Database): Promise<PeriodCloseDoc[]> {
 }
 
 /** The close that forbids a change dated `dates` on any of these unit paths, if there is one. */
-export function closeBlocking(
-  closes: readonly PeriodCloseDoc[],
-  orgPaths: ReadonlyArray<readonly string[]>,
-  dates: readonly string[],
-): PeriodCloseDoc | null {
+export function closeBlocking(closes: readonly PeriodCloseDoc[], orgPaths: ReadonlyArray<readonly string[]>, dates: readonly string[]): PeriodCloseDoc | null {
   const years = new Set(dates.filter(Boolean).map((d) => Number(d.slice(0, 4))));
   return closes.find((c) => c.closed && years.has(c.year) && orgPaths.some((p) => p.includes(c.orgCode))) ?? null;
 }

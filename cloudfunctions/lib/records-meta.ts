@@ -27,5 +27,11 @@ export function nextVersionMeta(
   before: Pick<RecordMeta, 'recordedBy' | 'recorderName' | 'recordedAt' | 'version'>,
   stamp: string,
 ): Pick<RecordMeta, 'recordedBy' | 'recorderName' | 'recordedAt' | 'updatedAt' | 'version'> {
-  return { recordedBy: before.recordedBy, recorderName: before.recorderName, recordedAt: before.recordedAt, updatedAt: stamp, version: Number(before.version ?? 0) + 1 };
+  return {
+    recordedBy: before.recordedBy,
+    recorderName: before.recorderName,
+    recordedAt: before.recordedAt,
+    updatedAt: stamp,
+    version: Number(before.version ?? 0) + 1,
+  };
 }

@@ -47,7 +47,10 @@ export async function guardWrite(tx: Transaction, units: readonly string[], year
     for (const year of years) {
       const id = guardId(orgCode, year);
       const held = await readGuard(tx, id);
-      await tx.collection(YEAR_GUARDS).doc(id).set({ ...held, orgCode, year, at, by: 'write' });
+      await tx
+        .collection(YEAR_GUARDS)
+        .doc(id)
+        .set({ ...held, orgCode, year, at, by: 'write' });
     }
   }
 }
@@ -80,7 +83,10 @@ export async function guardClose(tx: Transaction, units: readonly string[], year
     const id = guardId(orgCode, year);
     const held = await readGuard(tx, id);
     if (held?.importUntil && held.importUntil > at) throw new AppError('PERIOD_BUSY');
-    await tx.collection(YEAR_GUARDS).doc(id).set({ ...held, orgCode, year, at, by: 'close' });
+    await tx
+      .collection(YEAR_GUARDS)
+      .doc(id)
+      .set({ ...held, orgCode, year, at, by: 'close' });
     await tx.collection(YEAR_GUARDS).doc(rosterGuardId(orgCode)).set({ orgCode, roster: true, at, by: 'close' });
   }
 }
@@ -101,7 +107,10 @@ export async function holdForImport(db: Database, held: readonly UnitYear[], by:
     for (const { orgCode, year } of held) {
       const id = guardId(orgCode, year);
       const guard = await readGuard(tx, id);
-      await tx.collection(YEAR_GUARDS).doc(id).set({ ...guard, orgCode, year, at: now.toISOString(), by: 'import', importUntil: until, importBy: by });
+      await tx
+        .collection(YEAR_GUARDS)
+        .doc(id)
+        .set({ ...guard, orgCode, year, at: now.toISOString(), by: 'import', importUntil: until, importBy: by });
     }
     await check();
   });
@@ -113,7 +122,11 @@ export async function releaseImport(db: Database, held: readonly UnitYear[], by:
     for (const { orgCode, year } of held) {
       const id = guardId(orgCode, year);
       const guard = await readGuard(tx, id);
-      if (guard?.importBy === by) await tx.collection(YEAR_GUARDS).doc(id).set({ ...guard, importUntil: null });
+      if (guard?.importBy === by)
+        await tx
+          .collection(YEAR_GUARDS)
+          .doc(id)
+          .set({ ...guard, importUntil: null });
     }
   });
 }

@@ -30,7 +30,12 @@ export async function setup(argv: readonly string[], io: Io): Promise<number> {
     return 2;
   }
   const spec = loadDatabaseSpec();
-  const app = new CloudBase({ envId, secretId: io.env.TENCENTCLOUD_SECRETID, secretKey: io.env.TENCENTCLOUD_SECRETKEY, token: io.env.TENCENTCLOUD_SESSIONTOKEN });
+  const app = new CloudBase({
+    envId,
+    secretId: io.env.TENCENTCLOUD_SECRETID,
+    secretKey: io.env.TENCENTCLOUD_SECRETKEY,
+    token: io.env.TENCENTCLOUD_SESSIONTOKEN,
+  });
   const steps = await planSetup(app, spec);
   const todo = steps.filter((s) => s.kind !== 'index-differs');
   for (const s of steps.filter((x) => x.kind === 'index-differs')) io.err(describeStep(s));

@@ -17,7 +17,12 @@ const LATE_VILLAGE = '500114213207';
 const SILENT_VILLAGE = '500114213206';
 
 /** A reporter of the village as the submission sees one (the demo has no account for every village). */
-const reporterOf = (village: OrgDoc): Caller => ({ openid: `demo-reporter-${village.code}`, name: `${village.name}法律明白人`, role: '法律明白人', org: village });
+const reporterOf = (village: OrgDoc): Caller => ({
+  openid: `demo-reporter-${village.code}`,
+  name: `${village.name}法律明白人`,
+  role: '法律明白人',
+  org: village,
+});
 
 export async function seedSupervisionDemo(db: Database, now: Date): Promise<string> {
   const today = beijingDate(now);

@@ -15,8 +15,7 @@ const query = (params: Record<string, string | number | undefined>): string => {
 
 export type ConsolePage = 'index' | 'charts' | 'records' | 'quality' | 'report' | 'close' | 'supervision' | 'figures' | 'ledger';
 
-export const pageUrl = (page: ConsolePage, params: Record<string, string | number | undefined> = {}) =>
-  `/console/${page}/index${query(params)}`;
+export const pageUrl = (page: ConsolePage, params: Record<string, string | number | undefined> = {}) => `/console/${page}/index${query(params)}`;
 
 export function targetUrl(target: DrillTarget): string {
   if (target.page === 'overview') return pageUrl('index', { org: target.org, year: target.year });

@@ -10,15 +10,7 @@ export type OrgLevel = (typeof ORG_LEVELS)[number];
 export const ROSTER_ROLES = ['法律明白人', '人民调解员', '法律顾问', '网格员', '村干部', '乡镇干部'] as const;
 export type RosterRole = (typeof ROSTER_ROLES)[number];
 
-export const OUTREACH_TYPES = [
-  '赶集日集中宣传',
-  '院坝会',
-  '法治讲座',
-  '主题日宣传',
-  '入户宣传',
-  '线上宣传',
-  '其他',
-] as const;
+export const OUTREACH_TYPES = ['赶集日集中宣传', '院坝会', '法治讲座', '主题日宣传', '入户宣传', '线上宣传', '其他'] as const;
 export type OutreachType = (typeof OUTREACH_TYPES)[number];
 
 export const OUTREACH_VENUES = ['机关', '乡村', '学校', '企业', '寺庙', '单位', '社区', '集市', '其他'] as const;
@@ -36,15 +28,7 @@ export const HELD: OutreachState = '已举办';
 /** The six venue classes of 法律六进 (outreach.six_into_venues). */
 export const SIX_INTO_VENUES: readonly OutreachVenue[] = ['机关', '乡村', '学校', '企业', '寺庙', '单位'];
 
-export const CONSULTATION_CATEGORIES = [
-  '婚姻家庭',
-  '土地承包',
-  '劳动就业',
-  '债权债务',
-  '邻里关系',
-  '社会保障',
-  '其他',
-] as const;
+export const CONSULTATION_CATEGORIES = ['婚姻家庭', '土地承包', '劳动就业', '债权债务', '邻里关系', '社会保障', '其他'] as const;
 export type ConsultationCategory = (typeof CONSULTATION_CATEGORIES)[number];
 
 export const DISPUTE_TYPES = [

@@ -44,7 +44,10 @@ self.addEventListener('message', (event) => {
       .then((cache) =>
         Promise.all(
           urls.map((u) =>
-            cache.match(u).then((hit) => hit || fetch(u).then((res) => (res.ok ? cache.put(u, res) : undefined))).catch(() => undefined),
+            cache
+              .match(u)
+              .then((hit) => hit || fetch(u).then((res) => (res.ok ? cache.put(u, res) : undefined)))
+              .catch(() => undefined),
           ),
         ),
       )

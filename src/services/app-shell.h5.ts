@@ -62,7 +62,5 @@ function keepLoadedFiles(): void {
     .getEntriesByType('resource')
     .map((entry) => entry.name)
     .filter((name) => name.startsWith(location.origin) && /\.(js|css)(\?|$)/.test(name));
-  void navigator.serviceWorker.ready.then((registration) =>
-    registration.active?.postMessage({ type: 'keep', urls: [`${location.origin}/`, ...urls] }),
-  );
+  void navigator.serviceWorker.ready.then((registration) => registration.active?.postMessage({ type: 'keep', urls: [`${location.origin}/`, ...urls] }));
 }

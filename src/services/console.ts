@@ -5,9 +5,7 @@
  */
 import Taro from '@tarojs/taro';
 import { browserDownload, downloadTo, isPcWechat } from './files';
-import type {
-  ReportDocxAnswer,
-} from '../domain/console/api';
+import type { ReportDocxAnswer } from '../domain/console/api';
 import type { DrillQuery } from '../domain/contract/console';
 import type { ReportSettings, ReportTexts } from '../domain/report/types';
 import { ApiError } from './errors';
@@ -30,7 +28,8 @@ export const getReportPreview = (year: number, yu: boolean, org?: string) => cal
 export const makeReportDocx = (year: number, yu: boolean, org?: string) => callFunction('console', { action: 'reportDocx', year, yu, org });
 
 export const getCloseState = (year: number, org?: string) => callFunction('console', { action: 'closeState', year, org });
-export const closeYear = (year: number, org?: string, reason?: string) => callFunction('console', { action: 'close', year, org, ...(reason ? { reason } : {}) });
+export const closeYear = (year: number, org?: string, reason?: string) =>
+  callFunction('console', { action: 'close', year, org, ...(reason ? { reason } : {}) });
 export const reopenYear = (year: number, org?: string) => callFunction('console', { action: 'reopen', year, org });
 
 const FILE_MESSAGE = '文件打开失败，可复制下载链接到电脑上打开';

@@ -9,8 +9,7 @@ type RandomSource = (bytes: Uint8Array) => void;
 
 function defaultRandom(): RandomSource {
   // `typeof` rather than globalThis: older mini-program engines lack both.
-  const c: { getRandomValues?: (a: Uint8Array) => Uint8Array } | undefined =
-    typeof crypto !== 'undefined' ? crypto : undefined;
+  const c: { getRandomValues?: (a: Uint8Array) => Uint8Array } | undefined = typeof crypto !== 'undefined' ? crypto : undefined;
   if (c && typeof c.getRandomValues === 'function') return (bytes) => void c.getRandomValues!(bytes);
   // The mini-program runtime has no Web Crypto; ids need to be unique, not secret.
   return (bytes) => {

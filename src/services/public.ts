@@ -36,7 +36,6 @@ export const PUBLIC_STORAGE_KEYS = {
 /** How many request keys a phone keeps: far more than a resident makes, far less than 1 MB. */
 export const MAX_KEPT_KEYS = 30;
 
-
 // ---- public (no sign-in) -------------------------------------------------------------------
 
 export async function listTownships(): Promise<TownshipChoice[]> {

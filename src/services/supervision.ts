@@ -2,9 +2,7 @@
  * Typed calls to the supervision function (src/domain/supervision/api.ts), and bringing the records the
  * township returned into the outbox's 需处理.
  */
-import type {
-  TasksAnswer,
-} from '../domain/supervision/api';
+import type { TasksAnswer } from '../domain/supervision/api';
 import type { RecordKind } from '../domain/records/kinds';
 import type { Cadence } from '../domain/supervision/schedule';
 import { isFormKind } from '../domain/forms/roles';
@@ -22,7 +20,8 @@ export const saveSettings = (dueDay: number, review: boolean, baseVersion: numbe
 export const getReviewQueue = (query: { village?: string; month?: string } = {}) => callFunction('supervision', { action: 'reviewQueue', ...query });
 export const approveRecords = (items: { kind: RecordKind; id: string; version: number }[]) => callFunction('supervision', { action: 'approve', items });
 export const approveMonth = (village: string, month: string) => callFunction('supervision', { action: 'approveMonth', village, month });
-export const returnRecord = (item: { kind: RecordKind; id: string; version: number }, reason: string) => callFunction('supervision', { action: 'return', ...item, reason });
+export const returnRecord = (item: { kind: RecordKind; id: string; version: number }, reason: string) =>
+  callFunction('supervision', { action: 'return', ...item, reason });
 
 /** Puts the caller's returned records in 需处理 with the township's reason; answers the tasks. */
 export async function pullReturned(): Promise<TasksAnswer> {

@@ -43,10 +43,29 @@ async function seed(db: Database): Promise<number> {
       for (const year of YEARS) {
         const base = { orgCode: village, orgPath, ...meta };
         for (let i = 0; i < PER_VILLAGE_YEAR.outreach; i += 1)
-          docs.outreach.push({ ...base, _id: `o${village}${year}${i}`, date: day(year, i), type: '院坝会', venue: '乡村', attendees: 50, materials: 100, banners: 1, consultations: 5 });
+          docs.outreach.push({
+            ...base,
+            _id: `o${village}${year}${i}`,
+            date: day(year, i),
+            type: '院坝会',
+            venue: '乡村',
+            attendees: 50,
+            materials: 100,
+            banners: 1,
+            consultations: 5,
+          });
         for (let i = 0; i < PER_VILLAGE_YEAR.disputes; i += 1)
-          docs.disputes.push({ ...base, _id: `d${village}${year}${i}`, acceptDate: day(year, i), closeDate: day(year, i + 1), disputeType: '邻里', source: '排查发现', state: '调解成功' });
-        for (let i = 0; i < PER_VILLAGE_YEAR.receptions; i += 1) docs.receptions.push({ ...base, _id: `r${village}${year}${i}`, date: day(year, i), leader: '王', people: 3 });
+          docs.disputes.push({
+            ...base,
+            _id: `d${village}${year}${i}`,
+            acceptDate: day(year, i),
+            closeDate: day(year, i + 1),
+            disputeType: '邻里',
+            source: '排查发现',
+            state: '调解成功',
+          });
+        for (let i = 0; i < PER_VILLAGE_YEAR.receptions; i += 1)
+          docs.receptions.push({ ...base, _id: `r${village}${year}${i}`, date: day(year, i), leader: '王', people: 3 });
         for (let i = 0; i < PER_VILLAGE_YEAR.consultations; i += 1)
           docs.consultations.push({ ...base, _id: `c${village}${year}${i}`, date: day(year, i), category: '其他', people: 2 });
       }
@@ -88,17 +107,28 @@ export async function benchFigures(): Promise<void> {
       const [total, seedMs] = await timed(() => seed(db));
       const period = mustParsePeriod('2024');
       await computeFigures(db, TARGET, period); // warm the gateway's indexes once, for both ways
-      console.log(`figures benchmark (${total} records in ${TOWNSHIPS * VILLAGES} villages over ${YEARS.length} years, seeded in ${(seedMs / 1000).toFixed(1)} s)`);
-      for (const [label, scope] of [['one township', TARGET], ['the whole county', COUNTY]] as const) {
+      console.log(
+        `figures benchmark (${total} records in ${TOWNSHIPS * VILLAGES} villages over ${YEARS.length} years, seeded in ${(seedMs / 1000).toFixed(1)} s)`,
+      );
+      for (const [label, scope] of [
+        ['one township', TARGET],
+        ['the whole county', COUNTY],
+      ] as const) {
         const [figures, dbMs] = await timed(() => computeFigures(db, scope, period));
         const [naive, naiveMs] = await timed(() => naiveCount(db, scope));
-        if (figures['outreach.events'] !== naive.events || figures['outreach.materials'] !== naive.materials || figures['mediation.accepted'] !== naive.accepted) {
+        if (
+          figures['outreach.events'] !== naive.events ||
+          figures['outreach.materials'] !== naive.materials ||
+          figures['mediation.accepted'] !== naive.accepted
+        ) {
           throw new Error(`the two ways disagree: ${JSON.stringify({ figures, naive })}`);
         }
         const ids = Object.keys(figures).length;
         console.log(`  ${label}, 2024: all ${ids} figures aggregated in the database: ${dbMs.toFixed(0)} ms, ${ids} values returned`);
         console.log(`  ${label}, 2024: every record read into the function:        ${naiveMs.toFixed(0)} ms, ${naive.moved} documents moved (for 3 figures)`);
-        console.log(`  ${label}: ratio naive / database ${(naiveMs / dbMs).toFixed(1)}× in time, ${(naive.moved / ids).toFixed(0)}× in documents over the wire`);
+        console.log(
+          `  ${label}: ratio naive / database ${(naiveMs / dbMs).toFixed(1)}× in time, ${(naive.moved / ids).toFixed(0)}× in documents over the wire`,
+        );
       }
     });
   } finally {

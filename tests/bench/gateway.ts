@@ -45,7 +45,14 @@ export async function benchGateway(): Promise<void> {
     const reps = 20;
     const [got, getMs] = await timed(async () => {
       let last: unknown[] = [];
-      for (let r = 0; r < reps; r++) last = (await db.collection('records').where({ unit: `u${r * 4}`, kind: 'mediation' }).limit(100).get()).data;
+      for (let r = 0; r < reps; r++)
+        last = (
+          await db
+            .collection('records')
+            .where({ unit: `u${r * 4}`, kind: 'mediation' })
+            .limit(100)
+            .get()
+        ).data;
       return last;
     });
     rows.push([`get where unit+kind over ${DOCS} docs`, `${(getMs / reps).toFixed(1)} ms per query (${got.length} docs)`]);
@@ -55,12 +62,23 @@ export async function benchGateway(): Promise<void> {
 
     const $ = db.command.aggregate;
     const [groups, groupMs] = await timed(() =>
-      db.collection('records').aggregate().group({ _id: { unit: '$unit', kind: '$kind' }, total: $.sum('$n'), c: $.sum(1), last: $.max('$at') }).sort({ total: -1 }).limit(1000).end(),
+      db
+        .collection('records')
+        .aggregate()
+        .group({ _id: { unit: '$unit', kind: '$kind' }, total: $.sum('$n'), c: $.sum(1), last: $.max('$at') })
+        .sort({ total: -1 })
+        .limit(1000)
+        .end(),
     );
     rows.push([`$group over ${DOCS} docs (${groups.data.length} groups)`, `${(groupMs / 1000).toFixed(2)} s`]);
 
     const [, matchGroupMs] = await timed(() =>
-      db.collection('records').aggregate().match({ kind: 'mediation', at: db.command.gte(new Date(Date.UTC(2024, 6, 1))) }).group({ _id: '$unit', c: $.sum(1) }).end(),
+      db
+        .collection('records')
+        .aggregate()
+        .match({ kind: 'mediation', at: db.command.gte(new Date(Date.UTC(2024, 6, 1))) })
+        .group({ _id: '$unit', c: $.sum(1) })
+        .end(),
     );
     rows.push([`$match + $group over ${DOCS} docs`, `${(matchGroupMs / 1000).toFixed(2)} s`]);
 

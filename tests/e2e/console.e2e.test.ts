@@ -23,7 +23,6 @@ async function pcPage(): Promise<Page> {
   return context.newPage();
 }
 
-
 /** Waits for Taro's page slide-in to end (the page is wider than the window while it runs), then shoots. */
 async function shot(page: Page, name: string, focus?: string): Promise<void> {
   const deadline = Date.now() + 3000;
@@ -82,12 +81,36 @@ describe('the township console in Chromium', () => {
     const written = `一是浏览器测试写下的不足${Date.now()}。`;
     await field.fill(written);
     await page.locator('#report-save').click();
-    await textEventually(() => page.locator('#report-notice').innerText().catch(() => ''), (t) => t.includes('已保存'), 'the saved notice');
-    const preview = await textEventually(() => page.locator('#report-preview').innerText().catch(() => ''), (t) => t.includes(written), 'the text in the preview');
+    await textEventually(
+      () =>
+        page
+          .locator('#report-notice')
+          .innerText()
+          .catch(() => ''),
+      (t) => t.includes('已保存'),
+      'the saved notice',
+    );
+    const preview = await textEventually(
+      () =>
+        page
+          .locator('#report-preview')
+          .innerText()
+          .catch(() => ''),
+      (t) => t.includes(written),
+      'the text in the preview',
+    );
     expect(preview).toContain('共受理各类矛盾纠纷');
     expect(preview).toContain(`白土乡${year}年度法治政府建设情况报告`);
     await page.locator('#report-yu').click();
-    await textEventually(() => page.locator('#report-preview').innerText().catch(() => ''), (t) => /\d+余份/.test(t), 'the 余 form');
+    await textEventually(
+      () =>
+        page
+          .locator('#report-preview')
+          .innerText()
+          .catch(() => ''),
+      (t) => /\d+余份/.test(t),
+      'the 余 form',
+    );
     await shot(page, 'console-05-report', '#report-preview');
 
     // The .docx comes back from storage as a download the browser saves.
@@ -96,7 +119,11 @@ describe('the township console in Chromium', () => {
     const url = await page.locator('#report-file-url').innerText();
     const res = await fetch(url);
     expect(res.status).toBe(200);
-    expect(Buffer.from(await res.arrayBuffer()).subarray(0, 2).toString()).toBe('PK');
+    expect(
+      Buffer.from(await res.arrayBuffer())
+        .subarray(0, 2)
+        .toString(),
+    ).toBe('PK');
   }, 120000);
 
   it('should lay the console out on a PC screen', async () => {

@@ -123,7 +123,11 @@ test('the app itself, on the gateway origin, still signs in and calls functions'
   const people = await page.evaluate(async () => ((await (await fetch('/api/dev/people')).json()) as { people: { openid: string }[] }).people.length);
   expect(people).toBeGreaterThan(3);
   const whoami = await page.evaluate(async (admin) => {
-    const res = await fetch('/api/fn/session', { method: 'POST', headers: { 'content-type': 'application/json', 'x-fazhi-openid': admin }, body: JSON.stringify({ data: { action: 'whoami' } }) });
+    const res = await fetch('/api/fn/session', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-fazhi-openid': admin },
+      body: JSON.stringify({ data: { action: 'whoami' } }),
+    });
     return JSON.stringify(await res.json());
   }, DEMO.admin);
   expect(whoami).toContain('乡镇管理员');

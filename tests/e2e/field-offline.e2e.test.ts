@@ -119,7 +119,11 @@ describe('field logging without a network', () => {
     expect(await serverIds('petition', DEMO.admin)).not.toContain(petition.id);
 
     // The photo is linked to the record and retrievable from cloud storage.
-    const { record } = await env.stack.call<{ record: { photos?: string[]; attendees: number } }>('records', { action: 'get', kind: 'outreach', id: outreach.id }, me);
+    const { record } = await env.stack.call<{ record: { photos?: string[]; attendees: number } }>(
+      'records',
+      { action: 'get', kind: 'outreach', id: outreach.id },
+      me,
+    );
     expect(record.attendees).toBe(64);
     expect(record.photos).toHaveLength(1);
     const bytes = await download(record.photos![0]);
@@ -133,7 +137,9 @@ describe('field logging without a network', () => {
 });
 
 async function serverIds(kind: string, openid: string): Promise<string[]> {
-  const answer = await env.stack.call<{ items: { id: string }[] }>('records', { action: 'list', kind, limit: 100, mine: false }, openid).catch(() => ({ items: [] }));
+  const answer = await env.stack
+    .call<{ items: { id: string }[] }>('records', { action: 'list', kind, limit: 100, mine: false }, openid)
+    .catch(() => ({ items: [] }));
   const mine = await env.stack.call<{ items: { id: string }[] }>('records', { action: 'listMine', kind }, openid).catch(() => ({ items: [] }));
   return [...answer.items, ...mine.items].map((i) => i.id).filter((id, i, all) => all.indexOf(id) === i);
 }

@@ -23,7 +23,11 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 const signInAs = (page: Page, openid: string) => signIn(page, env.stack.gateway.url, openid);
 
-const textOf = (page: Page, selector: string) => () => page.locator(selector).innerText().catch(() => '');
+const textOf = (page: Page, selector: string) => () =>
+  page
+    .locator(selector)
+    .innerText()
+    .catch(() => '');
 
 async function fill(page: Page, id: string, value: string): Promise<void> {
   const input = page.locator(`#${id} input`);
@@ -85,7 +89,10 @@ describe('其他指标 and ledger files in the console', () => {
     await fill(page, 'letter-signer', '白土乡人民政府');
     await page.locator('#letter-save').click();
     const preview = await textEventually(textOf(page, '#report-preview'), (t) => t.includes('中共重庆市黔江区委：'), 'the 主送机关 in the preview');
-    const lines = preview.split('\n').map((l) => l.trim()).filter(Boolean);
+    const lines = preview
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean);
     expect(lines[1]).toBe('中共重庆市黔江区委：');
     expect(lines.at(-1)).toBe('白土乡人民政府');
     await page.locator('#report-letter').scrollIntoViewIfNeeded();

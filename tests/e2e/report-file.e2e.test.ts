@@ -28,6 +28,12 @@ test('the report downloads under its Chinese title from a cross-origin address',
 
   const res = await fetch(url);
   expect(res.status).toBe(200);
-  expect(res.headers.get('content-disposition')).toBe(`attachment; filename="${NAME.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(NAME)}`);
-  expect(Buffer.from(await res.arrayBuffer()).subarray(0, 2).toString()).toBe('PK');
+  expect(res.headers.get('content-disposition')).toBe(
+    `attachment; filename="${NAME.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(NAME)}`,
+  );
+  expect(
+    Buffer.from(await res.arrayBuffer())
+      .subarray(0, 2)
+      .toString(),
+  ).toBe('PK');
 }, 120000);

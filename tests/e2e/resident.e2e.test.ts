@@ -20,7 +20,10 @@ const at = (path: string) => `${env.stack.gateway.url}/#${path}`;
 const signInAs = (page: Page, openid: string) => signIn(page, env.stack.gateway.url, openid);
 
 async function fontSize(page: Page, selector: string): Promise<number> {
-  return page.locator(selector).first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+  return page
+    .locator(selector)
+    .first()
+    .evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
 }
 
 /** The whole page in one picture: the viewport made as tall as the page, then put back to 375×667. */
@@ -91,7 +94,11 @@ describe('a resident asks the village for help', () => {
     await mediator.locator(`[id="convert-${ref}"]`).click();
     await expectEventually(() => mediator.locator(`[id="queue-state-${ref}"]`).innerText(), '已转为案件');
     await mediator.locator(`[id="queue-case-${ref}"]`).waitFor();
-    await mediator.locator('.taro__toast').first().waitFor({ state: 'hidden' }).catch(() => undefined);
+    await mediator
+      .locator('.taro__toast')
+      .first()
+      .waitFor({ state: 'hidden' })
+      .catch(() => undefined);
     await screenshot(mediator, 'resident-21-mediator-converted');
 
     // The resident sees the new state, and only their own request (a fresh load, as when coming back later).

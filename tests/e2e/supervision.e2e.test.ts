@@ -17,7 +17,11 @@ import { monthLabel } from '../../src/field/monthly/monthly-model';
 
 const env = browserStackForFile();
 const signInAs = (page: Page, openid: string) => signIn(page, env.stack.gateway.url, openid);
-const textOf = (page: Page, selector: string) => page.locator(selector).innerText().catch(() => '');
+const textOf = (page: Page, selector: string) =>
+  page
+    .locator(selector)
+    .innerText()
+    .catch(() => '');
 
 describe('township supervision in Chromium', () => {
   it('should let a 法律明白人 file a 零报告 for a month with nothing logged', async () => {

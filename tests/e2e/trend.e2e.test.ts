@@ -37,7 +37,10 @@ describe('the five-year trend in Chromium', () => {
     // The last month with events this year: its bar opens exactly its records.
     const months = Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`);
     const counts = await Promise.all(months.map(eventsOf));
-    const last = counts.map((n, i) => [months[i], n] as const).filter(([, n]) => n > 0).pop();
+    const last = counts
+      .map((n, i) => [months[i], n] as const)
+      .filter(([, n]) => n > 0)
+      .pop();
     expect(last).toBeDefined();
     const [month, n] = last as readonly [string, number];
     expect(await page.locator(`[id="chart-trend-bars-${month}"] .bar-value`).innerText()).toBe(`${n}`);

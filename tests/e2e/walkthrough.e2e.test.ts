@@ -120,7 +120,14 @@ describe('issue 17 walkthrough fixes in Chromium', () => {
     await context.setOffline(true);
     await page.locator('#home-offline').waitFor();
     await page.locator('#go-mine').click();
-    await expectEventually(() => page.locator('#mine-error').innerText().catch(() => ''), '没有网络，只显示手机上的记录');
+    await expectEventually(
+      () =>
+        page
+          .locator('#mine-error')
+          .innerText()
+          .catch(() => ''),
+      '没有网络，只显示手机上的记录',
+    );
     await context.setOffline(false);
     await expectEventually(() => page.locator('#mine-error').count(), 0);
 
@@ -285,8 +292,24 @@ describe('issue 17 walkthrough fixes in Chromium', () => {
     await input.blur();
     await page.locator('#save-outreach').click();
     await page.locator('#record-title').waitFor();
-    await expectEventually(async () => Number(await page.locator('#record-field-attendees .record-value').innerText().catch(() => '0')), attendees + 7);
-    await expectEventually(() => page.locator('#record-history').innerText().then((t) => t.includes('修改')), true);
+    await expectEventually(
+      async () =>
+        Number(
+          await page
+            .locator('#record-field-attendees .record-value')
+            .innerText()
+            .catch(() => '0'),
+        ),
+      attendees + 7,
+    );
+    await expectEventually(
+      () =>
+        page
+          .locator('#record-history')
+          .innerText()
+          .then((t) => t.includes('修改')),
+      true,
+    );
     const { record } = await env.stack.call<{ record: { attendees: number } }>('records', { action: 'get', kind: 'outreach', id }, DEMO.admin);
     expect(record.attendees).toBe(attendees + 7);
 
@@ -352,7 +375,12 @@ describe('issue 17 walkthrough fixes in Chromium', () => {
         };
         const shown = document.querySelector('.taro_page:last-child') ?? document.body;
         const bar = Array.from(document.querySelectorAll('#taro-navigation-bar .taro-navigation-bar-back, #taro-navigation-bar .taro-navigation-bar-home'));
-        const buttons = [...Array.from(shown.querySelectorAll('taro-button-core, button, .chip, .link-btn, .link, .console-tab, .staff-action, .village-choice, .photo-remove')), ...bar]
+        const buttons = [
+          ...Array.from(
+            shown.querySelectorAll('taro-button-core, button, .chip, .link-btn, .link, .console-tab, .staff-action, .village-choice, .photo-remove'),
+          ),
+          ...bar,
+        ]
           .filter((el) => visible(el) && !el.parentElement?.closest('taro-button-core'))
           .map((el) => {
             const r = el.getBoundingClientRect();

@@ -40,7 +40,9 @@ export async function startAppStack(now = new Date(), options: { staticDir?: str
   writeFileSync(queryLog, '');
   process.env.FAZHI_QUERY_LOG = queryLog;
   // Dev mode, as `npm run dev` runs it: the browser tests sign in through the dev sign-in page.
-  const gateway = await startGatewayProcess({ envId: 'fazhi-local', staticDir: options.staticDir, args: ['--dev'] }).finally(() => delete process.env.FAZHI_QUERY_LOG);
+  const gateway = await startGatewayProcess({ envId: 'fazhi-local', staticDir: options.staticDir, args: ['--dev'] }).finally(
+    () => delete process.env.FAZHI_QUERY_LOG,
+  );
   const db = () => withLocalSdk(gateway.url, async (database) => database);
   await withLocalSdk(gateway.url, (database) => loadDemoIfEmpty(database, now));
   // The demo loader's own reads are setup, not the application's queries.

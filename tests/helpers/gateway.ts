@@ -153,6 +153,14 @@ export function signedSdkHeaders(url: string, path: string, body: Record<string,
   const credentials = credentialsFor(url);
   if (!credentials) throw new Error(`no credentials known for the gateway at ${url}`);
   const headers = { 'content-type': 'application/json', host: new URL(url).host };
-  const { authorization, timestamp } = sign({ ...credentials, method: 'post', url: url + path, params: body, headers, withSignedParams: true, timestamp: Math.floor(Date.now() / 1000) });
+  const { authorization, timestamp } = sign({
+    ...credentials,
+    method: 'post',
+    url: url + path,
+    params: body,
+    headers,
+    withSignedParams: true,
+    timestamp: Math.floor(Date.now() / 1000),
+  });
   return { ...headers, authorization, 'x-timestamp': String(timestamp), 'x-signature-expires': '600' };
 }

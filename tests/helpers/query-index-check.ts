@@ -24,7 +24,15 @@ export function unservedQueries(shapes: readonly QueryShape[]): string[] {
     if (!spec.collections.some((c) => c.name === s.collection)) continue;
     if (servingIndex(s, declaredIndexes(spec, s.collection))) continue;
     const fields = Object.entries(s.fields).map(([f, t]) => `${f}:${t}`);
-    const or = s.or ? ` or[${s.or.map((b) => Object.entries(b).map(([f, t]) => `${f}:${t}`).join(',')).join(' | ')}]` : '';
+    const or = s.or
+      ? ` or[${s.or
+          .map((b) =>
+            Object.entries(b)
+              .map(([f, t]) => `${f}:${t}`)
+              .join(','),
+          )
+          .join(' | ')}]`
+      : '';
     out.add(`${s.collection} ${s.action.replace('database.', '')} {${fields.join(',')}}${or}${s.sort.length ? ` sort ${s.sort.join(',')}` : ''}`);
   }
   return [...out].sort();

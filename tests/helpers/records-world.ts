@@ -91,7 +91,11 @@ const ACCOUNTS: { _id: string; name: string; role: AppRole; orgCode: string }[] 
 /** Adds the second township, the second county and their accounts (idempotent: `set` by id). */
 export async function buildWorld(stack: AppStack): Promise<void> {
   const db = await stack.db();
-  for (const { code, ...org } of ORGS) await db.collection('orgs').doc(code).set({ code, ...org });
+  for (const { code, ...org } of ORGS)
+    await db
+      .collection('orgs')
+      .doc(code)
+      .set({ code, ...org });
   for (const { _id, ...account } of ACCOUNTS) await db.collection('accounts').doc(_id).set(account);
 }
 

@@ -17,7 +17,12 @@ const FUNCTIONS = join(ROOT, 'dist', 'cloudfunctions');
 let sizeReport = '';
 
 beforeAll(() => {
-  execFileSync('npm', ['run', '--silent', 'build:functions'], { cwd: ROOT, stdio: 'pipe', env: { ...process.env, NODE_ENV: 'production' }, maxBuffer: 64 << 20 });
+  execFileSync('npm', ['run', '--silent', 'build:functions'], {
+    cwd: ROOT,
+    stdio: 'pipe',
+    env: { ...process.env, NODE_ENV: 'production' },
+    maxBuffer: 64 << 20,
+  });
   sizeReport = execFileSync('npm', ['run', '--silent', 'size'], { cwd: ROOT, encoding: 'utf8' });
 }, 300000);
 

@@ -25,7 +25,10 @@ async function downloadReport(app: MiniProgram): Promise<void> {
   await app.waitForRoute('console/report/index');
   await app.waitForText('开头段落');
   await app.tap('report-docx');
-  await app.waitFor(() => app.callsTo('openDocument').length + app.callsTo('saveFileToDisk').length > 0, () => 'the report file');
+  await app.waitFor(
+    () => app.callsTo('openDocument').length + app.callsTo('saveFileToDisk').length > 0,
+    () => 'the report file',
+  );
 }
 
 const isDocx = (app: MiniProgram, path: string) => app.device.files.get(path)?.subarray(0, 2).toString() === 'PK';
@@ -55,12 +58,16 @@ test('the admin reads the figures, drills down and opens the report on a phone',
   expect(app.callsTo('saveFileToDisk')).toEqual([]);
 }, 60000);
 
-test.each(['windows', 'mac'] as const)('in PC WeChat on %s the report is saved to the computer', async (platform) => {
-  const app = await env.launch({ openid: DEMO.admin, path: 'console/index/index', platform });
-  await app.waitForText('主要数据');
-  await downloadReport(app);
-  const [saved] = app.callsTo('saveFileToDisk');
-  expect(saved.filePath).toMatch(/白土乡\d{4}年度法治政府建设情况报告\.docx$/);
-  expect(isDocx(app, saved.filePath)).toBe(true);
-  expect(app.callsTo('openDocument')).toEqual([]);
-}, 60000);
+test.each(['windows', 'mac'] as const)(
+  'in PC WeChat on %s the report is saved to the computer',
+  async (platform) => {
+    const app = await env.launch({ openid: DEMO.admin, path: 'console/index/index', platform });
+    await app.waitForText('主要数据');
+    await downloadReport(app);
+    const [saved] = app.callsTo('saveFileToDisk');
+    expect(saved.filePath).toMatch(/白土乡\d{4}年度法治政府建设情况报告\.docx$/);
+    expect(isDocx(app, saved.filePath)).toBe(true);
+    expect(app.callsTo('openDocument')).toEqual([]);
+  },
+  60000,
+);

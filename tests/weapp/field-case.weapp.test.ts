@@ -20,7 +20,10 @@ test('a mediator takes a case from 受理 to 调解成功 from 我的待办', as
   const created = outboxEntries(app).find((e) => e.kind === 'dispute');
   if (!created) throw new Error('no dispute in the outbox');
   const id = created.id;
-  await app.waitFor(() => app.text().includes('已发送'), () => 'the dispute to be sent');
+  await app.waitFor(
+    () => app.text().includes('已发送'),
+    () => 'the dispute to be sent',
+  );
 
   await app.back();
   await app.tap('go-todo');
@@ -42,7 +45,10 @@ test('a mediator takes a case from 受理 to 调解成功 from 我的待办', as
   // Still in 我的待办, now 调解中; then 调解成功 with the agreement.
   await app.back();
   await app.waitForRoute('field/todo/index');
-  await app.waitFor(() => (app.text().match(/调解中/g) ?? []).length > 0, () => 'the case in 我的待办');
+  await app.waitFor(
+    () => (app.text().match(/调解中/g) ?? []).length > 0,
+    () => 'the case in 我的待办',
+  );
   await app.tap(`todo-${id}`);
   await app.waitForText('状态调解中');
   await app.tap('next-state-opt-0');
@@ -50,7 +56,10 @@ test('a mediator takes a case from 受理 to 调解成功 from 我的待办', as
   await app.type('state-note', '按协议重新划定地界');
   await app.tap('save-state');
   await app.waitForRoute('field/todo/index');
-  await app.waitFor(() => !app.text().includes('两户因耕地') && !JSON.stringify(app.page.data).includes(`todo-${id}`), () => 'the case to leave 我的待办');
+  await app.waitFor(
+    () => !app.text().includes('两户因耕地') && !JSON.stringify(app.page.data).includes(`todo-${id}`),
+    () => 'the case to leave 我的待办',
+  );
 
   const { record } = await env.stack.call<{ record: Record<string, unknown> }>('records', { action: 'get', kind: 'dispute', id }, me);
   expect(record).toMatchObject({ state: '调解成功', amount: 2000 });

@@ -22,7 +22,10 @@ test('an event logged offline survives a kill and arrives exactly once', async (
   await app.type('field-attendees', '86');
   await app.type('field-topic', '赶集日宪法宣传');
   await app.tap('field-photos-add');
-  await app.waitFor(() => app.text().includes('现场照片（1/9'), () => 'the photo');
+  await app.waitFor(
+    () => app.text().includes('现场照片（1/9'),
+    () => 'the photo',
+  );
   await app.tap('field-location-take');
   await app.waitForText('纬度 29.53002');
   await app.tap('save-outreach');
@@ -39,7 +42,10 @@ test('an event logged offline survives a kill and arrives exactly once', async (
 
   // The network returns: WeChat tells the app, the outbox sends.
   await app.setOnline(true);
-  await app.waitFor(() => outboxEntries(app)[0]?.status === 'sent', () => 'the outbox to send');
+  await app.waitFor(
+    () => outboxEntries(app)[0]?.status === 'sent',
+    () => 'the outbox to send',
+  );
   await app.tap('go-mine');
   await app.waitForRoute('field/mine/index');
   await app.waitForText('已发送');

@@ -61,7 +61,10 @@ test('a mediator opens a case from 我的待办, a resident an article, an admin
   await resident.tap('离婚有30天冷静期，哪些情况不适用？');
   await resident.waitForRoute('resident/article/index');
   await resident.waitForText('冷静期');
-  await resident.waitFor(() => resident.text().length > 100, () => 'the article text');
+  await resident.waitFor(
+    () => resident.text().length > 100,
+    () => 'the article text',
+  );
 
   const admin = await env.launch({ openid: DEMO.admin, path: 'console/index/index' });
   await admin.waitForText('开展普法宣传活动');

@@ -21,7 +21,9 @@ test('the app is resizable in PC WeChat and its styles keep their size in a wide
 
   const sheets = wxss(DIST);
   expect(sheets.filter((file) => readFileSync(file, 'utf8').includes('rpx'))).toEqual([]);
-  const console = wxss(join(DIST, 'console')).map((file) => readFileSync(file, 'utf8')).join('\n');
+  const console = wxss(join(DIST, 'console'))
+    .map((file) => readFileSync(file, 'utf8'))
+    .join('\n');
   expect(console).toMatch(/\.console\{[^}]*max-width:1080px/);
   expect(console).toMatch(/@media \(min-width:768px\)\{\.console \.page-two\{[^}]*display:flex/);
 });

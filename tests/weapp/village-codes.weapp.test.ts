@@ -41,7 +41,12 @@ test("the admin's code of 沙坝村 opens 沙坝村's page when scanned", async 
   await admin.settle(200);
   expect(admin.callsTo('previewImage')).toEqual([expect.objectContaining({ urls: [src], current: src })]);
 
-  const resident = await env.launch({ openid: 'o-weapp-resident-codes', path: 'pages/village/index', query: { scene: encodeURIComponent(scene as string) }, scene: 1047 });
+  const resident = await env.launch({
+    openid: 'o-weapp-resident-codes',
+    path: 'pages/village/index',
+    query: { scene: encodeURIComponent(scene as string) },
+    scene: 1047,
+  });
   await resident.waitForText('沙坝村');
   await resident.waitForText('我要调解');
 }, 60000);

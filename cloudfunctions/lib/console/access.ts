@@ -24,8 +24,7 @@ export async function readableOrg(db: Database, caller: Caller, code?: string): 
   return org;
 }
 
-export const mayWrite = (caller: Caller, org: Pick<OrgDoc, 'code'>): boolean =>
-  CONSOLE_WRITERS.includes(caller.role) && caller.org.code === org.code;
+export const mayWrite = (caller: Caller, org: Pick<OrgDoc, 'code'>): boolean => CONSOLE_WRITERS.includes(caller.role) && caller.org.code === org.code;
 
 /** A unit the caller may write for: a township admin's own unit. */
 export async function writableOrg(db: Database, caller: Caller, code?: string): Promise<OrgDoc> {

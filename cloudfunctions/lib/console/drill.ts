@@ -35,7 +35,15 @@ export async function countOf(db: Database, spec: DrillSpec, orgCode: string, pe
   return typeof rows[0]?.total === 'number' ? rows[0].total : 0;
 }
 
-export async function pageOf(db: Database, spec: DrillSpec, orgCode: string, period: Period | null, offset: number, limit: number, review?: ReviewFilter): Promise<Row[]> {
+export async function pageOf(
+  db: Database,
+  spec: DrillSpec,
+  orgCode: string,
+  period: Period | null,
+  offset: number,
+  limit: number,
+  review?: ReviewFilter,
+): Promise<Row[]> {
   return aggregate(db, spec.collection, drillPagePipeline(spec, orgCode, period, offset, limit, review));
 }
 
@@ -60,7 +68,10 @@ export async function drillRecords(db: Database, caller: Caller, query: DrillQue
   const offset = Math.max(0, query.offset ?? 0);
   const limit = Math.min(DRILL_PAGE_MAX, Math.max(1, query.limit ?? 20));
   const docs = totals[part] > offset ? await pageOf(db, spec, org.code, period, offset, limit, review) : [];
-  const names = await orgNames(db, docs.map((doc) => String(doc.orgCode ?? doc.code)));
+  const names = await orgNames(
+    db,
+    docs.map((doc) => String(doc.orgCode ?? doc.code)),
+  );
   const items: DrillRow[] = docs.map((doc) =>
     spec.kind === 'org'
       ? { kind: 'org', id: doc._id, orgName: String(doc.name), level: doc.level as OrgLevel }

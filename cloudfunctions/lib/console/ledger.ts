@@ -20,7 +20,13 @@ import { TABLE_BY_COLLECTION } from '../../../src/domain/ledger/tables';
 import type { LedgerSheet } from '../../../src/domain/ledger/ledger';
 import type { FieldProblem } from '../../../src/domain/records/fields';
 import { periodLabel } from '../../../src/domain/period';
-import { importFolder, type LedgerFileAnswer, type LedgerImportAnswer, type ManualFigureEntry, type ManualFiguresAnswer } from '../../../src/domain/console/ledger-api';
+import {
+  importFolder,
+  type LedgerFileAnswer,
+  type LedgerImportAnswer,
+  type ManualFigureEntry,
+  type ManualFiguresAnswer,
+} from '../../../src/domain/console/ledger-api';
 
 const MANUAL = TABLE_BY_COLLECTION.get('manual_figures');
 
@@ -119,7 +125,13 @@ export async function importLedgerFile(
 }
 
 /** The unit's ledger for a period as an .xlsx in storage, with a download address (as the report's .docx). */
-export async function exportLedgerFile(db: Database, caller: Caller, query: { org?: string; period: string }, files: FileStore, now: Date): Promise<LedgerFileAnswer> {
+export async function exportLedgerFile(
+  db: Database,
+  caller: Caller,
+  query: { org?: string; period: string },
+  files: FileStore,
+  now: Date,
+): Promise<LedgerFileAnswer> {
   const org = await readableOrg(db, caller, query.org);
   const period = periodOf(query.period);
   const sheets = await ledgerSheets(db, org.code, period, { photoLinks: tempUrlLinks(cloudApp()) });

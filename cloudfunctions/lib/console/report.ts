@@ -168,7 +168,12 @@ export async function saveReportTexts(
  * The draft of a unit's year: figures (frozen when closed), the township's texts and settings (its
  * choice of 余 per figure), its own 其他指标 and the 六进 venues. The console and the CLI both build it here.
  */
-export async function buildModel(db: Database, org: Pick<OrgDoc, 'code' | 'name' | 'level'>, year: number, yu: boolean): Promise<{ model: ReportModel; closed: boolean }> {
+export async function buildModel(
+  db: Database,
+  org: Pick<OrgDoc, 'code' | 'name' | 'level'>,
+  year: number,
+  yu: boolean,
+): Promise<{ model: ReportModel; closed: boolean }> {
   const period = yearPeriod(year);
   const [figures, doc, close, extras] = await Promise.all([
     figuresWithClose(db, org.code, period),

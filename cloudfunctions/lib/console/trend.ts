@@ -21,7 +21,8 @@ export async function trend(db: Database, caller: Caller, query: { org?: string;
   const org = await readableOrg(db, caller, query.org);
   const ids = knownIds(query.ids);
   const yearly = ids.filter((id) => !isMonthlyFigure(id));
-  if (yearly.length > 0) throw new AppError('INVALID_REQUEST', `走势只看按月统计的指标，${yearly.map((id) => FIGURE_BY_ID.get(id)?.label ?? id).join('、')}不按月统计`);
+  if (yearly.length > 0)
+    throw new AppError('INVALID_REQUEST', `走势只看按月统计的指标，${yearly.map((id) => FIGURE_BY_ID.get(id)?.label ?? id).join('、')}不按月统计`);
   yearPeriod(query.year);
   const months = monthsBetween(`${query.year - TREND_YEARS + 1}-01`, `${query.year}-12`);
   const [reviewing, docs] = await Promise.all([reviewTownships(db), readSummaries(db, org.code, months)]);

@@ -81,7 +81,10 @@ export async function rowsFromRecords(
   if (options.allManual && period.year !== undefined && !pipelines.some((p) => p.collection === 'manual_figures')) {
     pipelines.push(manualPipeline(orgCode, period.year, scope));
   }
-  return runPipelines(db, pipelines.filter((p) => only(p.collection)));
+  return runPipelines(
+    db,
+    pipelines.filter((p) => only(p.collection)),
+  );
 }
 
 async function runPipelines(db: Database, pipelines: readonly CollectionPipeline[]): Promise<AggregateRows> {

@@ -58,7 +58,13 @@ async function docsOf(db: Database, table: TableDef, orgCode: string, path: read
     case 'orgs': {
       const above = await readByIds(db, 'orgs', path.slice(0, -1));
       const below = await readAll(db, 'orgs', { path: orgCode });
-      const ordered = [...path.slice(0, -1).map((code) => above.get(code)).filter((o): o is Doc => !!o), ...below];
+      const ordered = [
+        ...path
+          .slice(0, -1)
+          .map((code) => above.get(code))
+          .filter((o): o is Doc => !!o),
+        ...below,
+      ];
       return ordered.sort((a, b) => (a.path as string[]).length - (b.path as string[]).length || a._id.localeCompare(b._id));
     }
     case 'people': {
@@ -96,7 +102,8 @@ function sortBy(docs: Doc[], fields: readonly string[]): Doc[] {
   });
 }
 
-const photosOf = (doc: Doc): string[] => (Array.isArray(doc[PHOTOS]) ? (doc[PHOTOS] as unknown[]).filter((p): p is string => typeof p === 'string' && p !== '') : []);
+const photosOf = (doc: Doc): string[] =>
+  Array.isArray(doc[PHOTOS]) ? (doc[PHOTOS] as unknown[]).filter((p): p is string => typeof p === 'string' && p !== '') : [];
 /** The narrative masked like every answer to someone outside the case (an inspector is). */
 const narrativeOf = (doc: Doc): string => (typeof doc[NARRATIVE] === 'string' ? maskedFreeText(doc[NARRATIVE] as string, doc) : '');
 

@@ -151,7 +151,11 @@ export async function importLedger(db: Database, sheets: readonly LedgerSheet[],
   for (const table of TABLES) {
     const docs = parsed.records[table.collection];
     if (!docs) continue;
-    const stored = await readByIds(db, table.collection, docs.map((d) => d._id));
+    const stored = await readByIds(
+      db,
+      table.collection,
+      docs.map((d) => d._id),
+    );
     const plan = { table, adds: [] as Planned[], updates: [] as Planned[], unchanged: 0 };
     for (const doc of docs) {
       const existing = stored.get(doc._id);
@@ -206,7 +210,11 @@ export async function importLedger(db: Database, sheets: readonly LedgerSheet[],
     // Units first: the records written next name them.
     for (const { table, adds, updates } of plans.values()) {
       if (table.collection === 'orgs') {
-        await insertMany(db, table.collection, adds.map(({ doc }) => doc));
+        await insertMany(
+          db,
+          table.collection,
+          adds.map(({ doc }) => doc),
+        );
         for (const { doc } of updates) await updateOrg(db, table, doc, options, now.toISOString());
       } else {
         const rows = [...adds.map(({ doc }) => ({ ...importRow(table, doc), absent: true })), ...updates.map(({ doc }) => importRow(table, doc))];

@@ -38,7 +38,10 @@ export async function listContacts(db: Database, caller: Caller, orgCode: string
     .get();
   const today = beijingDate(now);
   const people = (data as PersonDoc[]).filter((p) => p.deleted !== true && isActiveOn(p, today));
-  const names = await orgNames(db, people.map((p) => p.orgCode));
+  const names = await orgNames(
+    db,
+    people.map((p) => p.orgCode),
+  );
   return people
     .sort((a, b) => a.orgCode.localeCompare(b.orgCode) || PUBLIC_ROSTER_ROLES.indexOf(a.role) - PUBLIC_ROSTER_ROLES.indexOf(b.role))
     .map((p) => contactRow(p, names.get(p.orgCode) ?? p.orgCode));

@@ -35,13 +35,7 @@ import { beijingDateTime } from '../../../src/domain/staff/model';
 import type { AppRole, ConsultationCategory, DisputeType } from '../../../src/domain/vocab';
 import { validateConsultation, type ConsultationInput } from '../../../src/domain/records/consultation';
 import { validateDispute, type DisputeInput } from '../../../src/domain/records/dispute';
-import {
-  canMove,
-  caseIdOf,
-  defaultCaseKind,
-  formatRef,
-  validateResidentRequest,
-} from '../../../src/domain/public/request';
+import { canMove, caseIdOf, defaultCaseKind, formatRef, validateResidentRequest } from '../../../src/domain/public/request';
 import type { ConvertAnswer, QueueItem, QueuePage, RequestStatusView } from '../../../src/domain/public/types';
 import { REF_PREFIX, type CaseKind, type RequestKind, type RequestState } from '../../../src/domain/public/vocab';
 import { assertMaySubmit, countSubmit, type Submitter } from './submit-limits';
@@ -145,15 +139,22 @@ export async function myRequests(db: Database, openid: string, keys: readonly st
   const _ = db.command;
   const ids = [...new Set(keys)].map(hashKey);
   const [byKey, byOpenid] = await Promise.all([
-    ids.length ? db.collection('requests').where({ _id: _.in(ids) }).limit(MINE_LIMIT).get() : { data: [] },
-    openid
-      ? db.collection('requests').where({ submitterOpenid: openid }).orderBy('createdAt', 'desc').limit(MINE_LIMIT).get()
+    ids.length
+      ? db
+          .collection('requests')
+          .where({ _id: _.in(ids) })
+          .limit(MINE_LIMIT)
+          .get()
       : { data: [] },
+    openid ? db.collection('requests').where({ submitterOpenid: openid }).orderBy('createdAt', 'desc').limit(MINE_LIMIT).get() : { data: [] },
   ]);
   const docs = new Map<string, RequestDoc>();
   for (const doc of [...byKey.data, ...byOpenid.data] as RequestDoc[]) docs.set(doc._id, doc);
   const list = [...docs.values()].sort((a, b) => b.createdAt.localeCompare(a.createdAt)).slice(0, MINE_LIMIT);
-  const names = await orgNames(db, list.map((doc) => doc.orgCode));
+  const names = await orgNames(
+    db,
+    list.map((doc) => doc.orgCode),
+  );
   return list.map((doc) => requestStatusView(doc, names.get(doc.orgCode) ?? ''));
 }
 
@@ -191,7 +192,10 @@ export async function requestQueue(db: Database, caller: Caller, query: QueueQue
     requests.where(filter).orderBy('createdAt', 'desc').orderBy('_id', 'desc').skip(offset).limit(limit).get(),
   ]);
   const docs = data as RequestDoc[];
-  const names = await orgNames(db, docs.map((doc) => doc.orgCode));
+  const names = await orgNames(
+    db,
+    docs.map((doc) => doc.orgCode),
+  );
   return { items: docs.map((doc) => queueItem(doc, names.get(doc.orgCode) ?? doc.orgCode)), total, offset, limit };
 }
 

@@ -21,7 +21,8 @@ export interface Submitter {
 function countersOf(submitter: Submitter, villageCode: string): [Limit, string, string][] {
   const counters: [Limit, string, string][] = [];
   if (submitter.openid) counters.push([SUBMITS_PER_CALLER, submitter.openid, '您这一小时提交的求助太多了，请过一会儿再提交；急事请拨打12348公共法律服务热线']);
-  if (submitter.address) counters.push([SUBMITS_PER_ADDRESS, submitter.address, '这一小时从您的网络提交的求助太多了，请过一会儿再提交；急事请拨打12348公共法律服务热线']);
+  if (submitter.address)
+    counters.push([SUBMITS_PER_ADDRESS, submitter.address, '这一小时从您的网络提交的求助太多了，请过一会儿再提交；急事请拨打12348公共法律服务热线']);
   counters.push([SUBMITS_PER_VILLAGE, villageCode, '这个村这一小时收到的求助太多了，请过一会儿再提交；急事请拨打12348公共法律服务热线']);
   return counters;
 }

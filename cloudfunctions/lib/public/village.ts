@@ -8,12 +8,7 @@ import { readOne, type Database } from '../cloudbase';
 import { AppError } from '../errors';
 import { findOrg, type OrgDoc } from '../orgs';
 import { beijingDate } from '../../../src/domain/dates';
-import type {
-  ArticleAnswer,
-  ArticleSummary,
-  TownshipsAnswer,
-  VillageAnswer,
-} from '../../../src/domain/public/types';
+import type { ArticleAnswer, ArticleSummary, TownshipsAnswer, VillageAnswer } from '../../../src/domain/public/types';
 import { HOTLINE } from '../../../src/domain/public/vocab';
 import { PLANNED } from '../../../src/domain/vocab';
 import { comingEvents, publicEvent, villageContacts, type EventLike } from '../../../src/domain/public/views';
@@ -64,12 +59,7 @@ export async function villagePage(db: Database, code: string, now: Date): Promis
       .orderBy('date', 'asc')
       .limit(EVENTS_SHOWN)
       .get(),
-    db
-      .collection('articles')
-      .where({ orgCode: township.code, published: true })
-      .orderBy('date', 'desc')
-      .limit(50)
-      .get(),
+    db.collection('articles').where({ orgCode: township.code, published: true }).orderBy('date', 'desc').limit(50).get(),
   ]);
 
   const unitName = (orgCode: string) => (orgCode === village.code ? village.name : township.name);

@@ -14,7 +14,8 @@ export async function saveBatch(db: Database, caller: Caller, writes: readonly R
   if (writes.length > MAX_BATCH_WRITES) throw new AppError('BATCH_TOO_LARGE');
   const results: WriteAnswer[] = [];
   for (const write of writes) {
-    const request = write.action === 'update' ? { kind: write.kind, record: write.record, baseVersion: write.baseVersion } : { kind: write.kind, record: write.record };
+    const request =
+      write.action === 'update' ? { kind: write.kind, record: write.record, baseVersion: write.baseVersion } : { kind: write.kind, record: write.record };
     try {
       results.push({ record: await saveRecord(db, caller, request, now) });
     } catch (error) {

@@ -15,8 +15,7 @@ export interface PolicyDoc {
   handlerIds?: string[];
 }
 
-export const isTownshipAdminOf = (caller: Caller, doc: Pick<PolicyDoc, 'orgPath'>): boolean =>
-  caller.role === '乡镇管理员' && isInScope(caller, doc.orgPath);
+export const isTownshipAdminOf = (caller: Caller, doc: Pick<PolicyDoc, 'orgPath'>): boolean => caller.role === '乡镇管理员' && isInScope(caller, doc.orgPath);
 
 /** The case's handlers: its recorder, the people assigned to it, and township admins of its unit. */
 export function isHandler(caller: Caller, doc: PolicyDoc): boolean {

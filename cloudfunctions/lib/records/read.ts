@@ -71,7 +71,10 @@ export async function listRecords(db: Database, caller: Caller, query: ListQuery
       .get(),
   ]);
   const docs = data as StoredRecord[];
-  const names = await orgNames(db, docs.map((doc) => doc.orgCode));
+  const names = await orgNames(
+    db,
+    docs.map((doc) => doc.orgCode),
+  );
   return {
     items: docs.map((doc) => recordView(query.kind, doc, caller, names.get(doc.orgCode) ?? doc.orgCode)),
     total,

@@ -31,12 +31,25 @@ export async function todoList(db: Database, caller: Caller, now: Date): Promise
   const today = beijingDate(now);
   const scope = { orgPath: caller.org.code, deleted: _.neq(true) };
   const [disputes, petitions] = await Promise.all([
-    db.collection('disputes').where({ ...scope, state: _.in([...KINDS.dispute.openStates]) }).orderBy('acceptDate', 'asc').limit(MAX_ITEMS).get(),
-    db.collection('petitions').where({ ...scope, state: _.in([...KINDS.petition.openStates]) }).orderBy('dueDate', 'asc').limit(MAX_ITEMS).get(),
+    db
+      .collection('disputes')
+      .where({ ...scope, state: _.in([...KINDS.dispute.openStates]) })
+      .orderBy('acceptDate', 'asc')
+      .limit(MAX_ITEMS)
+      .get(),
+    db
+      .collection('petitions')
+      .where({ ...scope, state: _.in([...KINDS.petition.openStates]) })
+      .orderBy('dueDate', 'asc')
+      .limit(MAX_ITEMS)
+      .get(),
   ]);
   const disputeDocs = disputes.data as StoredRecord[];
   const petitionDocs = petitions.data as StoredRecord[];
-  const names = await orgNames(db, [...disputeDocs, ...petitionDocs].map((doc) => doc.orgCode));
+  const names = await orgNames(
+    db,
+    [...disputeDocs, ...petitionDocs].map((doc) => doc.orgCode),
+  );
   const nameOf = (doc: StoredRecord) => names.get(doc.orgCode) ?? doc.orgCode;
   const items: TodoItem[] = [
     ...petitionDocs.map((doc) => ({

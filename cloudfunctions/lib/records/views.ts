@@ -33,7 +33,9 @@ export function recordView(kind: RecordKind, doc: StoredRecord, caller: Caller, 
     version: doc.version,
     deleted: doc.deleted === true,
     masked: !handler,
-    ...(typeof doc.reviewState === 'string' ? { review: { state: doc.reviewState as ReviewState, reason: typeof doc.reviewReason === 'string' ? doc.reviewReason : null } } : {}),
+    ...(typeof doc.reviewState === 'string'
+      ? { review: { state: doc.reviewState as ReviewState, reason: typeof doc.reviewReason === 'string' ? doc.reviewReason : null } }
+      : {}),
   };
 }
 
@@ -59,7 +61,11 @@ export function contentOf(kind: RecordKind, doc: Record<string, unknown>): Recor
 export function sameContent(kind: RecordKind, a: Record<string, unknown>, b: Record<string, unknown>): boolean {
   const canonical = (doc: Record<string, unknown>) => {
     const content = contentOf(kind, doc);
-    return JSON.stringify(Object.keys(content).sort().map((key) => [key, content[key]]));
+    return JSON.stringify(
+      Object.keys(content)
+        .sort()
+        .map((key) => [key, content[key]]),
+    );
   };
   return canonical(a) === canonical(b);
 }

@@ -14,18 +14,7 @@
  *
  * Node only (uses the docx package); depends on nothing but the pure report model.
  */
-import {
-  AlignmentType,
-  Document,
-  DocumentGridType,
-  Footer,
-  LineRuleType,
-  Packer,
-  PageNumber,
-  Paragraph,
-  TextRun,
-  type IParagraphOptions,
-} from 'docx';
+import { AlignmentType, Document, DocumentGridType, Footer, LineRuleType, Packer, PageNumber, Paragraph, TextRun, type IParagraphOptions } from 'docx';
 import type { ReportModel, ReportSignature } from '../../../src/domain/report';
 import { xmlSafe } from '../../../src/domain/xml-safe';
 import { withFontTable } from './font-table';

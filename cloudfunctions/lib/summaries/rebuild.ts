@@ -14,7 +14,7 @@ import { addRecord, canonicalCounters, hasCounts, SUMMARY_COLLECTIONS, type Mont
  */
 async function forEachRecord(db: Database, collection: string, where: Record<string, unknown>, visit: (doc: Doc) => void): Promise<void> {
   const _ = db.command;
-  for (let last: string | null = null; ; ) {
+  for (let last: string | null = null; ;) {
     const query: Record<string, unknown> = last === null ? where : { ...where, _id: _.gt(last) };
     const { data } = await db.collection(collection).where(query).orderBy('_id', 'asc').limit(PAGE).get();
     for (const doc of data as Doc[]) visit(doc);
@@ -83,7 +83,10 @@ export async function rebuildSummaries(db: Database, orgCode?: string): Promise<
   for (const d of differences(expected, stored)) {
     const m = expected.get(d.id);
     if (m) {
-      await db.collection(SUMMARIES).doc(d.id).set(withoutId(docOf(d.id, m)));
+      await db
+        .collection(SUMMARIES)
+        .doc(d.id)
+        .set(withoutId(docOf(d.id, m)));
       written++;
     } else {
       await db.collection(SUMMARIES).doc(d.id).remove();

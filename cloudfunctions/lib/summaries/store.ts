@@ -21,9 +21,21 @@ export interface SummaryDoc {
   held: MonthCounts['held'];
 }
 
-export const docOf = (id: string, m: MonthCounts): SummaryDoc => ({ _id: id, orgCode: m.unit.orgCode, orgPath: [...m.unit.orgPath], month: m.month, ok: m.ok, held: m.held });
+export const docOf = (id: string, m: MonthCounts): SummaryDoc => ({
+  _id: id,
+  orgCode: m.unit.orgCode,
+  orgPath: [...m.unit.orgPath],
+  month: m.month,
+  ok: m.ok,
+  held: m.held,
+});
 
-export const countsOf = (doc: SummaryDoc): MonthCounts => ({ unit: { orgCode: doc.orgCode, orgPath: doc.orgPath }, month: doc.month, ok: doc.ok ?? {}, held: doc.held ?? {} });
+export const countsOf = (doc: SummaryDoc): MonthCounts => ({
+  unit: { orgCode: doc.orgCode, orgPath: doc.orgPath },
+  month: doc.month,
+  ok: doc.ok ?? {},
+  held: doc.held ?? {},
+});
 
 /** What the changes do to summaries, per summary id (records of unsummarised kinds add nothing). */
 export function deltaOf(changes: readonly RecordChange[]): Map<string, MonthCounts> {
@@ -47,7 +59,10 @@ export async function applyDelta(tx: Transaction, delta: ReadonlyMap<string, Mon
     if (!hasCounts(next.ok) && !hasCounts(next.held)) {
       if (stored) await tx.collection(SUMMARIES).doc(id).remove();
     } else {
-      await tx.collection(SUMMARIES).doc(id).set(withoutId(docOf(id, next)));
+      await tx
+        .collection(SUMMARIES)
+        .doc(id)
+        .set(withoutId(docOf(id, next)));
     }
   }
 }

@@ -27,7 +27,14 @@ interface Grid {
 }
 
 /** The villages' grid of one township under its settings. */
-function gridOf(villages: readonly OrgDoc[], year: number, settings: SupervisionSettings, reports: Map<string, ReportDoc>, reminded: Set<string>, today: string): Grid {
+function gridOf(
+  villages: readonly OrgDoc[],
+  year: number,
+  settings: SupervisionSettings,
+  reports: Map<string, ReportDoc>,
+  reminded: Set<string>,
+  today: string,
+): Grid {
   const months = periodsOf(year, settings.cadence);
   const rows: VillageRow[] = villages.map((village) => {
     const cells: CompletenessCell[] = months.map((month) => {
@@ -48,7 +55,12 @@ function gridOf(villages: readonly OrgDoc[], year: number, settings: Supervision
   const monthly = months.map((month, i) => ({
     month,
     dueDate: dueDateOf(month, settings.dueDay),
-    rates: monthRates(rows.map((row) => row.cells[i]), month, settings, today),
+    rates: monthRates(
+      rows.map((row) => row.cells[i]),
+      month,
+      settings,
+      today,
+    ),
   }));
   return { rows, months: monthly, year: addRates(monthly.map((m) => m.rates)) };
 }
@@ -87,10 +99,20 @@ export async function completeness(db: Database, caller: Caller, query: { org?: 
   }
   const { data } = await db.collection('orgs').where({ parentCode: org.code, level: '乡镇' }).orderBy('code', 'asc').limit(1000).get();
   const townshipDocs = data as OrgDoc[];
-  const settings = await settingsByTownship(db, townshipDocs.map((t) => t.code));
+  const settings = await settingsByTownship(
+    db,
+    townshipDocs.map((t) => t.code),
+  );
   const townships: TownshipCompleteness[] = townshipDocs.map((township) => {
     const own = settings.get(township.code) ?? DEFAULT_SETTINGS;
-    const grid = gridOf(villages.filter((v) => v.parentCode === township.code), query.year, own, reports, reminded, today);
+    const grid = gridOf(
+      villages.filter((v) => v.parentCode === township.code),
+      query.year,
+      own,
+      reports,
+      reminded,
+      today,
+    );
     return { org: consoleOrg(township), months: byMonth(grid.months, query.year), year: grid.year };
   });
   const months = monthsOf(query.year).map((month, i) => ({ month, dueDate: '', rates: addRates(townships.map((t) => t.months[i].rates)) }));

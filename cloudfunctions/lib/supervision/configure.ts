@@ -45,7 +45,18 @@ export async function saveSettings(
     };
     await tx.collection(SETTINGS).doc(township.code).set(withoutId(next));
     const audit = (d: SettingsDoc | null) => (d ? { cadence: d.cadence, dueDay: d.dueDay, review: d.review } : null);
-    await writeHistory(tx, { collection: SETTINGS, recordId: township.code, action: before ? 'update' : 'create', by: caller.openid, byName: caller.name, at, version: next.version, before: audit(before), after: audit(next), orgPath: township.path });
+    await writeHistory(tx, {
+      collection: SETTINGS,
+      recordId: township.code,
+      action: before ? 'update' : 'create',
+      by: caller.openid,
+      byName: caller.name,
+      at,
+      version: next.version,
+      before: audit(before),
+      after: audit(next),
+      orgPath: township.path,
+    });
     return next;
   });
   return settingsView(doc);

@@ -37,7 +37,14 @@ export async function monthlySheet(db: Database, org: OrgDoc, period: Period, no
       const report = reports.get(reportId(village.code, month)) ?? null;
       const notes = [report && !report.onTime ? '迟报' : '', report?.supplemented ? '补报' : ''].filter(Boolean);
       const state = `${cellState(report, isPastDue(month, dueDay, today))}${notes.length ? `（${notes.join('、')}）` : ''}`;
-      rows.push([village.code, village.name, cadence === 'monthly' ? month : periodLabel(month), state, report?.submittedByName ?? '', report ? beijingTime(report.submittedAt) : '']);
+      rows.push([
+        village.code,
+        village.name,
+        cadence === 'monthly' ? month : periodLabel(month),
+        state,
+        report?.submittedByName ?? '',
+        report ? beijingTime(report.submittedAt) : '',
+      ]);
     }
   }
   return { name: MONTHLY_SHEET, rows };

@@ -60,7 +60,8 @@ export async function remind(db: Database, caller: Caller, request: { village: s
   const settings = await settingsOf(db, townshipCodeOf(village));
   const fits = isReportPeriod(request.month) && cadenceOf(request.month) === settings.cadence;
   if (!fits || !hasBegun(request.month, beijingDate(now))) throw new AppError('INVALID_PERIOD', `月份“${request.month}”不对`);
-  if (await readReport(db, reportId(village.code, request.month))) throw new AppError('INVALID_FORM', `${village.name}${request.month}的月报已经报送，无需提醒`);
+  if (await readReport(db, reportId(village.code, request.month)))
+    throw new AppError('INVALID_FORM', `${village.name}${request.month}的月报已经报送，无需提醒`);
   const id = reportId(village.code, request.month);
   const at = now.toISOString();
   const doc = await inTransaction(db, async (tx) => {
@@ -80,7 +81,18 @@ export async function remind(db: Database, caller: Caller, request: { village: s
     };
     const body = withoutId(next);
     await tx.collection(REMINDERS).doc(id).set(body);
-    await writeHistory(tx, { collection: REMINDERS, recordId: id, action: 'remind', by: caller.openid, byName: caller.name, at, version: next.count, before: null, after: body, orgPath: village.path });
+    await writeHistory(tx, {
+      collection: REMINDERS,
+      recordId: id,
+      action: 'remind',
+      by: caller.openid,
+      byName: caller.name,
+      at,
+      version: next.count,
+      before: null,
+      after: body,
+      orgPath: village.path,
+    });
     return next;
   });
   for (const listener of listeners) await listener(db, doc);

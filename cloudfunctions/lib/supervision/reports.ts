@@ -17,7 +17,17 @@ import type { AppRole } from '../../../src/domain/vocab';
 import { beijingDate } from '../../../src/domain/dates';
 import { mustParsePeriod } from '../../../src/domain/period';
 import { periodOf } from '../period';
-import { CADENCE_LABELS, cadenceOf, dueDateOf, hasBegun, isReportPeriod, monthOfPeriod, periodLabel, periodRange, type Cadence } from '../../../src/domain/supervision/schedule';
+import {
+  CADENCE_LABELS,
+  cadenceOf,
+  dueDateOf,
+  hasBegun,
+  isReportPeriod,
+  monthOfPeriod,
+  periodLabel,
+  periodRange,
+  type Cadence,
+} from '../../../src/domain/supervision/schedule';
 import { MONTHLY_FIGURE_IDS, countLines, isZero, monthlySentence } from '../../../src/domain/supervision/summary';
 import type { MonthAnswer, ReportView } from '../../../src/domain/supervision/api';
 import { settingsOf, townshipCodeOf } from './settings';
@@ -147,7 +157,18 @@ export async function submitMonth(db: Database, caller: Caller, month: string, n
     };
     const body = withoutId(doc);
     await tx.collection(REPORTS).doc(id).set(body);
-    await writeHistory(tx, { collection: REPORTS, recordId: id, action: 'submit', by: caller.openid, byName: caller.name, at, version: 1, before: null, after: body, orgPath: village.path });
+    await writeHistory(tx, {
+      collection: REPORTS,
+      recordId: id,
+      action: 'submit',
+      by: caller.openid,
+      byName: caller.name,
+      at,
+      version: 1,
+      before: null,
+      after: body,
+      orgPath: village.path,
+    });
   });
   return monthAnswer(db, caller, month, now);
 }

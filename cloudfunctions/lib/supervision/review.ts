@@ -63,7 +63,10 @@ export async function reviewQueue(db: Database, caller: Caller, query: { org?: s
     }),
   );
   const all = lists.flat().sort((a, b) => mainDate(a.kind, a.doc).localeCompare(mainDate(b.kind, b.doc)));
-  const names = await orgNames(db, all.map(({ doc }) => doc.orgCode));
+  const names = await orgNames(
+    db,
+    all.map(({ doc }) => doc.orgCode),
+  );
   const items = all.slice(0, QUEUE_MAX).map(({ kind, doc }) => itemOf(kind, doc, names.get(doc.orgCode) ?? doc.orgCode));
   return { org: consoleOrg(org), items, total: all.length };
 }
@@ -123,7 +126,12 @@ function requireAdmin(caller: Caller): void {
   if (caller.role !== '乡镇管理员') throw new AppError('FORBIDDEN', '只有乡镇管理员可以审核记录');
 }
 
-export async function approve(db: Database, caller: Caller, items: { kind: RecordKind; id: string; version: number }[], now: Date): Promise<ReviewDecisionAnswer> {
+export async function approve(
+  db: Database,
+  caller: Caller,
+  items: { kind: RecordKind; id: string; version: number }[],
+  now: Date,
+): Promise<ReviewDecisionAnswer> {
   requireAdmin(caller);
   const at = now.toISOString();
   let approved = 0;
@@ -143,10 +151,20 @@ export async function approveMonth(db: Database, caller: Caller, request: { vill
   if (!isTownshipAdminOf(caller, { orgPath: village.path })) throw new AppError('OUT_OF_SCOPE');
   const queue = await reviewQueue(db, caller, { village: village.code, month: request.month });
   const waiting = queue.items.filter((item) => item.state === '待审核');
-  return approve(db, caller, waiting.map(({ kind, id, version }) => ({ kind, id, version })), now);
+  return approve(
+    db,
+    caller,
+    waiting.map(({ kind, id, version }) => ({ kind, id, version })),
+    now,
+  );
 }
 
-export async function returnRecord(db: Database, caller: Caller, request: { kind: RecordKind; id: string; version: number; reason: string }, now: Date): Promise<ReviewDecisionAnswer> {
+export async function returnRecord(
+  db: Database,
+  caller: Caller,
+  request: { kind: RecordKind; id: string; version: number; reason: string },
+  now: Date,
+): Promise<ReviewDecisionAnswer> {
   requireAdmin(caller);
   const problem = reasonProblem(request.reason);
   if (problem) throw new AppError('INVALID_FORM', problem);

@@ -26,7 +26,14 @@ export interface SettingsDoc {
   updatedByName: string;
 }
 
-export const DEFAULT_SETTINGS: SupervisionSettings = { cadence: 'monthly', dueDay: DEFAULT_DUE_DAY, review: false, version: 0, updatedAt: null, updatedBy: null };
+export const DEFAULT_SETTINGS: SupervisionSettings = {
+  cadence: 'monthly',
+  dueDay: DEFAULT_DUE_DAY,
+  review: false,
+  version: 0,
+  updatedAt: null,
+  updatedBy: null,
+};
 
 /** The township a unit belongs to (itself for a township); null for a county. */
 export function townshipCodeOf(org: Pick<OrgDoc, 'code' | 'level' | 'parentCode'>): string | null {
@@ -39,7 +46,14 @@ export const readSettings = (source: Database | Transaction, townshipCode: strin
 
 export function settingsView(doc: SettingsDoc | null): SupervisionSettings {
   if (!doc) return DEFAULT_SETTINGS;
-  return { cadence: doc.cadence, dueDay: doc.dueDay, review: doc.review === true, version: doc.version, updatedAt: doc.updatedAt, updatedBy: doc.updatedByName };
+  return {
+    cadence: doc.cadence,
+    dueDay: doc.dueDay,
+    review: doc.review === true,
+    version: doc.version,
+    updatedAt: doc.updatedAt,
+    updatedBy: doc.updatedByName,
+  };
 }
 
 export async function settingsOf(db: Database, townshipCode: string | null): Promise<SupervisionSettings> {

@@ -24,7 +24,11 @@ async function returnedTo(db: Database, caller: Caller): Promise<ReturnedRecord[
   const _ = db.command;
   const lists = await Promise.all(
     REVIEWED_KINDS.map(async (kind) => {
-      const docs = (await readAll(db, KINDS[kind].collection, { recordedBy: caller.openid, reviewState: '退回', deleted: _.neq(true) })) as unknown as StoredRecord[];
+      const docs = (await readAll(db, KINDS[kind].collection, {
+        recordedBy: caller.openid,
+        reviewState: '退回',
+        deleted: _.neq(true),
+      })) as unknown as StoredRecord[];
       return docs.map((doc) => ({
         kind,
         id: doc._id,
@@ -48,11 +52,9 @@ export async function tasks(db: Database, caller: Caller, now: Date): Promise<Ta
   const today = beijingDate(now);
   const settings = await settingsOf(db, townshipCodeOf(caller.org));
   const months: string[] = [];
-  for (let month = previousPeriod(periodOfDate(today, settings.cadence)); months.length < LOOK_BACK[settings.cadence]; month = previousPeriod(month)) months.push(month);
-  const [reports, reminders] = await Promise.all([
-    readAll(db, REPORTS, { orgCode: village }),
-    readAll(db, REMINDERS, { orgCode: village }),
-  ]);
+  for (let month = previousPeriod(periodOfDate(today, settings.cadence)); months.length < LOOK_BACK[settings.cadence]; month = previousPeriod(month))
+    months.push(month);
+  const [reports, reminders] = await Promise.all([readAll(db, REPORTS, { orgCode: village }), readAll(db, REMINDERS, { orgCode: village })]);
   const reported = new Set(reports.map((doc) => String(doc.month)));
   return {
     reminders: (reminders as unknown as ReminderDoc[]).filter((doc) => !reported.has(doc.month)).map(reminderView),

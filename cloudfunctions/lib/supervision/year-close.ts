@@ -35,7 +35,11 @@ export async function closeConditions(db: Database, org: OrgDoc, year: number): 
   const reported = new Set(reports.map((doc) => doc._id));
   const settings = await settingsByTownship(db, [...new Set(villages.map((v) => v.parentCode).filter((c): c is string => !!c))]);
   const periodsOfVillage = (v: OrgDoc) => periodsOf(year, (settings.get(v.parentCode ?? '') ?? DEFAULT_SETTINGS).cadence);
-  const unreported = villages.flatMap((v) => periodsOfVillage(v).filter((m) => !reported.has(`${v.code}:${m}`)).map((month) => ({ village: v.name, month })));
+  const unreported = villages.flatMap((v) =>
+    periodsOfVillage(v)
+      .filter((m) => !reported.has(`${v.code}:${m}`))
+      .map((month) => ({ village: v.name, month })),
+  );
   return { unreportedMonths: unreported.length, unreportedSample: unreported.slice(0, 5), awaitingReview: pending.reduce((a, b) => a + b, 0) };
 }
 

@@ -19,7 +19,7 @@ export default function ChoiceField({ id, label, options, value, onChange, error
   return (
     <FieldRow id={id} label={label} error={error}>
       {chipMode(options) ? (
-        <View className='chips' id={id}>
+        <View className="chips" id={id}>
           {options.map((option, i) => (
             <View key={option} id={optionId(id, i)} className={`chip ${option === value ? 'chip-on' : ''}`} onClick={() => onChange(option)}>
               {option}
@@ -27,8 +27,14 @@ export default function ChoiceField({ id, label, options, value, onChange, error
           ))}
         </View>
       ) : (
-        <Picker id={id} mode='selector' range={[...options]} value={Math.max(0, options.indexOf(value))} onChange={(e) => onChange(options[Number(e.detail.value)] ?? value)}>
-          <View className='form-picker'>{value || '请选择'}</View>
+        <Picker
+          id={id}
+          mode="selector"
+          range={[...options]}
+          value={Math.max(0, options.indexOf(value))}
+          onChange={(e) => onChange(options[Number(e.detail.value)] ?? value)}
+        >
+          <View className="form-picker">{value || '请选择'}</View>
         </Picker>
       )}
     </FieldRow>

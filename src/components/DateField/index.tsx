@@ -37,12 +37,17 @@ export const daysAfterChips = (from: string, days: readonly number[]): DateChip[
 export default function DateField({ id, label, value, today, onChange, end, error, chips }: DateFieldProps) {
   return (
     <FieldRow id={id} label={label} error={error}>
-      <View className='date-line'>
-        <Picker id={id} mode='date' value={value} start='2000-01-01' end={end ?? '2099-12-31'} onChange={(e) => onChange(e.detail.value)}>
-          <View className='form-picker date-picker'>{value}</View>
+      <View className="date-line">
+        <Picker id={id} mode="date" value={value} start="2000-01-01" end={end ?? '2099-12-31'} onChange={(e) => onChange(e.detail.value)}>
+          <View className="form-picker date-picker">{value}</View>
         </Picker>
         {(chips ?? pastChips(today)).map((chip) => (
-          <View id={`${id}-${chip.key}`} key={chip.key} className={`chip chip-small ${value === chip.value ? 'chip-on' : ''}`} onClick={() => onChange(chip.value)}>
+          <View
+            id={`${id}-${chip.key}`}
+            key={chip.key}
+            className={`chip chip-small ${value === chip.value ? 'chip-on' : ''}`}
+            onClick={() => onChange(chip.value)}
+          >
             {chip.label}
           </View>
         ))}

@@ -12,11 +12,11 @@ export interface FieldRowProps {
 
 export default function FieldRow({ id, label, error, children }: FieldRowProps) {
   return (
-    <View className='form-row' id={`${id}-row`}>
-      <View className='form-label'>{label}</View>
+    <View className="form-row" id={`${id}-row`}>
+      <View className="form-label">{label}</View>
       {children}
       {error && (
-        <Text className='error-text' id={`${id}-error`}>
+        <Text className="error-text" id={`${id}-error`}>
           {error}
         </Text>
       )}

@@ -57,16 +57,16 @@ export default function LocationField({ id, label, value, onChange, error }: Loc
   return (
     <FieldRow id={id} label={`${label}（可不填）`} error={error}>
       {value ? (
-        <View className='inline-actions'>
-          <Text className='form-static' id={`${id}-value`}>
+        <View className="inline-actions">
+          <Text className="form-static" id={`${id}-value`}>
             {`纬度 ${value.latitude.toFixed(5)}，经度 ${value.longitude.toFixed(5)}${value.system ? `（${COORDINATE_LABELS[value.system]}）` : ''}`}
           </Text>
-          <View className='link-btn link-danger' id={`${id}-clear`} onClick={() => onChange(undefined)}>
+          <View className="link-btn link-danger" id={`${id}-clear`} onClick={() => onChange(undefined)}>
             清除
           </View>
         </View>
       ) : (
-        <View className='link-btn' id={`${id}-take`} onClick={take}>
+        <View className="link-btn" id={`${id}-take`} onClick={take}>
           {busy ? '正在定位…' : '＋ 记录当前位置'}
         </View>
       )}

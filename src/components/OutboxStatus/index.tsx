@@ -16,10 +16,14 @@ export default function OutboxStatus() {
 
   const warning = storageWarning(state.usage);
   return (
-    <View className={`card outbox-status ${state.counts.failed ? 'outbox-status-failed' : ''}`} id='outbox-status' onClick={() => Taro.navigateTo({ url: '/field/mine/index' })}>
-      <Text id='outbox-status-line'>{statusLine(state.counts)}</Text>
+    <View
+      className={`card outbox-status ${state.counts.failed ? 'outbox-status-failed' : ''}`}
+      id="outbox-status"
+      onClick={() => Taro.navigateTo({ url: '/field/mine/index' })}
+    >
+      <Text id="outbox-status-line">{statusLine(state.counts)}</Text>
       {warning && (
-        <View className='outbox-warning' id='storage-warning'>
+        <View className="outbox-warning" id="storage-warning">
           {warning}
         </View>
       )}

@@ -46,19 +46,19 @@ export default function PhotoPicker({ id, label, value, onChange, error }: Photo
 
   return (
     <FieldRow id={id} label={`${label}（${value.length}/${MAX_PHOTOS}，可不拍）`} error={error}>
-      <View className='photos' id={id}>
+      <View className="photos" id={id}>
         {value.map((photo, i) => (
-          <View className='photo' key={photo.local} id={`${id}-${i}`}>
-            {srcs[photo.local] ? <Image className='photo-img' src={srcs[photo.local]} mode='aspectFill' /> : <View className='photo-img' />}
-            <Text className='photo-remove' id={`${id}-${i}-remove`} onClick={() => onChange(value.filter((_, j) => j !== i))}>
+          <View className="photo" key={photo.local} id={`${id}-${i}`}>
+            {srcs[photo.local] ? <Image className="photo-img" src={srcs[photo.local]} mode="aspectFill" /> : <View className="photo-img" />}
+            <Text className="photo-remove" id={`${id}-${i}-remove`} onClick={() => onChange(value.filter((_, j) => j !== i))}>
               ×
             </Text>
           </View>
         ))}
         {value.length < MAX_PHOTOS && (
-          <View className='photo photo-add' id={`${id}-add`} onClick={add}>
-            <Text className='photo-add-plus'>＋</Text>
-            <Text className='photo-add-text'>拍照/选图</Text>
+          <View className="photo photo-add" id={`${id}-add`} onClick={add}>
+            <Text className="photo-add-plus">＋</Text>
+            <Text className="photo-add-text">拍照/选图</Text>
           </View>
         )}
       </View>

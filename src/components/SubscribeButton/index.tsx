@@ -24,12 +24,12 @@ export default function SubscribeButton({ topic, label, id }: { topic: Subscribe
       .catch((e) => setNote(messageOf(e)));
   };
   return (
-    <View className='subscribe'>
-      <Button className='btn' id={id} onClick={tap}>
+    <View className="subscribe">
+      <Button className="btn" id={id} onClick={tap}>
         {label}
       </Button>
       {note && (
-        <View className='muted' id={`${id}-note`}>
+        <View className="muted" id={`${id}-note`}>
           {note}
         </View>
       )}

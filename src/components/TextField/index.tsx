@@ -18,9 +18,25 @@ export default function TextField({ id, label, value, onChange, maxlength, place
   return (
     <FieldRow id={id} label={label} error={error}>
       {multiline ? (
-        <Textarea className='form-textarea' id={id} value={value} maxlength={maxlength} placeholder={placeholder} autoHeight onInput={(e) => onChange(e.detail.value)} />
+        <Textarea
+          className="form-textarea"
+          id={id}
+          value={value}
+          maxlength={maxlength}
+          placeholder={placeholder}
+          autoHeight
+          onInput={(e) => onChange(e.detail.value)}
+        />
       ) : (
-        <Input className='form-input' id={id} type={type ?? 'text'} value={value} maxlength={maxlength} placeholder={placeholder} onInput={(e) => onChange(e.detail.value)} />
+        <Input
+          className="form-input"
+          id={id}
+          type={type ?? 'text'}
+          value={value}
+          maxlength={maxlength}
+          placeholder={placeholder}
+          onInput={(e) => onChange(e.detail.value)}
+        />
       )}
     </FieldRow>
   );

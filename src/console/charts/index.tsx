@@ -56,32 +56,35 @@ export default function Charts() {
   };
 
   return (
-    <View className='page console' id='console-charts'>
+    <View className="page console" id="console-charts">
       <YearTabs year={year} currentYear={currentYear} onChange={setYear} />
-      <View className='console-tabs'>
-        <Text className={`console-tab ${view === 'village' ? 'console-tab-on' : ''}`} id='chart-village' onClick={() => setView('village')}>
+      <View className="console-tabs">
+        <Text className={`console-tab ${view === 'village' ? 'console-tab-on' : ''}`} id="chart-village" onClick={() => setView('village')}>
           {unitsLabel}
         </Text>
-        <Text className={`console-tab ${view === 'month' ? 'console-tab-on' : ''}`} id='chart-month' onClick={() => setView('month')}>
+        <Text className={`console-tab ${view === 'month' ? 'console-tab-on' : ''}`} id="chart-month" onClick={() => setView('month')}>
           分月
         </Text>
-        <Text className={`console-tab ${view === 'trend' ? 'console-tab-on' : ''}`} id='chart-trend' onClick={() => setView('trend')}>
+        <Text className={`console-tab ${view === 'trend' ? 'console-tab-on' : ''}`} id="chart-trend" onClick={() => setView('trend')}>
           {TREND_LABEL}
         </Text>
       </View>
-      <View className='console-tabs' id='chart-figures'>
+      <View className="console-tabs" id="chart-figures">
         {ids.map((id) => (
           <Text className={`console-tab ${id === figure ? 'console-tab-on' : ''}`} id={`pick-${id}`} key={id} onClick={() => setFigure(id)}>
             {FIGURE_BY_ID.get(id)?.label ?? id}
           </Text>
         ))}
       </View>
-      <Status loaded={loaded} id='chart' />
+      <Status loaded={loaded} id="chart" />
       {series && (
-        <View className='card'>
-          <View className='title' id='chart-title'>{`${series.label}（${series.unit}）· ${shown === 'village' ? unitsLabel : shown === 'month' ? '分月' : `${year - TREND_YEARS + 1}—${year}年${TREND_LABEL}`}`}</View>
+        <View className="card">
+          <View
+            className="title"
+            id="chart-title"
+          >{`${series.label}（${series.unit}）· ${shown === 'village' ? unitsLabel : shown === 'month' ? '分月' : `${year - TREND_YEARS + 1}—${year}年${TREND_LABEL}`}`}</View>
           <Bars series={series} id={`chart-${shown}-bars`} onPick={openBar} />
-          <View className='muted'>点任一行，可查看其背后的记录。</View>
+          <View className="muted">点任一行，可查看其背后的记录。</View>
         </View>
       )}
     </View>

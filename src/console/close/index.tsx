@@ -40,38 +40,44 @@ export default function Close() {
   };
 
   return (
-    <View className='page console' id='console-close'>
+    <View className="page console" id="console-close">
       <YearTabs year={year} currentYear={currentYear} onChange={setYear} />
-      <Status loaded={loaded} id='close' />
+      <Status loaded={loaded} id="close" />
       {error && (
-        <View className='banner-error' id='close-error'>
+        <View className="banner-error" id="close-error">
           {error}
         </View>
       )}
       {loaded.state === 'ready' && (
-        <View className='card' id='close-state'>
+        <View className="card" id="close-state">
           {closeLines(loaded.data).map((line, i) => (
             <View className={i === 0 ? 'title' : 'muted'} key={line}>
               {line}
             </View>
           ))}
           {conditionLines(loaded.data).length > 0 && (
-            <View id='close-conditions'>
+            <View id="close-conditions">
               {conditionLines(loaded.data).map((line) => (
-                <View className='banner-error' key={line}>
+                <View className="banner-error" key={line}>
                   {line}
                 </View>
               ))}
-              <Input className='reason-input' id='close-reason' placeholder='如确需结账，请填写原因（记入修改记录）' value={reason} onInput={(e) => setReason(e.detail.value)} />
+              <Input
+                className="reason-input"
+                id="close-reason"
+                placeholder="如确需结账，请填写原因（记入修改记录）"
+                value={reason}
+                onInput={(e) => setReason(e.detail.value)}
+              />
             </View>
           )}
-          {loaded.data.state.closeReason && <View className='muted'>{`结账原因：${loaded.data.state.closeReason}`}</View>}
+          {loaded.data.state.closeReason && <View className="muted">{`结账原因：${loaded.data.state.closeReason}`}</View>}
           {loaded.data.state.closed ? (
-            <Button className='btn btn-secondary' id='reopen-year' disabled={busy || undefined} onClick={() => void act(false)}>
+            <Button className="btn btn-secondary" id="reopen-year" disabled={busy || undefined} onClick={() => void act(false)}>
               反结账
             </Button>
           ) : (
-            <Button className='btn btn-primary' id='close-year' disabled={busy || undefined} onClick={() => void act(true)}>
+            <Button className="btn btn-primary" id="close-year" disabled={busy || undefined} onClick={() => void act(true)}>
               {`结账（${year}年）`}
             </Button>
           )}

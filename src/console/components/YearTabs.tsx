@@ -4,7 +4,7 @@ import { yearChoices } from '../nav';
 
 export default function YearTabs({ year, currentYear, onChange }: { year: number; currentYear: number; onChange: (year: number) => void }) {
   return (
-    <View className='console-tabs' id='year-tabs'>
+    <View className="console-tabs" id="year-tabs">
       {yearChoices(currentYear).map((y) => (
         <Text className={`console-tab ${y === year ? 'console-tab-on' : ''}`} id={`year-${y}`} key={y} onClick={() => onChange(y)}>
           {`${y}年`}

@@ -21,13 +21,18 @@ export interface FigureDraft {
 export const emptyDraft = (catalogueId = ''): FigureDraft => ({ catalogueId, code: catalogueId, label: '', unit: '', value: '' });
 
 /** How a value reads: 98% for a rate, the number otherwise. */
-export const valueText = (value: number, unit: string): string =>
-  isRateUnit(unit) ? `${Math.round(value * 1000) / 10}%` : `${value}${unit}`;
+export const valueText = (value: number, unit: string): string => (isRateUnit(unit) ? `${Math.round(value * 1000) / 10}%` : `${value}${unit}`);
 
 /** The form filled from an entry, to change it. */
 export function draftOf(entry: ManualFigureEntry): FigureDraft {
   const value = isRateUnit(entry.unit) ? `${Math.round(entry.value * 1000) / 10}%` : String(entry.value);
-  return { catalogueId: entry.catalogue ? entry.code : '', code: entry.code, label: entry.catalogue ? '' : entry.label, unit: entry.catalogue ? '' : entry.unit, value };
+  return {
+    catalogueId: entry.catalogue ? entry.code : '',
+    code: entry.code,
+    label: entry.catalogue ? '' : entry.label,
+    unit: entry.catalogue ? '' : entry.unit,
+    value,
+  };
 }
 
 /** The form for a catalogue code: its entry of the year to change, or an empty one. */

@@ -22,10 +22,10 @@ import '../pc';
 export default function Invites() {
   const { loaded } = useLoad(loadScope, 'scope');
   return (
-    <View className='page console' id='invites'>
-      <Status loaded={loaded} id='invites-scope' />
+    <View className="page console" id="invites">
+      <Status loaded={loaded} id="invites-scope" />
       {loaded.state === 'ready' && !loaded.data.canWrite && (
-        <View className='banner-error' id='invites-error'>
+        <View className="banner-error" id="invites-error">
           只有乡镇管理员可以发邀请码
         </View>
       )}
@@ -63,29 +63,29 @@ function InviteForm({ scope }: { scope: StaffScope }) {
   if (invite) {
     const unitName = units.find((u) => u.code === org)?.name ?? org;
     return (
-      <View className='card' id='invite-result'>
-        <View className='title'>{`${name}的邀请码`}</View>
-        <View className='muted'>{`${role} · ${unitName}`}</View>
-        <View className='invite-code' id='invite-code'>
+      <View className="card" id="invite-result">
+        <View className="title">{`${name}的邀请码`}</View>
+        <View className="muted">{`${role} · ${unitName}`}</View>
+        <View className="invite-code" id="invite-code">
           {invite.code}
         </View>
-        <View className='muted' id='invite-expiry'>{`${beijingDateTime(invite.expiresAt)} 前有效，只能使用一次`}</View>
-        <View className='invite-message' id='invite-message'>
+        <View className="muted" id="invite-expiry">{`${beijingDateTime(invite.expiresAt)} 前有效，只能使用一次`}</View>
+        <View className="invite-message" id="invite-message">
           {inviteMessage(invite.code)}
         </View>
         <Button
-          className='btn btn-primary'
-          id='invite-copy'
+          className="btn btn-primary"
+          id="invite-copy"
           onClick={() => void Taro.setClipboardData({ data: inviteMessage(invite.code) }).catch(() => setError('复制失败，请手动抄写邀请码'))}
         >
           复制这段话
         </Button>
         {error && (
-          <View className='banner-error' id='invite-error'>
+          <View className="banner-error" id="invite-error">
             {error}
           </View>
         )}
-        <Button className='btn btn-secondary' id='invite-back' onClick={() => void Taro.navigateBack()}>
+        <Button className="btn btn-secondary" id="invite-back" onClick={() => void Taro.navigateBack()}>
           返回人员名册
         </Button>
       </View>
@@ -93,21 +93,21 @@ function InviteForm({ scope }: { scope: StaffScope }) {
   }
 
   return (
-    <View className='card' id='invite-form'>
-      <View className='title'>发邀请码</View>
-      <View className='muted'>对方在微信中输入邀请码后，即以下面的身份和单位登记工作。7天内有效，只能使用一次。</View>
-      <TextField id='invite-name' label='姓名' value={name} maxlength={30} onChange={setName} />
-      <ChoiceField id='invite-role' label='工作身份' options={INVITE_ROLES} value={role} onChange={(v) => setRole(v as InviteRole)} />
-      <UnitChips id='invite-org' label='单位' units={units} value={org} onChange={setOrg} />
+    <View className="card" id="invite-form">
+      <View className="title">发邀请码</View>
+      <View className="muted">对方在微信中输入邀请码后，即以下面的身份和单位登记工作。7天内有效，只能使用一次。</View>
+      <TextField id="invite-name" label="姓名" value={name} maxlength={30} onChange={setName} />
+      <ChoiceField id="invite-role" label="工作身份" options={INVITE_ROLES} value={role} onChange={(v) => setRole(v as InviteRole)} />
+      <UnitChips id="invite-org" label="单位" units={units} value={org} onChange={setOrg} />
       {error && (
-        <View className='banner-error' id='invite-error'>
+        <View className="banner-error" id="invite-error">
           {error}
         </View>
       )}
-      <Button className={`btn btn-primary ${busy ? 'btn-busy' : ''}`} id='invite-issue' disabled={busy || undefined} onClick={issue}>
+      <Button className={`btn btn-primary ${busy ? 'btn-busy' : ''}`} id="invite-issue" disabled={busy || undefined} onClick={issue}>
         {busy ? '正在生成…' : '生成邀请码'}
       </Button>
-      <Text className='muted'>{personId ? '邀请码与名册中的这个人关联。' : ''}</Text>
+      <Text className="muted">{personId ? '邀请码与名册中的这个人关联。' : ''}</Text>
     </View>
   );
 }

@@ -76,72 +76,82 @@ export default function Ledger() {
 
   const report = tried?.report;
   return (
-    <View className='page console' id='console-ledger'>
-      <YearTabs year={year} currentYear={currentYear} onChange={(y) => { setYear(y); setFile(null); }} />
+    <View className="page console" id="console-ledger">
+      <YearTabs
+        year={year}
+        currentYear={currentYear}
+        onChange={(y) => {
+          setYear(y);
+          setFile(null);
+        }}
+      />
       {notice && (
-        <View className={notice.error ? 'banner-error' : 'banner-info'} id='ledger-notice'>
+        <View className={notice.error ? 'banner-error' : 'banner-info'} id="ledger-notice">
           {notice.text}
         </View>
       )}
-      <Status loaded={loaded} id='ledger-unit' />
-      <View className='card' id='ledger-export'>
-        <View className='title'>导出台账</View>
-        <View className='muted'>{`${unit?.org.name ?? ''}${year}年的全部台账，一张表一类记录，第一张是指标汇总；可直接打印。`}</View>
-        <Button className={`btn btn-secondary ${busy ? 'btn-busy' : ''}`} id='ledger-download' disabled={busy || undefined} onClick={download}>
+      <Status loaded={loaded} id="ledger-unit" />
+      <View className="card" id="ledger-export">
+        <View className="title">导出台账</View>
+        <View className="muted">{`${unit?.org.name ?? ''}${year}年的全部台账，一张表一类记录，第一张是指标汇总；可直接打印。`}</View>
+        <Button className={`btn btn-secondary ${busy ? 'btn-busy' : ''}`} id="ledger-download" disabled={busy || undefined} onClick={download}>
           下载台账（Excel）
         </Button>
         {file && (
-          <View id='ledger-file'>
-            <View className='muted'>{file.fileName}</View>
-            <Text className='url-text' id='ledger-file-url'>
+          <View id="ledger-file">
+            <View className="muted">{file.fileName}</View>
+            <Text className="url-text" id="ledger-file-url">
               {file.url}
             </Text>
-            <Text className='link' id='ledger-copy-url' onClick={() => void copyText(file.url)}>
+            <Text className="link" id="ledger-copy-url" onClick={() => void copyText(file.url)}>
               复制下载链接
             </Text>
           </View>
         )}
       </View>
       {unit?.canWrite && (
-        <View className='card' id='ledger-import'>
-          <View className='title'>导入台账</View>
-          <View className='muted'>选择按台账格式填写的 Excel 文件（.xlsx）。先检查一遍，有错时一条也不导入，并指出第几张表、第几行、哪一列；没有错再确认导入。同一文件导入两次不会重复。</View>
-          <Button className={`btn btn-secondary ${busy ? 'btn-busy' : ''}`} id='ledger-choose' disabled={busy || undefined} onClick={choose}>
+        <View className="card" id="ledger-import">
+          <View className="title">导入台账</View>
+          <View className="muted">
+            选择按台账格式填写的 Excel
+            文件（.xlsx）。先检查一遍，有错时一条也不导入，并指出第几张表、第几行、哪一列；没有错再确认导入。同一文件导入两次不会重复。
+          </View>
+          <Button className={`btn btn-secondary ${busy ? 'btn-busy' : ''}`} id="ledger-choose" disabled={busy || undefined} onClick={choose}>
             选择文件并检查
           </Button>
           {tried && report && (
-            <View id='ledger-report'>
-              <View className='muted' id='ledger-report-head'>
+            <View id="ledger-report">
+              <View className="muted" id="ledger-report-head">
                 {report.written ? `已导入：${tried.name}` : report.ok ? `检查通过：${tried.name}（尚未导入）` : `文件有错，没有导入任何数据：${tried.name}`}
               </View>
               {report.sheets.map((s) => (
-                <View className='mf-row' key={s.sheet} id={`ledger-sheet-${s.sheet}`}>
+                <View className="mf-row" key={s.sheet} id={`ledger-sheet-${s.sheet}`}>
                   <Text>{s.sheet}</Text>
-                  <Text className='mf-value'>{`新增 ${s.added}，更新 ${s.updated}，未变 ${s.unchanged}`}</Text>
+                  <Text className="mf-value">{`新增 ${s.added}，更新 ${s.updated}，未变 ${s.unchanged}`}</Text>
                 </View>
               ))}
               {report.problems.length > 0 && (
-                <View id='ledger-problems'>
-                  <View className='field-label'>{`需要改正（${report.problems.length} 处）`}</View>
+                <View id="ledger-problems">
+                  <View className="field-label">{`需要改正（${report.problems.length} 处）`}</View>
                   {report.problems.slice(0, 200).map((p, i) => (
-                    <View className='error-text' key={`${p.sheet}-${p.row}-${p.column}-${i}`}>
+                    <View className="error-text" key={`${p.sheet}-${p.row}-${p.column}-${i}`}>
                       {p.message}
                     </View>
                   ))}
                 </View>
               )}
               {report.warnings.length > 0 && (
-                <View id='ledger-warnings'>
-                  <View className='field-label'>提醒</View>
+                <View id="ledger-warnings">
+                  <View className="field-label">提醒</View>
                   {report.warnings.slice(0, 100).map((p, i) => (
-                    <View className='muted' key={`${p.sheet}-${p.row}-${p.column}-${i}`}>
+                    <View className="muted" key={`${p.sheet}-${p.row}-${p.column}-${i}`}>
                       {p.message}
                     </View>
                   ))}
                 </View>
               )}
               {report.ok && !report.written && (
-                <Button className={`btn btn-primary ${busy ? 'btn-busy' : ''}`} id='ledger-confirm' disabled={busy || undefined} onClick={confirm}>
+                <Button className={`btn btn-primary ${busy ? 'btn-busy' : ''}`} id="ledger-confirm" disabled={busy || undefined} onClick={confirm}>
                   确认导入
                 </Button>
               )}

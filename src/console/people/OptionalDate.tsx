@@ -6,12 +6,12 @@ export default function OptionalDate(props: { id: string; label: string; value: 
   const { id, label, value, empty, onChange, error } = props;
   return (
     <FieldRow id={id} label={label} error={error}>
-      <View className='staff-date-line'>
-        <Picker id={id} mode='date' value={value} start='1990-01-01' end='2099-12-31' onChange={(e) => onChange(e.detail.value)}>
-          <View className='form-picker'>{value || empty}</View>
+      <View className="staff-date-line">
+        <Picker id={id} mode="date" value={value} start="1990-01-01" end="2099-12-31" onChange={(e) => onChange(e.detail.value)}>
+          <View className="form-picker">{value || empty}</View>
         </Picker>
         {value && (
-          <View id={`${id}-clear`} className='chip chip-small' onClick={() => onChange('')}>
+          <View id={`${id}-clear`} className="chip chip-small" onClick={() => onChange('')}>
             清除
           </View>
         )}

@@ -23,27 +23,27 @@ export default function Quality() {
   });
 
   return (
-    <View className='page console' id='console-quality'>
+    <View className="page console" id="console-quality">
       <YearTabs year={year} currentYear={currentYear} onChange={setYear} />
-      <Status loaded={loaded} id='quality' />
+      <Status loaded={loaded} id="quality" />
       {loaded.state === 'ready' && (
         <View>
-          <View className='muted' id='quality-summary'>
+          <View className="muted" id="quality-summary">
             {`${loaded.data.org.name} · 截至${loaded.data.asOf} · 共 ${loaded.data.warnings.length} 条提示`}
           </View>
           {loaded.data.warnings.length === 0 && (
-            <View className='empty' id='quality-empty'>
+            <View className="empty" id="quality-empty">
               没有发现数据问题
             </View>
           )}
           {loaded.data.warnings.map((w) => (
             <View className={`card warning warning-${w.level}`} id={`warning-${w.id}`} key={w.id} onClick={() => Taro.navigateTo({ url: targetUrl(w.target) })}>
-              <View className='item-head'>
+              <View className="item-head">
                 <Text className={`warning-level change-${w.level === 'info' ? 'none' : 'down'}`}>{LEVEL_LABELS[w.level]}</Text>
-                <Text className='muted'>{w.orgName}</Text>
+                <Text className="muted">{w.orgName}</Text>
               </View>
-              <View className='warning-message'>{w.message}</View>
-              <Text className='link'>{w.target.page === 'overview' ? '查看该村数据 ›' : '查看相关记录 ›'}</Text>
+              <View className="warning-message">{w.message}</View>
+              <Text className="link">{w.target.page === 'overview' ? '查看该村数据 ›' : '查看相关记录 ›'}</Text>
             </View>
           ))}
         </View>

@@ -50,7 +50,12 @@ export default function RecordPage() {
   async function setDeleted(record: RecordView, deleted: boolean) {
     if (busy) return;
     if (deleted) {
-      const { confirm } = await Taro.showModal({ title: '删除这条记录？', content: '删除后不再计入任何数字，可以恢复。', confirmText: '删除', confirmColor: '#d93026' });
+      const { confirm } = await Taro.showModal({
+        title: '删除这条记录？',
+        content: '删除后不再计入任何数字，可以恢复。',
+        confirmText: '删除',
+        confirmColor: '#d93026',
+      });
       if (!confirm) return;
     }
     setBusy(true);
@@ -66,10 +71,10 @@ export default function RecordPage() {
   }
 
   return (
-    <View className='page console' id='console-record'>
-      <Status loaded={loaded} id='record' />
+    <View className="page console" id="console-record">
+      <Status loaded={loaded} id="record" />
       {notice && (
-        <View className={notice.error ? 'banner-error' : 'banner-info'} id='record-notice'>
+        <View className={notice.error ? 'banner-error' : 'banner-info'} id="record-notice">
           {notice.text}
         </View>
       )}
@@ -84,63 +89,63 @@ function RecordBody({ data, busy, onDelete }: { data: Loaded; busy: boolean; onD
   const editable = admin && !record.deleted && !record.masked && isFormKind(record.kind);
   return (
     <View>
-      <View className='card'>
-        <View className='title' id='record-title'>
+      <View className="card">
+        <View className="title" id="record-title">
           {KINDS[record.kind].label}
         </View>
-        <View className='muted' id='record-meta'>{`${record.orgName} · 第 ${record.version} 版`}</View>
+        <View className="muted" id="record-meta">{`${record.orgName} · 第 ${record.version} 版`}</View>
         {record.deleted && (
-          <View className='banner-error' id='record-deleted'>
+          <View className="banner-error" id="record-deleted">
             这条记录已删除，不计入任何数字。
           </View>
         )}
         {record.masked && (
-          <View className='muted' id='record-masked'>
+          <View className="muted" id="record-masked">
             当事人信息已隐去：只有经办人能看到。
           </View>
         )}
         {recordLines(record).map((line) => (
-          <View className='item' id={`record-field-${line.name}`} key={line.name}>
-            <Text className='muted'>{line.label}</Text>
-            <View className='record-value'>{line.value}</View>
+          <View className="item" id={`record-field-${line.name}`} key={line.name}>
+            <Text className="muted">{line.label}</Text>
+            <View className="record-value">{line.value}</View>
           </View>
         ))}
       </View>
       {admin && (
-        <View className='console-nav' id='record-actions'>
+        <View className="console-nav" id="record-actions">
           {editable && (
             <Button
-              className='btn btn-secondary'
-              id='record-edit'
+              className="btn btn-secondary"
+              id="record-edit"
               onClick={() => Taro.navigateTo({ url: `/field/${record.kind}/index?record=${encodeURIComponent(record.id)}` })}
             >
               修改
             </Button>
           )}
           {record.deleted ? (
-            <Button className='btn btn-secondary' id='record-restore' disabled={busy || undefined} onClick={() => onDelete(record, false)}>
+            <Button className="btn btn-secondary" id="record-restore" disabled={busy || undefined} onClick={() => onDelete(record, false)}>
               恢复
             </Button>
           ) : (
-            <Button className='btn btn-secondary' id='record-delete' disabled={busy || undefined} onClick={() => onDelete(record, true)}>
+            <Button className="btn btn-secondary" id="record-delete" disabled={busy || undefined} onClick={() => onDelete(record, true)}>
               删除
             </Button>
           )}
         </View>
       )}
-      <View className='card' id='record-history'>
-        <View className='title'>修改记录</View>
+      <View className="card" id="record-history">
+        <View className="title">修改记录</View>
         {typeof history === 'string' ? (
-          <View className='muted' id='record-history-note'>
+          <View className="muted" id="record-history-note">
             {history}
           </View>
         ) : history.length === 0 ? (
-          <View className='muted' id='record-history-note'>
+          <View className="muted" id="record-history-note">
             还没有修改过（导入或演示数据没有登记记录）。
           </View>
         ) : (
           historyLines(history).map((line) => (
-            <View className='item' key={line.key}>
+            <View className="item" key={line.key}>
               {line.text}
             </View>
           ))

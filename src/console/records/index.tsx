@@ -25,23 +25,23 @@ export default function Records() {
   };
 
   return (
-    <View className='page console' id='console-records'>
-      <Status loaded={loaded} id='records' />
+    <View className="page console" id="console-records">
+      <Status loaded={loaded} id="records" />
       {loaded.state === 'ready' && (
         <View>
-          <View className='card'>
-            <View className='title' id='records-title'>
+          <View className="card">
+            <View className="title" id="records-title">
               {loaded.data.label}
             </View>
-            <View className='muted' id='records-scope'>{`${loaded.data.org.name}${loaded.data.period ? ` · ${loaded.data.period}` : ''}`}</View>
+            <View className="muted" id="records-scope">{`${loaded.data.org.name}${loaded.data.period ? ` · ${loaded.data.period}` : ''}`}</View>
             {loaded.data.message && (
-              <View className='muted' id='records-message'>
+              <View className="muted" id="records-message">
                 {loaded.data.message}
               </View>
             )}
           </View>
           {loaded.data.parts.length > 1 && (
-            <View className='console-tabs' id='records-parts'>
+            <View className="console-tabs" id="records-parts">
               {loaded.data.parts.map((p, i) => (
                 <Text className={`console-tab ${i === loaded.data.part ? 'console-tab-on' : ''}`} id={`part-${i}`} key={p.label} onClick={() => choosePart(i)}>
                   {`${p.label}（${p.total}）`}
@@ -49,30 +49,30 @@ export default function Records() {
               ))}
             </View>
           )}
-          <View className='card' id='records-list'>
-            <View className='muted' id='records-count'>
+          <View className="card" id="records-list">
+            <View className="muted" id="records-count">
               {pageText(loaded.data.offset, loaded.data.items.length, loaded.data.total)}
             </View>
             {loaded.data.items.map((row) => {
               const line = drillLine(row);
               const url = recordPageUrl(row.kind, row.id);
               return (
-                <View className='item record-row' id={`record-${line.id}`} key={line.id} onClick={() => url && Taro.navigateTo({ url })}>
-                  <View className='item-head'>
-                    <Text className='item-title'>{line.title}</Text>
-                    <Text className='muted'>{line.date}</Text>
+                <View className="item record-row" id={`record-${line.id}`} key={line.id} onClick={() => url && Taro.navigateTo({ url })}>
+                  <View className="item-head">
+                    <Text className="item-title">{line.title}</Text>
+                    <Text className="muted">{line.date}</Text>
                   </View>
-                  <View className='muted'>{`${line.orgName} · ${line.line}`}</View>
+                  <View className="muted">{`${line.orgName} · ${line.line}`}</View>
                 </View>
               );
             })}
-            <View className='pager'>
-              <Button className='btn btn-secondary' id='page-prev' disabled={offset === 0 || undefined} onClick={() => setOffset(Math.max(0, offset - LIMIT))}>
+            <View className="pager">
+              <Button className="btn btn-secondary" id="page-prev" disabled={offset === 0 || undefined} onClick={() => setOffset(Math.max(0, offset - LIMIT))}>
                 上一页
               </Button>
               <Button
-                className='btn btn-secondary'
-                id='page-next'
+                className="btn btn-secondary"
+                id="page-next"
                 disabled={offset + loaded.data.items.length >= loaded.data.total || undefined}
                 onClick={() => setOffset(offset + LIMIT)}
               >

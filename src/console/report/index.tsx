@@ -88,28 +88,28 @@ export default function Report() {
   const dirty = saved !== null && isDirty(draft, saved.texts);
 
   return (
-    <View className='page console' id='console-report'>
+    <View className="page console" id="console-report">
       <YearTabs year={year} currentYear={currentYear} onChange={setYear} />
       {notice && (
-        <View className={notice.error ? 'banner-error' : 'banner-info'} id='report-notice'>
+        <View className={notice.error ? 'banner-error' : 'banner-info'} id="report-notice">
           {notice.text}
         </View>
       )}
-      <View className='page-two'>
-        <View className='card' id='report-texts'>
-          <View className='title'>乡镇填写的内容</View>
-          <Status loaded={texts.loaded} id='report-texts' />
+      <View className="page-two">
+        <View className="card" id="report-texts">
+          <View className="title">乡镇填写的内容</View>
+          <Status loaded={texts.loaded} id="report-texts" />
           {saved && (
             <View>
-              <View className='muted' id='report-version'>
+              <View className="muted" id="report-version">
                 {saved.version === 0 ? '尚未保存过' : `第 ${saved.version} 版 · ${saved.updatedBy ?? ''} ${saved.updatedAt?.slice(0, 10) ?? ''}`}
               </View>
               {TEXT_FIELDS.map((field) => (
                 <View key={field.key}>
-                  <Text className='field-label'>{field.label}</Text>
-                  {field.hint && <View className='muted'>{field.hint}</View>}
+                  <Text className="field-label">{field.label}</Text>
+                  {field.hint && <View className="muted">{field.hint}</View>}
                   <Textarea
-                    className='text-area'
+                    className="text-area"
                     id={`text-${field.key}`}
                     value={draft[field.key] ?? ''}
                     maxlength={20000}
@@ -120,25 +120,25 @@ export default function Report() {
                 </View>
               ))}
               {editable ? (
-                <Button className={`btn btn-primary ${busy ? 'btn-busy' : ''}`} id='report-save' disabled={busy || !dirty || undefined} onClick={save}>
+                <Button className={`btn btn-primary ${busy ? 'btn-busy' : ''}`} id="report-save" disabled={busy || !dirty || undefined} onClick={save}>
                   {dirty || saved.version === 0 ? '保存' : '已保存'}
                 </Button>
               ) : (
-                <View className='muted'>只有本乡镇的管理员可以修改这些内容。</View>
+                <View className="muted">只有本乡镇的管理员可以修改这些内容。</View>
               )}
             </View>
           )}
         </View>
-        <View className='card' id='report-side'>
-          <View className='switch-row'>
+        <View className="card" id="report-side">
+          <View className="switch-row">
             <Text>大数用“余”表示（如 3000余份）</Text>
-            <Switch id='report-yu' checked={yu} onChange={(e) => setYu(e.detail.value)} />
+            <Switch id="report-yu" checked={yu} onChange={(e) => setYu(e.detail.value)} />
           </View>
           {yu && preview.loaded.state === 'ready' && (
-            <View id='report-yu-choices'>
-              <View className='muted'>每个数字可单独选择：打开用“余”，关闭写准确数。已按本乡镇本年度记住。</View>
+            <View id="report-yu-choices">
+              <View className="muted">每个数字可单独选择：打开用“余”，关闭写准确数。已按本乡镇本年度记住。</View>
               {yuChoiceRows(preview.loaded.data.model).map((row) => (
-                <View className='switch-row' key={row.id} id={`yu-${row.id.replace(/\./g, '-')}`}>
+                <View className="switch-row" key={row.id} id={`yu-${row.id.replace(/\./g, '-')}`}>
                   <Text>
                     {row.label}（{row.unit}）
                   </Text>
@@ -148,24 +148,24 @@ export default function Report() {
             </View>
           )}
           {saved && <LetterFields settings={saved.settings} unitName={saved.org.name} editable={editable} busy={busy} onSave={saveLetter} />}
-          <Button className={`btn btn-secondary ${busy ? 'btn-busy' : ''}`} id='report-docx' disabled={busy || undefined} onClick={download}>
+          <Button className={`btn btn-secondary ${busy ? 'btn-busy' : ''}`} id="report-docx" disabled={busy || undefined} onClick={download}>
             下载报告（Word）
           </Button>
           {file && (
-            <View id='report-file'>
-              <View className='muted'>{file.fileName}</View>
-              <Text className='url-text' id='report-file-url'>
+            <View id="report-file">
+              <View className="muted">{file.fileName}</View>
+              <Text className="url-text" id="report-file-url">
                 {file.url}
               </Text>
-              <Text className='link' id='report-copy-url' onClick={() => void copyText(file.url)}>
+              <Text className="link" id="report-copy-url" onClick={() => void copyText(file.url)}>
                 复制下载链接
               </Text>
             </View>
           )}
-          <Status loaded={preview.loaded} id='report-preview' />
+          <Status loaded={preview.loaded} id="report-preview" />
           {preview.loaded.state === 'ready' && (
-            <View className='preview' id='report-preview'>
-              {preview.loaded.data.closed && <View className='console-badge'>该年度已结账，数据已冻结</View>}
+            <View className="preview" id="report-preview">
+              {preview.loaded.data.closed && <View className="console-badge">该年度已结账，数据已冻结</View>}
               {previewBlocks(preview.loaded.data.model).map((block, i) => (
                 <View className={`preview-${block.kind}`} key={`${i}-${block.kind}`}>
                   {block.text}

@@ -3,8 +3,7 @@ import type { CompletenessAnswer, CompletenessCell, ReviewItem } from '../../dom
 import { hasBegun, rateText, type Rates } from '../../domain/supervision/schedule';
 
 /** A column's head: '9月', or '9月上' / '9月下' for a township reporting twice a month. */
-export const monthLabel = (month: string): string =>
-  `${Number(month.slice(5, 7))}月${month.endsWith('-H1') ? '上' : month.endsWith('-H2') ? '下' : ''}`;
+export const monthLabel = (month: string): string => `${Number(month.slice(5, 7))}月${month.endsWith('-H1') ? '上' : month.endsWith('-H2') ? '下' : ''}`;
 
 /** Short text of a cell in the year grid, and its class. */
 export function cellText(cell: CompletenessCell): { text: string; className: string } {
@@ -22,7 +21,9 @@ export function cellText(cell: CompletenessCell): { text: string; className: str
 }
 
 export const ratesLine = (rates: Rates): string =>
-  rates.expected === 0 ? '未到截止日' : `报送率 ${rateText(rates.reportingRate)}（${rates.reported}/${rates.expected}） · 按时报送率 ${rateText(rates.onTimeRate)}`;
+  rates.expected === 0
+    ? '未到截止日'
+    : `报送率 ${rateText(rates.reportingRate)}（${rates.reported}/${rates.expected}） · 按时报送率 ${rateText(rates.onTimeRate)}`;
 
 /** The month the page opens on: the latest month past its due date, else January. */
 export function focusMonth(answer: CompletenessAnswer): string {

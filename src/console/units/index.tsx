@@ -19,8 +19,8 @@ import '../pc';
 export default function Units() {
   const { loaded } = useLoad(loadScope, 'scope');
   return (
-    <View className='page console' id='units'>
-      <Status loaded={loaded} id='units-scope' />
+    <View className="page console" id="units">
+      <Status loaded={loaded} id="units-scope" />
       {loaded.state === 'ready' && <UnitList scope={loaded.data} />}
     </View>
   );
@@ -62,7 +62,12 @@ function UnitList({ scope }: { scope: StaffScope }) {
       const next = [...villages, { code: org.code, name: org.name }].sort((a, b) => a.code.localeCompare(b.code));
       setVillages(next);
       setName('');
-      setCode(nextVillageCode(township.code, next.map((v) => v.code)) ?? '');
+      setCode(
+        nextVillageCode(
+          township.code,
+          next.map((v) => v.code),
+        ) ?? '',
+      );
       return `已添加：${org.name}（${org.code}）`;
     });
   };
@@ -79,36 +84,42 @@ function UnitList({ scope }: { scope: StaffScope }) {
 
   return (
     <View>
-      <View className='console-head'>
-        <Text className='console-org' id='units-org'>{`${township.name}（${township.code}）`}</Text>
+      <View className="console-head">
+        <Text className="console-org" id="units-org">{`${township.name}（${township.code}）`}</Text>
       </View>
       {notice && (
         <View className={notice.ok ? 'banner-ok' : 'banner-error'} id={notice.ok ? 'units-notice' : 'units-error'}>
           {notice.text}
         </View>
       )}
-      <View className='card' id='unit-list'>
-        <View className='title'>{`下辖村（${villages.length}个）`}</View>
+      <View className="card" id="unit-list">
+        <View className="title">{`下辖村（${villages.length}个）`}</View>
         {villages.map((v) => (
-          <View className='staff-row' id={`unit-${v.code}`} key={v.code}>
+          <View className="staff-row" id={`unit-${v.code}`} key={v.code}>
             {renaming?.code === v.code ? (
               <View>
-                <Input className='form-input' id='unit-rename-input' value={renaming.name} maxlength={50} onInput={(e) => setRenaming({ code: v.code, name: e.detail.value })} />
-                <View className='staff-actions'>
-                  <Text className='staff-action' id='unit-rename-save' onClick={() => !busy && rename(renaming)}>
+                <Input
+                  className="form-input"
+                  id="unit-rename-input"
+                  value={renaming.name}
+                  maxlength={50}
+                  onInput={(e) => setRenaming({ code: v.code, name: e.detail.value })}
+                />
+                <View className="staff-actions">
+                  <Text className="staff-action" id="unit-rename-save" onClick={() => !busy && rename(renaming)}>
                     保存
                   </Text>
-                  <Text className='staff-action' id='unit-rename-cancel' onClick={() => setRenaming(null)}>
+                  <Text className="staff-action" id="unit-rename-cancel" onClick={() => setRenaming(null)}>
                     取消
                   </Text>
                 </View>
               </View>
             ) : (
-              <View className='staff-row-head'>
-                <Text className='staff-name'>{v.name}</Text>
-                <Text className='muted'>{v.code}</Text>
+              <View className="staff-row-head">
+                <Text className="staff-name">{v.name}</Text>
+                <Text className="muted">{v.code}</Text>
                 {scope.canWrite && (
-                  <Text className='staff-action' id={`unit-rename-${v.code}`} onClick={() => setRenaming({ code: v.code, name: v.name })}>
+                  <Text className="staff-action" id={`unit-rename-${v.code}`} onClick={() => setRenaming({ code: v.code, name: v.name })}>
                     改名
                   </Text>
                 )}
@@ -118,11 +129,11 @@ function UnitList({ scope }: { scope: StaffScope }) {
         ))}
       </View>
       {scope.canWrite && (
-        <View className='card' id='village-form'>
-          <View className='title'>添加村</View>
-          <TextField id='village-name' label='村名' value={name} maxlength={50} onChange={setName} />
-          <TextField id='village-code' label='村代码（12位，已按本乡镇推荐）' type='number' value={code} maxlength={12} onChange={setCode} />
-          <Button className={`btn btn-primary ${busy ? 'btn-busy' : ''}`} id='village-add' disabled={busy || undefined} onClick={add}>
+        <View className="card" id="village-form">
+          <View className="title">添加村</View>
+          <TextField id="village-name" label="村名" value={name} maxlength={50} onChange={setName} />
+          <TextField id="village-code" label="村代码（12位，已按本乡镇推荐）" type="number" value={code} maxlength={12} onChange={setCode} />
+          <Button className={`btn btn-primary ${busy ? 'btn-busy' : ''}`} id="village-add" disabled={busy || undefined} onClick={add}>
             添加
           </Button>
         </View>

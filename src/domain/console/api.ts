@@ -123,8 +123,7 @@ export type WarningLevel = 'error' | 'warning' | 'info';
 
 /** Where a warning leads: the records behind a figure or check, or a unit's own overview. */
 export type DrillTarget =
-  | { page: 'records'; org: string; period: string; figure?: string; check?: QualityCheck }
-  | { page: 'overview'; org: string; year: number };
+  { page: 'records'; org: string; period: string; figure?: string; check?: QualityCheck } | { page: 'overview'; org: string; year: number };
 
 export interface QualityWarning {
   /** Stable within an answer: `<rule>:<org>`. */

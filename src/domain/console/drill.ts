@@ -99,7 +99,10 @@ function ratioPlan(f: FigureDef, numerator: BaseMeasure, denominator: BaseMeasur
   }
   return {
     label: f.label,
-    parts: [{ ...top, label: `分子：${top.label}` }, { ...bottom, label: `分母：${bottom.label}` }],
+    parts: [
+      { ...top, label: `分子：${top.label}` },
+      { ...bottom, label: `分母：${bottom.label}` },
+    ],
     message: `${f.label}是比率，等于分子记录数（或人数）除以分母记录数`,
   };
 }

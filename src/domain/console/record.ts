@@ -23,11 +23,10 @@ function readable(name: string, value: unknown): string {
   if (typeof value === 'number' || typeof value === 'string') return String(value);
   if (name === 'photos' && Array.isArray(value)) return value.length ? `${value.length} 张` : '';
   if (name === 'parties' && Array.isArray(value)) {
-    return value
-      .map((p: Record<string, unknown>) => [p.name, p.phone, p.idNumber].filter((v) => typeof v === 'string' && v !== '').join(' '))
-      .join('；');
+    return value.map((p: Record<string, unknown>) => [p.name, p.phone, p.idNumber].filter((v) => typeof v === 'string' && v !== '').join(' ')).join('；');
   }
-  if (name === 'followUps' && Array.isArray(value)) return value.map((v: Record<string, unknown>) => `${String(v.date ?? '')} ${String(v.result ?? '')}`).join('；');
+  if (name === 'followUps' && Array.isArray(value))
+    return value.map((v: Record<string, unknown>) => `${String(v.date ?? '')} ${String(v.result ?? '')}`).join('；');
   if (name === 'location' && typeof value === 'object') {
     const p = value as { latitude?: number; longitude?: number; system?: CoordinateSystem };
     return `纬度 ${p.latitude}，经度 ${p.longitude}${p.system ? `（${COORDINATE_LABELS[p.system]}）` : ''}`;

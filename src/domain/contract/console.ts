@@ -47,10 +47,16 @@ export const consoleRequest = z.discriminatedUnion('action', [
     texts: z.object({ opening: text, extraMeasures: text, shortcomings: text, leaderDuty: text, nextYear: text }).strict(),
     settings: z
       .object({
-        yuChoices: z.record(z.string().min(1).max(80), z.boolean()).refine((c) => Object.keys(c).length <= 200, '选择太多').optional(),
+        yuChoices: z
+          .record(z.string().min(1).max(80), z.boolean())
+          .refine((c) => Object.keys(c).length <= 200, '选择太多')
+          .optional(),
         addressee: z.string().max(100).optional(),
         signer: z.string().max(100).optional(),
-        signDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '成文日期格式不对').optional(),
+        signDate: z
+          .string()
+          .regex(/^\d{4}-\d{2}-\d{2}$/, '成文日期格式不对')
+          .optional(),
       })
       .strict()
       .optional(),

@@ -4,7 +4,16 @@ import { CASE_KINDS, REQUEST_KINDS, REQUEST_STATES } from '../public/vocab';
 import { CONSULTATION_CATEGORIES, DISPUTE_TYPES } from '../vocab';
 import { REF_PATTERN } from '../public/request';
 import { orgCode, pageLimit, pageOffset } from './fields';
-import type { ArticleSavedAnswer, ArticlesAnswer, ContactAnswer, ContactsAnswer, ConvertAnswer, QueueItemAnswer, QueuePage, VillageCodeAnswer } from '../public/types';
+import type {
+  ArticleSavedAnswer,
+  ArticlesAnswer,
+  ContactAnswer,
+  ContactsAnswer,
+  ConvertAnswer,
+  QueueItemAnswer,
+  QueuePage,
+  VillageCodeAnswer,
+} from '../public/types';
 
 const ref = z.string().regex(REF_PATTERN);
 

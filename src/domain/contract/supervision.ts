@@ -17,7 +17,14 @@ const month = z.string().regex(/^\d{4}-\d{2}(-H[12])?$/);
 
 export const supervisionRequest = z.discriminatedUnion('action', [
   z.object({ action: z.literal('settings'), org: org.optional() }),
-  z.object({ action: z.literal('saveSettings'), org: org.optional(), cadence: z.enum(CADENCES).optional(), dueDay: z.number().int(), review: z.boolean(), baseVersion: z.number().int().min(0) }),
+  z.object({
+    action: z.literal('saveSettings'),
+    org: org.optional(),
+    cadence: z.enum(CADENCES).optional(),
+    dueDay: z.number().int(),
+    review: z.boolean(),
+    baseVersion: z.number().int().min(0),
+  }),
   z.object({ action: z.literal('month'), month }),
   z.object({ action: z.literal('submit'), month }),
   z.object({ action: z.literal('tasks') }),

@@ -160,7 +160,11 @@ export function draftFromRecord(spec: FormSpec, record: Record<string, unknown>,
     const field = spec.fields.find((f) => f.name === key) as FieldSpec;
     if (field.type === 'amount') values[key] = typeof value === 'number' ? String(value) : String(value ?? '');
     else if (field.type === 'parties' && Array.isArray(value))
-      values[key] = value.map((p: Record<string, unknown>) => ({ name: String(p.name ?? ''), phone: String(p.phone ?? ''), idNumber: String(p.idNumber ?? '') }));
+      values[key] = value.map((p: Record<string, unknown>) => ({
+        name: String(p.name ?? ''),
+        phone: String(p.phone ?? ''),
+        idNumber: String(p.idNumber ?? ''),
+      }));
     else values[key] = value;
   }
   if (spec.fields.some((f) => f.type === 'photos')) values.photos = photos;

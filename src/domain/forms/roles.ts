@@ -16,8 +16,7 @@ export { TODO_ROLES };
 /** The kinds' own names (KINDS), as the home page and the forms title them. */
 export const FORM_TITLES = Object.fromEntries(FORM_KINDS.map((kind) => [kind, KINDS[kind].label])) as Record<FormKind, string>;
 
-export const isFormKind = (value: unknown): value is FormKind =>
-  typeof value === 'string' && (FORM_KINDS as readonly string[]).includes(value);
+export const isFormKind = (value: unknown): value is FormKind => typeof value === 'string' && (FORM_KINDS as readonly string[]).includes(value);
 
 /** The forms a role may use, in the order the home page lists them. */
 export function formsFor(role: AppRole): FormKind[] {

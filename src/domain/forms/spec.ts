@@ -112,7 +112,18 @@ const outreach: FormSpec = {
   remember: ['type'],
   defaults: (ctx) => {
     const type = lastChoice(ctx, 'type', OUTREACH_TYPES, '赶集日集中宣传' satisfies OutreachType);
-    return { type, venue: defaultVenueFor(type), date: ctx.today, status: HELD, topic: '', attendees: 0, materials: 0, banners: 0, consultations: 0, photos: [] };
+    return {
+      type,
+      venue: defaultVenueFor(type),
+      date: ctx.today,
+      status: HELD,
+      topic: '',
+      attendees: 0,
+      materials: 0,
+      banners: 0,
+      consultations: 0,
+      photos: [],
+    };
   },
   // Changing the type moves the venue along, unless the person already chose another venue; a date
   // after today makes the event 计划 (the server refuses a held event in the future), today or before 已举办.

@@ -22,7 +22,10 @@ export function summaryOf(kind: FormKind, r: Record<string, unknown>): Summary {
       return {
         title: `${title} · ${s(r.type)}`,
         date: s(r.date),
-        line: [`${s(r.venue)}${r.topic ? ` · ${s(r.topic)}` : ''}`, `受众 ${n(r.attendees)} 人 · 资料 ${n(r.materials)} 份 · 横幅 ${n(r.banners)} 幅 · 咨询 ${n(r.consultations)} 人次`].join('\n'),
+        line: [
+          `${s(r.venue)}${r.topic ? ` · ${s(r.topic)}` : ''}`,
+          `受众 ${n(r.attendees)} 人 · 资料 ${n(r.materials)} 份 · 横幅 ${n(r.banners)} 幅 · 咨询 ${n(r.consultations)} 人次`,
+        ].join('\n'),
       };
     case 'consultation':
       return { title: `${title} · ${s(r.category)}`, date: s(r.date), line: `${n(r.people)} 人次${r.answeredBy ? ` · 答复人 ${s(r.answeredBy)}` : ''}` };
@@ -33,7 +36,11 @@ export function summaryOf(kind: FormKind, r: Record<string, unknown>): Summary {
         line: `${s(r.state)} · ${s(r.source)}${Array.isArray(r.parties) ? ` · 当事人 ${r.parties.length} 人` : ''}`,
       };
     case 'petition':
-      return { title: `${title} · ${s(r.channel)}`, date: s(r.registerDate), line: `${s(r.state)} · 期限 ${s(r.dueDate)}${r.category ? ` · ${s(r.category)}` : ''}` };
+      return {
+        title: `${title} · ${s(r.channel)}`,
+        date: s(r.registerDate),
+        line: `${s(r.state)} · 期限 ${s(r.dueDate)}${r.category ? ` · ${s(r.category)}` : ''}`,
+      };
     case 'reception':
       return { title: `${title} · ${s(r.leader)}`, date: s(r.date), line: `接待群众 ${n(r.people)} 人次` };
     case 'study':

@@ -72,7 +72,12 @@ function fig(group: FigureGroup, id: string, label: string, unit: string, measur
   return { id, label, unit, group, source: sourceOf(measure), measure };
 }
 
-const O = '普法宣传', S = '干部学法', T = '队伍与阵地', M = '矛盾纠纷化解', P = '信访', X = '其他指标';
+const O = '普法宣传',
+  S = '干部学法',
+  T = '队伍与阵地',
+  M = '矛盾纠纷化解',
+  P = '信访',
+  X = '其他指标';
 
 export const FIGURES: readonly FigureDef[] = [
   fig(O, 'outreach.events', '开展普法宣传活动', '次', count('outreach', OPENED, held)),
@@ -131,9 +136,7 @@ export const FIGURES: readonly FigureDef[] = [
   }),
   fig(M, 'mediation.amount', '涉及金额', '元', sum('disputes', 'amount', CLOSED, succeeded)),
   // A case counts by type in the period it was accepted, like mediation.accepted.
-  ...DISPUTE_TYPES.map((t) =>
-    fig(M, `mediation.by_type.${t}`, t, '件', count('disputes', OPENED, is('disputeType', t))),
-  ),
+  ...DISPUTE_TYPES.map((t) => fig(M, `mediation.by_type.${t}`, t, '件', count('disputes', OPENED, is('disputeType', t)))),
 
   fig(P, 'petition.receptions', '领导干部接访', '次', count('receptions', OPENED)),
   fig(P, 'petition.received_people', '接待来访群众', '人次', sum('receptions', 'people', OPENED)),

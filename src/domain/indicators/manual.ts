@@ -16,9 +16,7 @@ export const MANUAL_FIGURES: readonly ManualFigureInfo[] = [
   { id: 'manual.disclosure_coverage', label: '政务公开覆盖面', unit: '%' },
 ];
 
-export const MANUAL_FIGURE_BY_ID: ReadonlyMap<string, ManualFigureInfo> = new Map(
-  MANUAL_FIGURES.map((f) => [f.id, f]),
-);
+export const MANUAL_FIGURE_BY_ID: ReadonlyMap<string, ManualFigureInfo> = new Map(MANUAL_FIGURES.map((f) => [f.id, f]));
 
 /** Rates print as percentages and are stored as fractions in [0, 1]. */
 export const isRateUnit = (unit: string | undefined): boolean => unit === '%';

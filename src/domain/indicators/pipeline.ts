@@ -36,7 +36,11 @@ export function partsOf(f: FigureDef): Part[] {
   const k = keyOf(f.id);
   const m = f.measure;
   if (m.kind === 'manual') return [];
-  if (m.kind === 'ratio') return [{ key: `${k}__n`, measure: m.numerator }, { key: `${k}__d`, measure: m.denominator }];
+  if (m.kind === 'ratio')
+    return [
+      { key: `${k}__n`, measure: m.numerator },
+      { key: `${k}__d`, measure: m.denominator },
+    ];
   if (m.kind === 'total') return m.of.map((measure, i) => ({ key: `${k}__${i}`, measure }));
   return [{ key: k, measure: m }];
 }

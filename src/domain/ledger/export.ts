@@ -56,14 +56,15 @@ function cellOf(c: ColumnDef, doc: Readonly<Record<string, unknown>>): OutCell {
 /** One record's row: its 序号 (1-based), the format's cells, the unit's name beside its code. */
 export function toRow(table: TableDef, doc: Readonly<Record<string, unknown>>, serial: number, unitNames: ReadonlyMap<string, string> = new Map()): OutCell[] {
   const filled = withCatalogueLabel(table, doc);
-  return [
-    serial,
-    ...table.columns.flatMap((c) => (isUnitColumn(c) ? [cellOf(c, filled), unitNames.get(String(doc.orgCode)) ?? ''] : [cellOf(c, filled)])),
-  ];
+  return [serial, ...table.columns.flatMap((c) => (isUnitColumn(c) ? [cellOf(c, filled), unitNames.get(String(doc.orgCode)) ?? ''] : [cellOf(c, filled)]))];
 }
 
 /** Header plus one row per record, for one collection's sheet; `unitNames` maps 单位代码 to 名称. */
-export function exportTable(collection: Collection, docs: ReadonlyArray<Readonly<Record<string, unknown>>>, unitNames?: ReadonlyMap<string, string>): OutCell[][] {
+export function exportTable(
+  collection: Collection,
+  docs: ReadonlyArray<Readonly<Record<string, unknown>>>,
+  unitNames?: ReadonlyMap<string, string>,
+): OutCell[][] {
   const table = TABLE_BY_COLLECTION.get(collection);
   if (!table) throw new Error(`没有与 ${collection} 对应的台账表格`);
   return [exportHeaderOf(table), ...docs.map((d, i) => toRow(table, d, i + 1, unitNames))];

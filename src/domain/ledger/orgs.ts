@@ -10,13 +10,7 @@ import { isBlank, type Rows } from './cells';
 import type { TableDef } from './tables';
 import { dedupe, problem, readRow, type Header, type LedgerDoc, type ParseResult } from './rows';
 
-export function parseOrgRows(
-  table: TableDef,
-  header: Header,
-  rows: Rows,
-  knownOrgs: OrgLookup,
-  out: ParseResult,
-): ParseResult {
+export function parseOrgRows(table: TableDef, header: Header, rows: Rows, knownOrgs: OrgLookup, out: ParseResult): ParseResult {
   const read: Array<{ row: number; org: OrgInput }> = [];
   const seen = new Map<string, { row: number; json: string }>();
   rows.forEach((cells, i) => {
@@ -36,7 +30,9 @@ export function parseOrgRows(
     const known = knownOrgs.get(org.code);
     if (known && (known.parentCode ?? null) !== org.parentCode) {
       const was = known.parentCode === null ? '最上级单位' : `“${nameOf(knownOrgs, known.parentCode)}”（${known.parentCode}）的下级`;
-      out.problems.push(problem(table.sheet, row, '上级代码', `“${org.name}”（${org.code}）在系统中是${was}，导入不能改变上级单位；如确需调整，请联系运维人员`));
+      out.problems.push(
+        problem(table.sheet, row, '上级代码', `“${org.name}”（${org.code}）在系统中是${was}，导入不能改变上级单位；如确需调整，请联系运维人员`),
+      );
       continue;
     }
     const parent = org.parentCode === null ? undefined : merged.get(org.parentCode);

@@ -14,8 +14,7 @@ import { parseOrgRows } from './orgs';
 
 export type { LedgerDoc, LedgerProblem, ParseResult } from './rows';
 
-const withoutUndefined = (o: Record<string, unknown>) =>
-  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
+const withoutUndefined = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
 
 /** The storage shape of a validated row: `_id`, orgCode, orgPath, the kind's fields. */
 function toDoc(table: TableDef, data: Record<string, unknown>, orgs: OrgLookup, orgPath: string[]): LedgerDoc {

@@ -51,8 +51,7 @@ export function readHeader(table: TableDef, cells: Rows[number], out: ParseResul
   return missing.length ? null : header;
 }
 
-const columnOfField = (table: TableDef, field: unknown): string =>
-  table.columns.find((c) => c.field === field)?.name ?? '';
+const columnOfField = (table: TableDef, field: unknown): string => table.columns.find((c) => c.field === field)?.name ?? '';
 
 /** Fills what the format leaves implicit before validation: what the kind's form fills (petition due dates), the top unit's parent. */
 function prepare(collection: Collection, input: Record<string, unknown>): Record<string, unknown> {
@@ -62,13 +61,7 @@ function prepare(collection: Collection, input: Record<string, unknown>): Record
 }
 
 /** Converts and validates one row; null when anything is wrong (the problems are added to `out`). */
-export function readRow(
-  table: TableDef,
-  header: Header,
-  cells: Rows[number],
-  row: number,
-  out: ParseResult,
-): Record<string, unknown> | null {
+export function readRow(table: TableDef, header: Header, cells: Rows[number], row: number, out: ParseResult): Record<string, unknown> | null {
   const input: Record<string, unknown> = {};
   let cellProblems = 0;
   for (const [col, index] of header) {
@@ -105,4 +98,3 @@ export function dedupe(table: TableDef, doc: LedgerDoc, row: number, seen: Seen,
   else out.problems.push(problem(table.sheet, row, column, `“${doc._id}”与第${before.row}行重复，但内容不同`));
   return false;
 }
-

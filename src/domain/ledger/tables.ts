@@ -5,8 +5,18 @@
  */
 import { z } from 'zod';
 import {
-  CONSULTATION_CATEGORIES, DISPUTE_SOURCES, DISPUTE_STATES, DISPUTE_TYPES, ORG_LEVELS, OUTREACH_STATES, OUTREACH_TYPES,
-  OUTREACH_VENUES, PETITION_CHANNELS, PETITION_STATES, ROSTER_ROLES, STUDY_TYPES,
+  CONSULTATION_CATEGORIES,
+  DISPUTE_SOURCES,
+  DISPUTE_STATES,
+  DISPUTE_TYPES,
+  ORG_LEVELS,
+  OUTREACH_STATES,
+  OUTREACH_TYPES,
+  OUTREACH_VENUES,
+  PETITION_CHANNELS,
+  PETITION_STATES,
+  ROSTER_ROLES,
+  STUDY_TYPES,
 } from '../vocab';
 import type { Collection } from '../records/common';
 import { ledgerId } from '../records/common';
@@ -162,13 +172,7 @@ export const TABLES: readonly TableDef[] = [
   {
     sheet: '领导接访',
     collection: 'receptions',
-    columns: [
-      id,
-      unit,
-      col('日期', 'date', 'date'),
-      col('接访领导', 'leader', 'text'),
-      col('接待群众人次', 'people', 'count'),
-    ],
+    columns: [id, unit, col('日期', 'date', 'date'), col('接访领导', 'leader', 'text'), col('接待群众人次', 'people', 'count')],
     schema: receptionFields.extend({ id: ledgerId }),
   },
   {

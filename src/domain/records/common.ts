@@ -10,17 +10,7 @@ import type { Validation } from './outreach';
 export type { Validation } from './outreach';
 
 /** Database collections. The names are shared with the server code; see the storage shape. */
-export const COLLECTIONS = [
-  'orgs',
-  'people',
-  'outreach',
-  'consultations',
-  'disputes',
-  'petitions',
-  'receptions',
-  'studies',
-  'manual_figures',
-] as const;
+export const COLLECTIONS = ['orgs', 'people', 'outreach', 'consultations', 'disputes', 'petitions', 'receptions', 'studies', 'manual_figures'] as const;
 export type Collection = (typeof COLLECTIONS)[number];
 
 /** Runs a schema and turns zod's error into the field problems a form shows. */

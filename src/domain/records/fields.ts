@@ -31,13 +31,9 @@ export const optionalText = (label: string, max = 200) =>
     .optional();
 
 /** Client-generated record ids: what makes a resend recognisable. */
-export const clientId = z
-  .string({ required_error: '缺少记录编号', invalid_type_error: '记录编号格式不对' })
-  .regex(/^[A-Za-z0-9_-]{6,64}$/, '记录编号格式不对');
+export const clientId = z.string({ required_error: '缺少记录编号', invalid_type_error: '记录编号格式不对' }).regex(/^[A-Za-z0-9_-]{6,64}$/, '记录编号格式不对');
 
-export const orgCode = z
-  .string({ required_error: '请选择单位', invalid_type_error: '单位代码格式不对' })
-  .regex(/^\d{6,15}$/, '单位代码格式不对');
+export const orgCode = z.string({ required_error: '请选择单位', invalid_type_error: '单位代码格式不对' }).regex(/^\d{6,15}$/, '单位代码格式不对');
 
 /** Photos of an event or a case: cloud storage fileIDs, uploaded from the phone before the record is sent. */
 export const photoIds = z
@@ -51,12 +47,15 @@ export type CoordinateSystem = (typeof COORDINATE_SYSTEMS)[number];
 export const COORDINATE_LABELS: Record<CoordinateSystem, string> = { gcj02: '国测局坐标 GCJ-02', wgs84: 'GPS 坐标 WGS-84' };
 
 export const geoPoint = z
-  .object({
-    latitude: z.number({ invalid_type_error: '位置格式不对' }).min(-90, '位置格式不对').max(90, '位置格式不对'),
-    longitude: z.number({ invalid_type_error: '位置格式不对' }).min(-180, '位置格式不对').max(180, '位置格式不对'),
-    /** Which coordinates: WeChat's gcj02 (China's map datum), or wgs84 (GPS) where gcj02 is not offered (the browser). */
-    system: z.enum(COORDINATE_SYSTEMS, { invalid_type_error: '位置格式不对' }).optional(),
-  }, { invalid_type_error: '位置格式不对' })
+  .object(
+    {
+      latitude: z.number({ invalid_type_error: '位置格式不对' }).min(-90, '位置格式不对').max(90, '位置格式不对'),
+      longitude: z.number({ invalid_type_error: '位置格式不对' }).min(-180, '位置格式不对').max(180, '位置格式不对'),
+      /** Which coordinates: WeChat's gcj02 (China's map datum), or wgs84 (GPS) where gcj02 is not offered (the browser). */
+      system: z.enum(COORDINATE_SYSTEMS, { invalid_type_error: '位置格式不对' }).optional(),
+    },
+    { invalid_type_error: '位置格式不对' },
+  )
   .strict()
   .optional();
 

@@ -21,16 +21,7 @@ import { isOpenDispute, isOpenPetition } from './workflow';
 import { PERIODS, periodDates, type RecordPeriod } from './periods';
 import { TABLE_BY_COLLECTION, type TableDef } from '../ledger/tables';
 
-export const RECORD_KINDS = [
-  'outreach',
-  'consultation',
-  'dispute',
-  'petition',
-  'reception',
-  'study',
-  'person',
-  'manualFigure',
-] as const;
+export const RECORD_KINDS = ['outreach', 'consultation', 'dispute', 'petition', 'reception', 'study', 'person', 'manualFigure'] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
 
 /** A role that may log a case in some states only, and what the server answers otherwise. */
@@ -106,7 +97,14 @@ const CASE_PERSONAL = ['parties', 'description', 'followUps', 'closingNote'] as 
 const CASE_HANDLER_ONLY = ['handlerIds', 'photos', 'location'] as const;
 
 export const KINDS: Record<RecordKind, KindDef> = {
-  outreach: describe({ kind: 'outreach', label: '普法活动', collection: 'outreach', validate: loose(validateOutreach), fields: keysOf(outreachSchema.shape), labels: OUTREACH_LABELS }),
+  outreach: describe({
+    kind: 'outreach',
+    label: '普法活动',
+    collection: 'outreach',
+    validate: loose(validateOutreach),
+    fields: keysOf(outreachSchema.shape),
+    labels: OUTREACH_LABELS,
+  }),
   consultation: describe({
     kind: 'consultation',
     label: '法律咨询',
@@ -143,9 +141,30 @@ export const KINDS: Record<RecordKind, KindDef> = {
     fields: keysOf(petitionFields.shape),
     labels: PETITION_LABELS,
   }),
-  reception: describe({ kind: 'reception', label: '领导接访', collection: 'receptions', validate: loose(validateReception), fields: keysOf(receptionFields.shape), labels: RECEPTION_LABELS }),
-  study: describe({ kind: 'study', label: '学法培训', collection: 'studies', validate: loose(validateStudy), fields: keysOf(studyFields.shape), labels: STUDY_LABELS }),
-  person: describe({ kind: 'person', label: '人员名册', collection: 'people', validate: loose(validateRoster), fields: keysOf(rosterFields.shape), labels: ROSTER_LABELS }),
+  reception: describe({
+    kind: 'reception',
+    label: '领导接访',
+    collection: 'receptions',
+    validate: loose(validateReception),
+    fields: keysOf(receptionFields.shape),
+    labels: RECEPTION_LABELS,
+  }),
+  study: describe({
+    kind: 'study',
+    label: '学法培训',
+    collection: 'studies',
+    validate: loose(validateStudy),
+    fields: keysOf(studyFields.shape),
+    labels: STUDY_LABELS,
+  }),
+  person: describe({
+    kind: 'person',
+    label: '人员名册',
+    collection: 'people',
+    validate: loose(validateRoster),
+    fields: keysOf(rosterFields.shape),
+    labels: ROSTER_LABELS,
+  }),
   manualFigure: describe({
     kind: 'manualFigure',
     label: '其他指标',

@@ -22,21 +22,14 @@ export const MANUAL_FIGURE_LABELS = {
 export const manualFigureFields = z
   .object({
     orgCode,
-    year: z
-      .number({ required_error: '请填写年度', invalid_type_error: '年度必须是数字' })
-      .int('年度必须是整数')
-      .min(1990, '年度不对')
-      .max(2100, '年度不对'),
+    year: z.number({ required_error: '请填写年度', invalid_type_error: '年度必须是数字' }).int('年度必须是整数').min(1990, '年度不对').max(2100, '年度不对'),
     code: z
       .string({ required_error: '请填写指标代码', invalid_type_error: '指标代码格式不对' })
       .trim()
       .regex(/^[A-Za-z][A-Za-z0-9_]*(\.[A-Za-z0-9_]+)*$/, '指标代码只能用字母、数字、下划线和点，如 manual.meetings'),
     label: z.string().trim().min(1, '请填写指标名称').max(50, '指标名称不能超过50个字').optional(),
     unit: z.string().trim().min(1, '请填写单位').max(10, '单位不能超过10个字').optional(),
-    value: z
-      .number({ required_error: '请填写数值', invalid_type_error: '数值必须是数字' })
-      .finite('数值必须是数字')
-      .min(0, '数值不能小于0'),
+    value: z.number({ required_error: '请填写数值', invalid_type_error: '数值必须是数字' }).finite('数值必须是数字').min(0, '数值不能小于0'),
   })
   .strict();
 
@@ -65,5 +58,4 @@ export function validateManualFigure(input: unknown): Validation<ManualFigureInp
 }
 
 /** The document id: one figure per unit, year and code, so re-entering a figure replaces it. */
-export const manualFigureId = (v: Pick<ManualFigureInput, 'orgCode' | 'year' | 'code'>): string =>
-  `${v.orgCode}:${v.year}:${v.code}`;
+export const manualFigureId = (v: Pick<ManualFigureInput, 'orgCode' | 'year' | 'code'>): string => `${v.orgCode}:${v.year}:${v.code}`;

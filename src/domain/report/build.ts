@@ -106,12 +106,7 @@ export function buildReport(input: ReportInput): ReportModel {
     ...(signature ? { signature } : {}),
     opening: openingParagraphs(input),
     printed: blocks.flatMap((b) => b.printed),
-    sections: [
-      measuresSection(input, blocks),
-      textSection('shortcomings', input),
-      textSection('leaderDuty', input),
-      textSection('nextYear', input),
-    ],
+    sections: [measuresSection(input, blocks), textSection('shortcomings', input), textSection('leaderDuty', input), textSection('nextYear', input)],
   };
 }
 

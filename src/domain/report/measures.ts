@@ -179,13 +179,7 @@ function outreach(ctx: MeasuresContext): MeasureBlock {
   if (events !== null) head = kinds.length > 0 ? `${events}，其中${kinds.join('、')}` : events;
   else if (kinds.length > 0) head = `开展${kinds.join('、')}`;
   return block('加大普法宣传，营造法治氛围', p, [
-    sentence('全年', [
-      head,
-      p.clause('outreach.materials'),
-      p.clause('outreach.banners'),
-      p.clause('outreach.consultations'),
-      p.clause('outreach.attendees'),
-    ]),
+    sentence('全年', [head, p.clause('outreach.materials'), p.clause('outreach.banners'), p.clause('outreach.consultations'), p.clause('outreach.attendees')]),
     // The venues by name ("法律进机关、进乡村、进学校"): "覆盖场所2类" alone reads as self-criticism.
     // 法治进校园 counts a venue, not a kind of event, so it stands beside the 其中 list, not in it.
     sentence('', [sixIntoClause(ctx, p), p.clause('outreach.school', { prefix: '开展', label: '法治进校园活动' })]),
@@ -202,7 +196,10 @@ function sixIntoClause(ctx: MeasuresContext, p: Printer): string | null {
 
 /** The township's own 其他指标 as "<名称><数值><单位>", in a closing sentence of the section. */
 function customSentence(ctx: MeasuresContext, p: Printer, after: string | null): string | null {
-  return sentence(after === null ? '全年' : '此外，', ctx.customFigures.map((c) => p.clause(c.id)));
+  return sentence(
+    after === null ? '全年' : '此外，',
+    ctx.customFigures.map((c) => p.clause(c.id)),
+  );
 }
 
 function enforcement(ctx: MeasuresContext): MeasureBlock {
@@ -217,15 +214,12 @@ function enforcement(ctx: MeasuresContext): MeasureBlock {
 }
 
 /** "婚姻家庭纠纷", "邻里纠纷" … as the report names the catalogue's dispute types. */
-const disputeTypeLabel = (type: string): string =>
-  type === '劳动争议' ? type : type === '其他' ? '其他纠纷' : `${type}纠纷`;
+const disputeTypeLabel = (type: string): string => (type === '劳动争议' ? type : type === '其他' ? '其他纠纷' : `${type}纠纷`);
 
 function mediation(ctx: MeasuresContext): MeasureBlock {
   const p = new Printer(ctx);
   const accepted = p.clause('mediation.accepted', { prefix: '共', keepZero: true });
-  const byType = present(
-    DISPUTE_TYPES.map((t) => p.clause(`mediation.by_type.${t}`, { label: disputeTypeLabel(t) })),
-  );
+  const byType = present(DISPUTE_TYPES.map((t) => p.clause(`mediation.by_type.${t}`, { label: disputeTypeLabel(t) })));
   return block('依法化解矛盾纠纷，维护社会和谐稳定', p, [
     sentence(`${ctx.year}年，`, [
       accepted,
@@ -256,7 +250,5 @@ function petitions(ctx: MeasuresContext): MeasureBlock {
 
 /** The generated subsections of section 一, in report order, those without a sentence left out. */
 export function measureBlocks(ctx: MeasuresContext): MeasureBlock[] {
-  return [study, roster, outreach, enforcement, mediation, petitions]
-    .map((build) => build(ctx))
-    .filter((b) => b.paragraphs.length > 0);
+  return [study, roster, outreach, enforcement, mediation, petitions].map((build) => build(ctx)).filter((b) => b.paragraphs.length > 0);
 }

@@ -100,7 +100,9 @@ const halfWidth = (text: string) => text.replace(/[\uFF01-\uFF5E]/g, (ch) => Str
 
 /** What was typed, without spaces and dashes, upper case. */
 export function normaliseInviteCode(typed: string): string {
-  return halfWidth(typed).replace(/[^0-9A-Za-z]/g, '').toUpperCase();
+  return halfWidth(typed)
+    .replace(/[^0-9A-Za-z]/g, '')
+    .toUpperCase();
 }
 
 /** As a person reads it: 'ABCD-EFGH' (the dash after four characters, once there are more). */

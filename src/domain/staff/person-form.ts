@@ -25,7 +25,15 @@ export function blankPerson(id: string, orgCode: string, role: RosterRole = '法
 }
 
 export function formOf(row: PersonRow): PersonForm {
-  return { id: row.id, orgCode: row.orgCode, name: row.name, role: row.role, phone: row.phone ?? '', startDate: row.startDate ?? '', endDate: row.endDate ?? '' };
+  return {
+    id: row.id,
+    orgCode: row.orgCode,
+    name: row.name,
+    role: row.role,
+    phone: row.phone ?? '',
+    startDate: row.startDate ?? '',
+    endDate: row.endDate ?? '',
+  };
 }
 
 /** The record to send: empty optional fields left out. */

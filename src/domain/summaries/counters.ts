@@ -52,7 +52,16 @@ export function canonicalCounters(c: Readonly<Counters>): string {
     .sort()
     .map((key) => {
       const { n, s, v } = clean[key];
-      return [key, n, s ?? 0, v ? Object.keys(v).sort().map((k) => [k, v[k]]) : []];
+      return [
+        key,
+        n,
+        s ?? 0,
+        v
+          ? Object.keys(v)
+              .sort()
+              .map((k) => [k, v[k]])
+          : [],
+      ];
     });
   return JSON.stringify(sorted);
 }

@@ -48,7 +48,10 @@ export function rowsOfCounters(total: Readonly<Counters>, recordsOnly = false): 
       const c = total[key];
       if (recordsOnly || measure.kind === 'count') row[key] = c?.n ?? 0;
       else if (measure.kind === 'sum') row[key] = c?.s ?? 0;
-      else row[key] = Object.entries(c?.v ?? {}).filter(([, n]) => n > 0).map(([value]) => value);
+      else
+        row[key] = Object.entries(c?.v ?? {})
+          .filter(([, n]) => n > 0)
+          .map(([value]) => value);
     }
     rows[collection as Collection] = [row];
   }

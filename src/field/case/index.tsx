@@ -35,11 +35,11 @@ export default function CasePage() {
   };
   useEffect(load, [kind, id]);
 
-  if (loaded.state === 'loading') return <View className='page muted'>正在加载…</View>;
+  if (loaded.state === 'loading') return <View className="page muted">正在加载…</View>;
   if (loaded.state === 'failed' || !kind) {
     return (
-      <View className='page'>
-        <View className='banner-error' id='case-error'>
+      <View className="page">
+        <View className="banner-error" id="case-error">
           {loaded.state === 'failed' ? loaded.message : '没有找到这件事'}
         </View>
       </View>
@@ -108,79 +108,85 @@ function CaseBody({ kind, view, onSaved }: { kind: CaseKind; view: RecordView; o
   };
 
   return (
-    <View className='page case' id='case'>
+    <View className="page case" id="case">
       {message && (
-        <View className={message.error ? 'banner-error' : 'banner-info'} id='case-message'>
+        <View className={message.error ? 'banner-error' : 'banner-info'} id="case-message">
           {message.text}
         </View>
       )}
-      <View className='card'>
-        <View className='title' id='case-title'>
+      <View className="card">
+        <View className="title" id="case-title">
           {kind === 'dispute' ? `${String(record.disputeType)}纠纷` : `信访事项（${String(record.channel)}）`}
         </View>
-        <View className='case-line'>
-          <Text className='muted'>状态</Text>
-          <Text className='case-state' id='case-state'>
+        <View className="case-line">
+          <Text className="muted">状态</Text>
+          <Text className="case-state" id="case-state">
             {state}
           </Text>
         </View>
-        <View className='case-line'>
-          <Text className='muted'>{kind === 'dispute' ? '受理日期' : '登记日期'}</Text>
+        <View className="case-line">
+          <Text className="muted">{kind === 'dispute' ? '受理日期' : '登记日期'}</Text>
           <Text>{String(kind === 'dispute' ? record.acceptDate : record.registerDate)}</Text>
         </View>
         {kind === 'petition' && (
-          <View className='case-line'>
-            <Text className='muted'>办理期限</Text>
+          <View className="case-line">
+            <Text className="muted">办理期限</Text>
             <Text>{String(record.dueDate)}</Text>
           </View>
         )}
         {parties.length > 0 && (
-          <View className='case-line'>
-            <Text className='muted'>{kind === 'dispute' ? '当事人' : '信访人'}</Text>
+          <View className="case-line">
+            <Text className="muted">{kind === 'dispute' ? '当事人' : '信访人'}</Text>
             <Text>{parties.map((p) => p.name).join('、')}</Text>
           </View>
         )}
-        {typeof record.description === 'string' && <View className='case-desc'>{record.description}</View>}
-        {typeof record.closingNote === 'string' && (
-          <View className='case-desc' id='case-closing-note'>{`办结情况：${record.closingNote}`}</View>
-        )}
+        {typeof record.description === 'string' && <View className="case-desc">{record.description}</View>}
+        {typeof record.closingNote === 'string' && <View className="case-desc" id="case-closing-note">{`办结情况：${record.closingNote}`}</View>}
       </View>
 
       {view.masked ? (
-        <View className='banner-error' id='case-masked'>
+        <View className="banner-error" id="case-masked">
           您不是这件事的经办人，只能查看。
         </View>
       ) : (
         <>
           {options.length > 0 && (
-            <View className='card' id='case-state-card'>
-              <ChoiceField id='next-state' label='变更状态' options={options} value={target} onChange={setTarget} />
-              {target && needsCloseDate(kind, target) && <DateField id='close-date' label='办结日期' value={closeDate} today={today} onChange={setCloseDate} />}
+            <View className="card" id="case-state-card">
+              <ChoiceField id="next-state" label="变更状态" options={options} value={target} onChange={setTarget} />
+              {target && needsCloseDate(kind, target) && <DateField id="close-date" label="办结日期" value={closeDate} today={today} onChange={setCloseDate} />}
               {kind === 'dispute' && target === '调解成功' && (
                 <>
-                  <ChoiceField id='agreement-form' label='协议形式' options={AGREEMENT_FORMS} value={agreementForm} onChange={setAgreementForm} />
-                  <TextField id='agreement-amount' label='协议金额（元，可不填）' type='digit' value={amount} onChange={setAmount} />
+                  <ChoiceField id="agreement-form" label="协议形式" options={AGREEMENT_FORMS} value={agreementForm} onChange={setAgreementForm} />
+                  <TextField id="agreement-amount" label="协议金额（元，可不填）" type="digit" value={amount} onChange={setAmount} />
                 </>
               )}
               {target && isClosingState(kind, target) && (
-                <TextField id='state-note' label='办结情况（可不填）' value={note} multiline maxlength={500} onChange={setNote} />
+                <TextField id="state-note" label="办结情况（可不填）" value={note} multiline maxlength={500} onChange={setNote} />
               )}
-              <Button className={`btn btn-primary ${busy ? 'btn-busy' : ''}`} id='save-state' onClick={saveState}>
+              <Button className={`btn btn-primary ${busy ? 'btn-busy' : ''}`} id="save-state" onClick={saveState}>
                 {target && isClosingState(kind, target) ? `办结：${target}` : '保存状态'}
               </Button>
             </View>
           )}
-          <View className='card' id='case-followups'>
-            <View className='form-label'>{`回访记录（${visits.length}）`}</View>
+          <View className="card" id="case-followups">
+            <View className="form-label">{`回访记录（${visits.length}）`}</View>
             {visits.map((v, i) => (
-              <View className='followup' key={i} id={`followup-${i}`}>
-                <Text className='followup-date'>{v.date}</Text>
+              <View className="followup" key={i} id={`followup-${i}`}>
+                <Text className="followup-date">{v.date}</Text>
                 <Text>{v.result}</Text>
               </View>
             ))}
-            <DateField id='followup-date' label='回访日期' value={visitDate} today={today} end={today} onChange={setVisitDate} />
-            <TextField id='followup-result' label='回访情况' value={visitResult} multiline maxlength={500} placeholder='如：双方已按协议履行' onChange={setVisitResult} />
-            <Button className='btn btn-secondary' id='add-followup' onClick={saveVisit}>
+            <DateField id="followup-date" label="回访日期" value={visitDate} today={today} end={today} onChange={setVisitDate} />
+            <TextField
+              id="followup-result"
+              label="回访情况"
+              value={visitResult}
+              multiline
+              maxlength={500}
+              placeholder="如：双方已按协议履行"
+              onChange={setVisitResult}
+            />
+            <Button className="btn btn-secondary" id="add-followup" onClick={saveVisit}>
               添加回访
             </Button>
           </View>

@@ -2,5 +2,5 @@
 import RecordForm from '../form/RecordForm';
 
 export default function ConsultationForm() {
-  return <RecordForm kind='consultation' />;
+  return <RecordForm kind="consultation" />;
 }

@@ -2,5 +2,5 @@
 import RecordForm from '../form/RecordForm';
 
 export default function DisputeForm() {
-  return <RecordForm kind='dispute' />;
+  return <RecordForm kind="dispute" />;
 }

@@ -70,11 +70,11 @@ export default function RecordForm({ kind }: { kind: FormKind }) {
   // The offline note follows the network while the form is open.
   useEffect(() => onNetworkChange((online) => setPerson((now) => (now.state === 'ready' ? { ...now, offline: !online } : now))), []);
 
-  if (person.state === 'loading') return <View className='page muted'>正在加载…</View>;
+  if (person.state === 'loading') return <View className="page muted">正在加载…</View>;
   if (person.state === 'failed') {
     return (
-      <View className='page'>
-        <View className='banner-error' id={`${kind}-error`}>
+      <View className="page">
+        <View className="banner-error" id={`${kind}-error`}>
           {person.message}
         </View>
       </View>
@@ -83,8 +83,8 @@ export default function RecordForm({ kind }: { kind: FormKind }) {
   const me = person.me;
   if (!me || !FORM_ROLES[kind].includes(me.role)) {
     return (
-      <View className='page'>
-        <View className='banner-error' id={`${kind}-denied`}>
+      <View className="page">
+        <View className="banner-error" id={`${kind}-denied`}>
           {`只有${FORM_ROLES[kind].join('、')}可以登记${FORM_TITLES[kind]}。`}
         </View>
       </View>
@@ -181,7 +181,9 @@ function FormBody({ kind, me, offline, today, fixing, onServer }: BodyProps) {
     const value = draft.values[f.name];
     switch (f.type) {
       case 'choice':
-        return <ChoiceField key={f.name} id={id} label={f.label} options={f.options} value={String(value ?? '')} error={error} onChange={(v) => update(f.name, v)} />;
+        return (
+          <ChoiceField key={f.name} id={id} label={f.label} options={f.options} value={String(value ?? '')} error={error} onChange={(v) => update(f.name, v)} />
+        );
       case 'date':
         return (
           <DateField
@@ -196,13 +198,44 @@ function FormBody({ kind, me, offline, today, fixing, onServer }: BodyProps) {
           />
         );
       case 'count':
-        return <Stepper key={f.name} id={id} label={f.label} value={typeof value === 'number' ? value : 0} max={f.max} error={error} onChange={(v) => update(f.name, v)} />;
+        return (
+          <Stepper
+            key={f.name}
+            id={id}
+            label={f.label}
+            value={typeof value === 'number' ? value : 0}
+            max={f.max}
+            error={error}
+            onChange={(v) => update(f.name, v)}
+          />
+        );
       case 'text':
         return (
-          <TextField key={f.name} id={id} label={f.label} value={String(value ?? '')} maxlength={f.max} placeholder={f.placeholder} multiline={f.multiline} error={error} onChange={(v) => update(f.name, v)} />
+          <TextField
+            key={f.name}
+            id={id}
+            label={f.label}
+            value={String(value ?? '')}
+            maxlength={f.max}
+            placeholder={f.placeholder}
+            multiline={f.multiline}
+            error={error}
+            onChange={(v) => update(f.name, v)}
+          />
         );
       case 'amount':
-        return <TextField key={f.name} id={id} label={f.label} type='digit' value={String(value ?? '')} maxlength={14} error={error} onChange={(v) => update(f.name, v)} />;
+        return (
+          <TextField
+            key={f.name}
+            id={id}
+            label={f.label}
+            type="digit"
+            value={String(value ?? '')}
+            maxlength={14}
+            error={error}
+            onChange={(v) => update(f.name, v)}
+          />
+        );
       case 'parties':
         return <PartiesEditor key={f.name} id={id} label={f.label} value={(value as PartyDraft[]) ?? []} error={error} onChange={(v) => update(f.name, v)} />;
       case 'photos':
@@ -220,32 +253,32 @@ function FormBody({ kind, me, offline, today, fixing, onServer }: BodyProps) {
   return (
     <View className={`page record-form ${kind}`} id={`${kind}-form`}>
       {offline && (
-        <View className='banner-info' id='offline-note'>
+        <View className="banner-info" id="offline-note">
           现在没有网络：记录先保存在手机上，有网络时自动发送。
         </View>
       )}
       {warning && (
-        <View className='banner-error' id='storage-warning'>
+        <View className="banner-error" id="storage-warning">
           {warning}
         </View>
       )}
       {problems.general.length > 0 && (
-        <View className='banner-error' id={`${kind}-error`}>
+        <View className="banner-error" id={`${kind}-error`}>
           {problems.general.map((message) => (
             <View key={message}>{message}</View>
           ))}
         </View>
       )}
-      <View className='card'>
-        <FieldRow id='field-org' label='单位'>
-          <Text className='form-static' id='field-org'>
+      <View className="card">
+        <FieldRow id="field-org" label="单位">
+          <Text className="form-static" id="field-org">
             {me.org.name}
           </Text>
         </FieldRow>
         {main.map(field)}
       </View>
-      {counts.length > 0 && <View className='card'>{counts.map(field)}</View>}
-      {media.length > 0 && <View className='card'>{media.map(field)}</View>}
+      {counts.length > 0 && <View className="card">{counts.map(field)}</View>}
+      {media.length > 0 && <View className="card">{media.map(field)}</View>}
       {/* No `loading` prop: on H5 it makes the button insert a spinner into text React manages. */}
       <Button className={`btn btn-primary ${saving ? 'btn-busy' : ''}`} id={`save-${kind}`} onClick={save}>
         {saving ? '正在保存…' : onServer ? '保存修改' : fixing ? '改好了，重新发送' : '保存'}

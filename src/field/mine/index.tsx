@@ -73,33 +73,42 @@ export default function MyRecords() {
   const others = server.state === 'ready' ? serverOnly(server.items, entries) : [];
 
   async function discard(entry: OutboxEntry) {
-    const { confirm } = await Taro.showModal({ title: '删除这条记录？', content: '删除后不会再发送，手机上的照片也会删除。', confirmText: '删除', confirmColor: '#d93026' });
+    const { confirm } = await Taro.showModal({
+      title: '删除这条记录？',
+      content: '删除后不会再发送，手机上的照片也会删除。',
+      confirmText: '删除',
+      confirmColor: '#d93026',
+    });
     if (confirm) await outbox().discard(entry.id);
   }
 
   return (
-    <View className='page mine' id='mine'>
+    <View className="page mine" id="mine">
       {warning && (
-        <View className='banner-error' id='storage-warning'>
+        <View className="banner-error" id="storage-warning">
           {warning}
         </View>
       )}
       {sections.failed.length > 0 && (
-        <View id='section-failed'>
-          <View className='section-title section-failed'>{`需处理（${sections.failed.length}）`}</View>
+        <View id="section-failed">
+          <View className="section-title section-failed">{`需处理（${sections.failed.length}）`}</View>
           {sections.failed.map((entry) => (
             <EntryItem key={entry.id} entry={entry}>
-              <View className='inline-actions'>
-                <View className='link-btn' id={`fix-${entry.id}`} onClick={() => Taro.navigateTo({ url: `/field/${entry.kind}/index?outbox=${entry.id}` })}>
+              <View className="inline-actions">
+                <View className="link-btn" id={`fix-${entry.id}`} onClick={() => Taro.navigateTo({ url: `/field/${entry.kind}/index?outbox=${entry.id}` })}>
                   修改
                 </View>
-                <View className='link-btn' id={`retry-${entry.id}`} onClick={() => {
+                <View
+                  className="link-btn"
+                  id={`retry-${entry.id}`}
+                  onClick={() => {
                     outbox().retry(entry.id);
                     sendNow();
-                  }}>
+                  }}
+                >
                   重新发送
                 </View>
-                <View className='link-btn link-danger' id={`discard-${entry.id}`} onClick={() => discard(entry)}>
+                <View className="link-btn link-danger" id={`discard-${entry.id}`} onClick={() => discard(entry)}>
                   删除
                 </View>
               </View>
@@ -108,13 +117,13 @@ export default function MyRecords() {
         </View>
       )}
       {sections.pending.length > 0 && (
-        <View id='section-pending'>
-          <View className='section-title'>{`待发送（${sections.pending.length}）`}</View>
-          <Button className='btn btn-secondary' id='send-now' onClick={sendPending}>
+        <View id="section-pending">
+          <View className="section-title">{`待发送（${sections.pending.length}）`}</View>
+          <Button className="btn btn-secondary" id="send-now" onClick={sendPending}>
             立即发送
           </Button>
           {sendNote && (
-            <View className='banner-info' id='send-note'>
+            <View className="banner-info" id="send-note">
               {sendNote}
             </View>
           )}
@@ -124,8 +133,8 @@ export default function MyRecords() {
         </View>
       )}
       {sections.sent.length > 0 && (
-        <View id='section-sent'>
-          <View className='section-title'>已发送</View>
+        <View id="section-sent">
+          <View className="section-title">已发送</View>
           {sections.sent.map((entry) => (
             <EntryItem key={entry.id} entry={entry}>
               {awaitsHeldConfirmation(entry.kind, entry.record, today) && <ConfirmHeld id={entry.id} />}
@@ -133,11 +142,11 @@ export default function MyRecords() {
           ))}
         </View>
       )}
-      <View id='section-server'>
-        {(others.length > 0 || server.state !== 'ready') && <View className='section-title'>已提交的记录</View>}
-        {server.state === 'loading' && <View className='muted'>正在加载…</View>}
+      <View id="section-server">
+        {(others.length > 0 || server.state !== 'ready') && <View className="section-title">已提交的记录</View>}
+        {server.state === 'loading' && <View className="muted">正在加载…</View>}
         {server.state === 'failed' && (
-          <View className='muted' id='mine-error'>
+          <View className="muted" id="mine-error">
             {server.message}
           </View>
         )}
@@ -150,7 +159,7 @@ export default function MyRecords() {
         )}
       </View>
       {entries.length === 0 && server.state === 'ready' && others.length === 0 && (
-        <View className='empty' id='mine-empty'>
+        <View className="empty" id="mine-empty">
           暂无记录
         </View>
       )}
@@ -161,12 +170,13 @@ export default function MyRecords() {
 /** A planned event whose day has come: confirm it was held, with its numbers, so that it counts. */
 function ConfirmHeld({ id }: { id: string }) {
   return (
-    <View className='held-confirm'>
-      <Text className='muted'>活动日期已到：举办了请确认并填写人数，才会计入统计</Text>
+    <View className="held-confirm">
+      <Text className="muted">活动日期已到：举办了请确认并填写人数，才会计入统计</Text>
       <View
-        className='link-btn'
+        className="link-btn"
         id={`confirm-held-${id}`}
-        onClick={() => Taro.navigateTo({ url: `/field/outreach/index?record=${encodeURIComponent(id)}&held=1` })}>
+        onClick={() => Taro.navigateTo({ url: `/field/outreach/index?record=${encodeURIComponent(id)}&held=1` })}
+      >
         确认已举办
       </View>
     </View>
@@ -178,7 +188,7 @@ function EntryItem({ entry, children }: { entry: OutboxEntry; children?: ReactNo
   const photos = photoNote(entry);
   return (
     <RecordItem id={entry.id} summary={entrySummary(entry)} status={entry.status}>
-      {photos && <View className='muted'>{photos}</View>}
+      {photos && <View className="muted">{photos}</View>}
       {note && (
         <Text className={entry.status === 'failed' ? 'error-text' : 'muted'} id={`error-${entry.id}`}>
           {note}
@@ -191,17 +201,17 @@ function EntryItem({ entry, children }: { entry: OutboxEntry; children?: ReactNo
 
 function RecordItem({ id, summary, status, children }: { id: string; summary: Summary; status?: OutboxEntry['status']; children?: ReactNode }) {
   return (
-    <View className='card record-item' id={`record-${id}`}>
-      <View className='record-head'>
-        <Text className='record-type'>{summary.title}</Text>
+    <View className="card record-item" id={`record-${id}`}>
+      <View className="record-head">
+        <Text className="record-type">{summary.title}</Text>
         {status && (
           <Text className={`status status-${status}`} id={`status-${id}`}>
             {STATUS_LABELS[status]}
           </Text>
         )}
       </View>
-      <View className='record-date'>{summary.date}</View>
-      <View className='record-counts'>{summary.line}</View>
+      <View className="record-date">{summary.date}</View>
+      <View className="record-counts">{summary.line}</View>
       {children}
     </View>
   );

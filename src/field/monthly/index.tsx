@@ -64,80 +64,80 @@ export default function Monthly() {
   };
 
   return (
-    <View className='page monthly' id='monthly'>
+    <View className="page monthly" id="monthly">
       {tasks.state === 'failed' && (
-        <View className='banner-error' id='monthly-error'>
+        <View className="banner-error" id="monthly-error">
           {tasks.message}
         </View>
       )}
       {tasks.state === 'ready' && tasks.data.reminders.length > 0 && (
-        <View id='monthly-reminders'>
+        <View id="monthly-reminders">
           {tasks.data.reminders.map((r) => (
-            <View className='banner-error' id={`reminder-${r.month}`} key={r.id} onClick={() => open(r.month)}>
+            <View className="banner-error" id={`reminder-${r.month}`} key={r.id} onClick={() => open(r.month)}>
               {r.message}
             </View>
           ))}
         </View>
       )}
       {tasks.state === 'ready' && tasks.data.overdueMonths.length > 0 && (
-        <View className='card' id='monthly-overdue'>
-          <View className='muted'>以下月份已过截止日，还没有报送：</View>
+        <View className="card" id="monthly-overdue">
+          <View className="muted">以下月份已过截止日，还没有报送：</View>
           {tasks.data.overdueMonths.map((m) => (
-            <Text className='monthly-chip' id={`overdue-${m}`} key={m} onClick={() => open(m)}>
+            <Text className="monthly-chip" id={`overdue-${m}`} key={m} onClick={() => open(m)}>
               {monthLabel(m)}
             </Text>
           ))}
         </View>
       )}
       {tasks.state === 'ready' && tasks.data.returned.length > 0 && (
-        <View className='banner-info' id='monthly-returned' onClick={() => Taro.navigateTo({ url: '/field/mine/index' })}>
+        <View className="banner-info" id="monthly-returned" onClick={() => Taro.navigateTo({ url: '/field/mine/index' })}>
           {`乡镇退回了 ${tasks.data.returned.length} 条记录，请到“我的记录”的“需处理”中修改后重新发送`}
         </View>
       )}
       {month && (
-        <View className='monthly-step'>
-          <Text className='link-btn' id='month-prev' onClick={() => canStep(month, today, -1) && open(previousPeriod(month))}>
+        <View className="monthly-step">
+          <Text className="link-btn" id="month-prev" onClick={() => canStep(month, today, -1) && open(previousPeriod(month))}>
             上个月
           </Text>
-          <Text className='title' id='month-label'>{`${monthLabel(month)}月报`}</Text>
-          <Text className='link-btn' id='month-next' onClick={() => canStep(month, today, 1) && open(nextPeriod(month))}>
+          <Text className="title" id="month-label">{`${monthLabel(month)}月报`}</Text>
+          <Text className="link-btn" id="month-next" onClick={() => canStep(month, today, 1) && open(nextPeriod(month))}>
             {canStep(month, today, 1) ? '下个月' : ''}
           </Text>
         </View>
       )}
-      {view.state === 'loading' && <View className='muted'>正在加载…</View>}
+      {view.state === 'loading' && <View className="muted">正在加载…</View>}
       {view.state === 'failed' && (
-        <View className='banner-error' id='month-error'>
+        <View className="banner-error" id="month-error">
           {view.message}
         </View>
       )}
       {view.state === 'ready' && (
-        <View className='card' id='month-card'>
-          <View className='muted'>{`${view.data.village.name} · 报送截止 ${view.data.dueDate}`}</View>
-          <View id='month-lines'>
+        <View className="card" id="month-card">
+          <View className="muted">{`${view.data.village.name} · 报送截止 ${view.data.dueDate}`}</View>
+          <View id="month-lines">
             {view.data.lines.map((line) => (
-              <View className='monthly-line' key={line.id}>
+              <View className="monthly-line" key={line.id}>
                 <Text>{line.words}</Text>
                 <Text>{`${line.value} ${line.unit}`}</Text>
               </View>
             ))}
           </View>
-          <View className='monthly-sentence' id='month-sentence'>
+          <View className="monthly-sentence" id="month-sentence">
             {view.data.sentence}
           </View>
           {view.data.report ? (
-            <View className='banner-info' id='month-report'>
+            <View className="banner-info" id="month-report">
               {reportLine(view.data.report)}
             </View>
           ) : (
             view.data.canSubmit && (
-              <Button className='btn btn-primary' id='submit-month' disabled={busy || undefined} onClick={() => void submit()}>
+              <Button className="btn btn-primary" id="submit-month" disabled={busy || undefined} onClick={() => void submit()}>
                 {busy ? '正在报送…' : submitLabel(view.data.zero)}
               </Button>
             )
           )}
           {error && (
-            <View className='banner-error' id='submit-error'>
+            <View className="banner-error" id="submit-error">
               {error}
             </View>
           )}

@@ -2,5 +2,5 @@
 import RecordForm from '../form/RecordForm';
 
 export default function OutreachForm() {
-  return <RecordForm kind='outreach' />;
+  return <RecordForm kind="outreach" />;
 }

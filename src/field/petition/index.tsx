@@ -2,5 +2,5 @@
 import RecordForm from '../form/RecordForm';
 
 export default function PetitionForm() {
-  return <RecordForm kind='petition' />;
+  return <RecordForm kind="petition" />;
 }

@@ -2,5 +2,5 @@
 import RecordForm from '../form/RecordForm';
 
 export default function ReceptionForm() {
-  return <RecordForm kind='reception' />;
+  return <RecordForm kind="reception" />;
 }

@@ -2,5 +2,5 @@
 import RecordForm from '../form/RecordForm';
 
 export default function StudyForm() {
-  return <RecordForm kind='study' />;
+  return <RecordForm kind="study" />;
 }

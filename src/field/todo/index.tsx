@@ -37,48 +37,53 @@ export default function Todo() {
   usePullDownRefresh(() => void load());
 
   return (
-    <View className='page todo' id='todo'>
-      {loaded.state === 'loading' && <View className='muted'>正在加载…</View>}
+    <View className="page todo" id="todo">
+      {loaded.state === 'loading' && <View className="muted">正在加载…</View>}
       {loaded.state === 'failed' && (
-        <View className='banner-error' id='todo-error'>
+        <View className="banner-error" id="todo-error">
           {loaded.message}
         </View>
       )}
       {loaded.state === 'ready' && loaded.items.length + loaded.reminders.length === 0 && (
-        <View className='empty' id='todo-empty'>
+        <View className="empty" id="todo-empty">
           没有待办事项
         </View>
       )}
       {loaded.state === 'ready' && loaded.items.length + loaded.reminders.length > 0 && (
-        <View className='muted todo-count' id='todo-count'>
+        <View className="muted todo-count" id="todo-count">
           {todoCount(loaded.items.length, loaded.reminders.length)}
         </View>
       )}
-      <SubscribeButton topic='deadline' label='信访到期、纠纷回访到期、乡镇催报时微信提醒我' id='todo-subscribe' />
+      <SubscribeButton topic="deadline" label="信访到期、纠纷回访到期、乡镇催报时微信提醒我" id="todo-subscribe" />
       {loaded.state === 'ready' &&
         loaded.reminders.map((reminder) => (
-          <View className='card todo-item' id={`todo-report-${reminder.month}`} key={reminder.id} onClick={() => Taro.navigateTo({ url: reminderUrl(reminder.month) })}>
-            <View className='todo-head'>
-              <Text className='todo-title'>{`${reminder.village}月报待报送`}</Text>
-              <Text className='todo-mark mark-overdue'>催报</Text>
+          <View
+            className="card todo-item"
+            id={`todo-report-${reminder.month}`}
+            key={reminder.id}
+            onClick={() => Taro.navigateTo({ url: reminderUrl(reminder.month) })}
+          >
+            <View className="todo-head">
+              <Text className="todo-title">{`${reminder.village}月报待报送`}</Text>
+              <Text className="todo-mark mark-overdue">催报</Text>
             </View>
-            <View className='muted'>{reminder.message}</View>
+            <View className="muted">{reminder.message}</View>
           </View>
         ))}
       {loaded.state === 'ready' &&
         loaded.items.map((item) => {
           const line = todoLine(item);
           return (
-            <View className='card todo-item' id={`todo-${item.id}`} key={item.id} onClick={() => Taro.navigateTo({ url: caseUrl(item) })}>
-              <View className='todo-head'>
-                <Text className='todo-title'>{line.title}</Text>
+            <View className="card todo-item" id={`todo-${item.id}`} key={item.id} onClick={() => Taro.navigateTo({ url: caseUrl(item) })}>
+              <View className="todo-head">
+                <Text className="todo-title">{line.title}</Text>
                 {line.mark && (
                   <Text className={`todo-mark ${line.markClass}`} id={`mark-${item.id}`}>
                     {line.mark}
                   </Text>
                 )}
               </View>
-              <View className='muted'>{line.detail}</View>
+              <View className="muted">{line.detail}</View>
             </View>
           );
         })}

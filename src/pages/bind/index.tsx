@@ -35,26 +35,26 @@ export default function Bind() {
 
   if (done) {
     return (
-      <View className='page bind' id='bind'>
-        <View className='bind-done' id='bind-done'>
+      <View className="page bind" id="bind">
+        <View className="bind-done" id="bind-done">
           {done}
         </View>
-        <View className='muted'>正在进入首页…</View>
+        <View className="muted">正在进入首页…</View>
       </View>
     );
   }
 
   return (
-    <View className='page bind' id='bind'>
-      <View className='card'>
-        <View className='title'>绑定工作身份</View>
-        <View className='muted'>请输入乡镇管理员给您的邀请码（8位，横线可不输）。</View>
+    <View className="page bind" id="bind">
+      <View className="card">
+        <View className="title">绑定工作身份</View>
+        <View className="muted">请输入乡镇管理员给您的邀请码（8位，横线可不输）。</View>
         <Input
-          className='bind-input'
-          id='bind-code'
+          className="bind-input"
+          id="bind-code"
           value={typed}
           maxlength={12}
-          placeholder='XXXX-XXXX'
+          placeholder="XXXX-XXXX"
           onInput={(e) => {
             const next = formatInviteCode(e.detail.value);
             setTyped(next);
@@ -63,11 +63,11 @@ export default function Bind() {
           }}
         />
         {(error ?? (!check.ok && check.message)) && (
-          <View className='banner-error' id='bind-error'>
+          <View className="banner-error" id="bind-error">
             {error ?? (!check.ok ? check.message : '')}
           </View>
         )}
-        <Button className={`btn btn-primary ${busy ? 'btn-busy' : ''}`} id='bind-submit' disabled={(!check.ok || busy) || undefined} onClick={bind}>
+        <Button className={`btn btn-primary ${busy ? 'btn-busy' : ''}`} id="bind-submit" disabled={!check.ok || busy || undefined} onClick={bind}>
           {busy ? '正在绑定…' : '绑定'}
         </Button>
       </View>

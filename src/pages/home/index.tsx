@@ -25,10 +25,7 @@ import OutboxStatus from '../../components/OutboxStatus';
 import ResidentHome from '../village/ResidentHome';
 import './index.css';
 
-type Loaded =
-  | { state: 'loading' }
-  | { state: 'ready'; me: Me | null; shownAt: number; offline: boolean }
-  | { state: 'failed'; message: string };
+type Loaded = { state: 'loading' } | { state: 'ready'; me: Me | null; shownAt: number; offline: boolean } | { state: 'failed'; message: string };
 
 export default function Home() {
   const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
@@ -57,17 +54,21 @@ export default function Home() {
   );
 
   return (
-    <View className='page home' id='home'>
-      {loaded.state === 'loading' && <View className='muted' id='home-loading'>正在加载…</View>}
+    <View className="page home" id="home">
+      {loaded.state === 'loading' && (
+        <View className="muted" id="home-loading">
+          正在加载…
+        </View>
+      )}
       {loaded.state === 'failed' && (
-        <View className='banner-error' id='home-error'>
+        <View className="banner-error" id="home-error">
           {loaded.message}
         </View>
       )}
       {loaded.state === 'ready' && <HomeBody me={loaded.me} shownAt={loaded.shownAt} offline={loaded.offline} />}
       {DEV_SIGNIN_AVAILABLE && (
-        <View className='home-footer'>
-          <Text className='link' id='go-signin' onClick={() => Taro.navigateTo({ url: DEV_SIGNIN_URL })}>
+        <View className="home-footer">
+          <Text className="link" id="go-signin" onClick={() => Taro.navigateTo({ url: DEV_SIGNIN_URL })}>
             切换身份
           </Text>
         </View>
@@ -82,8 +83,8 @@ function HomeBody({ me, shownAt, offline }: { me: Me | null; shownAt: number; of
     return (
       <View>
         <ResidentHome />
-        <View className='home-footer'>
-          <Text className='link' id={BIND_ENTRY.id} onClick={() => Taro.navigateTo({ url: BIND_ENTRY.url })}>
+        <View className="home-footer">
+          <Text className="link" id={BIND_ENTRY.id} onClick={() => Taro.navigateTo({ url: BIND_ENTRY.url })}>
             {BIND_ENTRY.label}
           </Text>
         </View>
@@ -92,21 +93,21 @@ function HomeBody({ me, shownAt, offline }: { me: Me | null; shownAt: number; of
   }
   return (
     <View>
-      <View className='card' id='whoami'>
-        <View className='title' id='me-name'>
+      <View className="card" id="whoami">
+        <View className="title" id="me-name">
           {me.name}
         </View>
-        <View className='home-me-line'>
-          <Text className='home-role' id='me-role'>
+        <View className="home-me-line">
+          <Text className="home-role" id="me-role">
             {me.role}
           </Text>
-          <Text className='muted' id='me-org'>
+          <Text className="muted" id="me-org">
             {me.org.name}
           </Text>
         </View>
       </View>
       {offline && (
-        <View className='banner-info' id='home-offline'>
+        <View className="banner-info" id="home-offline">
           现在没有网络：记录先保存在手机上，有网络时自动发送。
         </View>
       )}
@@ -115,7 +116,7 @@ function HomeBody({ me, shownAt, offline }: { me: Me | null; shownAt: number; of
       ) : (
         <View>
           <YearFigures shownAt={shownAt} />
-          <Button className='btn btn-primary' id='go-console' onClick={() => Taro.navigateTo({ url: consoleEntry(me.role).url })}>
+          <Button className="btn btn-primary" id="go-console" onClick={() => Taro.navigateTo({ url: consoleEntry(me.role).url })}>
             {consoleEntry(me.role).label}
           </Button>
           {me.role === '乡镇管理员' && <FieldActions me={me} />}
@@ -128,11 +129,11 @@ function HomeBody({ me, shownAt, offline }: { me: Me | null; shownAt: number; of
 /** The field worker's branch: every form the role may use, 我的记录, 我的待办 and the outbox status. */
 function FieldActions({ me }: { me: Me }) {
   return (
-    <View className='home-actions'>
+    <View className="home-actions">
       <OutboxStatus />
-      <View className='home-forms'>
+      <View className="home-forms">
         {fieldEntries(me.role).forms.map((entry) => (
-          <Button className='btn btn-primary home-form' id={entry.id} key={entry.id} onClick={() => Taro.navigateTo({ url: entry.url })}>
+          <Button className="btn btn-primary home-form" id={entry.id} key={entry.id} onClick={() => Taro.navigateTo({ url: entry.url })}>
             {entry.label}
           </Button>
         ))}
@@ -140,11 +141,11 @@ function FieldActions({ me }: { me: Me }) {
       <EntryButtons entries={serviceEntries(me.role)} />
       <EntryButtons entries={[monthlyEntry(me.role)].filter((entry): entry is FormEntry => entry !== null)} />
       {fieldEntries(me.role).todo && (
-        <Button className='btn btn-secondary' id='go-todo' onClick={() => Taro.navigateTo({ url: '/field/todo/index' })}>
+        <Button className="btn btn-secondary" id="go-todo" onClick={() => Taro.navigateTo({ url: '/field/todo/index' })}>
           我的待办
         </Button>
       )}
-      <Button className='btn btn-secondary' id='go-mine' onClick={() => Taro.navigateTo({ url: '/field/mine/index' })}>
+      <Button className="btn btn-secondary" id="go-mine" onClick={() => Taro.navigateTo({ url: '/field/mine/index' })}>
         我的记录
       </Button>
     </View>
@@ -153,9 +154,9 @@ function FieldActions({ me }: { me: Me }) {
 
 function EntryButtons({ entries }: { entries: FormEntry[] }) {
   return (
-    <View className='home-services'>
+    <View className="home-services">
       {entries.map((entry) => (
-        <Button className='btn btn-secondary' id={entry.id} key={entry.id} onClick={() => Taro.navigateTo({ url: entry.url })}>
+        <Button className="btn btn-secondary" id={entry.id} key={entry.id} onClick={() => Taro.navigateTo({ url: entry.url })}>
           {entry.label}
         </Button>
       ))}
@@ -179,19 +180,19 @@ function YearFigures({ shownAt }: { shownAt: number }) {
   }, [year, shownAt]);
 
   return (
-    <View className='card' id='figures'>
-      <View className='title'>{year}年数据</View>
+    <View className="card" id="figures">
+      <View className="title">{year}年数据</View>
       {error && (
-        <View className='banner-error' id='figures-error'>
+        <View className="banner-error" id="figures-error">
           {error}
         </View>
       )}
-      {!lines && !error && <View className='muted'>正在统计…</View>}
+      {!lines && !error && <View className="muted">正在统计…</View>}
       {lines?.map((line) => (
-        <View className='figure' id={`figure-${line.id}`} key={line.id}>
-          <Text className='figure-label'>{line.label}</Text>
-          <Text className='figure-value'>{` ${line.value} `}</Text>
-          <Text className='figure-unit'>{line.unit}</Text>
+        <View className="figure" id={`figure-${line.id}`} key={line.id}>
+          <Text className="figure-label">{line.label}</Text>
+          <Text className="figure-value">{` ${line.value} `}</Text>
+          <Text className="figure-unit">{line.unit}</Text>
         </View>
       ))}
     </View>

@@ -30,17 +30,17 @@ export default function SignIn() {
   }, []);
 
   return (
-    <View className='page signin' id='signin'>
-      <View className='muted signin-hint'>本地开发用：选择一个身份登录。</View>
+    <View className="page signin" id="signin">
+      <View className="muted signin-hint">本地开发用：选择一个身份登录。</View>
       {error && (
-        <View className='banner-error' id='signin-error'>
+        <View className="banner-error" id="signin-error">
           {error}
         </View>
       )}
-      {!groups && !error && <View className='muted'>正在加载…</View>}
+      {!groups && !error && <View className="muted">正在加载…</View>}
       {groups?.map((group) => (
-        <View className='signin-group' key={group.role}>
-          <View className='signin-role'>{group.role}</View>
+        <View className="signin-group" key={group.role}>
+          <View className="signin-role">{group.role}</View>
           {group.people.map((person) => (
             <Button
               className={`btn ${person.openid === current ? 'btn-primary' : 'btn-secondary'} signin-person`}
@@ -52,15 +52,15 @@ export default function SignIn() {
               }}
             >
               <Text>{person.name}</Text>
-              <Text className='signin-org'>{person.orgName}</Text>
+              <Text className="signin-org">{person.orgName}</Text>
             </Button>
           ))}
         </View>
       ))}
-      <View className='signin-group'>
+      <View className="signin-group">
         <Button
-          className='btn btn-secondary'
-          id='signin-resident'
+          className="btn btn-secondary"
+          id="signin-resident"
           onClick={() => {
             clearDevIdentity();
             goHome();
@@ -70,8 +70,8 @@ export default function SignIn() {
         </Button>
         {/* A WeChat user the township has not bound yet: for trying an invite code (我是工作人员，绑定身份). */}
         <Button
-          className='btn btn-secondary'
-          id='signin-new-user'
+          className="btn btn-secondary"
+          id="signin-new-user"
           onClick={() => {
             setDevIdentity(newWechatUser());
             goHome();

@@ -24,8 +24,8 @@ export const elderClass = (on: boolean): string => (on ? 'elder' : '');
 
 export function ElderSwitch({ on, onChange }: { on: boolean; onChange: (on: boolean) => void }) {
   return (
-    <View className='elder-switch' id='elder-toggle' onClick={() => onChange(!on)}>
-      <Text className='elder-switch-label'>长辈模式（大字）</Text>
+    <View className="elder-switch" id="elder-toggle" onClick={() => onChange(!on)}>
+      <Text className="elder-switch-label">长辈模式（大字）</Text>
       <View className={`elder-switch-knob ${on ? 'elder-switch-on' : ''}`} id={on ? 'elder-on' : 'elder-off'}>
         {on ? '已开' : '已关'}
       </View>

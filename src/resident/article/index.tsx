@@ -22,22 +22,22 @@ export default function ArticlePage() {
   }, [params.id]);
 
   return (
-    <View className={`page resident ${elderClass(elder)}`} id='article-page'>
+    <View className={`page resident ${elderClass(elder)}`} id="article-page">
       <ElderSwitch on={elder} onChange={setElder} />
-      {loaded.state === 'loading' && <View className='muted'>正在加载…</View>}
+      {loaded.state === 'loading' && <View className="muted">正在加载…</View>}
       {loaded.state === 'failed' && (
-        <View className='banner-error' id='article-error'>
+        <View className="banner-error" id="article-error">
           {loaded.message}
         </View>
       )}
       {loaded.state === 'ready' && (
-        <View className='card'>
-          <View className='title' id='article-title'>
+        <View className="card">
+          <View className="title" id="article-title">
             {loaded.article.title}
           </View>
-          <View className='muted'>{`${loaded.article.category} · ${loaded.article.townshipName} · ${loaded.article.date}`}</View>
+          <View className="muted">{`${loaded.article.category} · ${loaded.article.townshipName} · ${loaded.article.date}`}</View>
           {loaded.article.body.split('\n').map((paragraph, i) => (
-            <View className='article-paragraph' key={i}>
+            <View className="article-paragraph" key={i}>
               <Text>{paragraph}</Text>
             </View>
           ))}

@@ -81,5 +81,4 @@ export const KIND_TEXT: Record<RequestKind, { title: string; hint: string; place
   },
 };
 
-export const CONSENT_TEXT =
-  '我同意把上面的姓名、电话和情况说明交给本村人民调解员、村干部和乡镇司法所，只用于联系我、办理这次咨询或调解，不会公开。';
+export const CONSENT_TEXT = '我同意把上面的姓名、电话和情况说明交给本村人民调解员、村干部和乡镇司法所，只用于联系我、办理这次咨询或调解，不会公开。';

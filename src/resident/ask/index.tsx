@@ -91,30 +91,30 @@ export default function AskPage() {
   const text = KIND_TEXT[draft.kind];
   const fieldError = (field: AskField) =>
     problems.fields[field] ? (
-      <Text className='error-text' id={`${ASK_FIELD_IDS[field]}-error`}>
+      <Text className="error-text" id={`${ASK_FIELD_IDS[field]}-error`}>
         {problems.fields[field]}
       </Text>
     ) : null;
 
   return (
-    <View className={`page resident ${elderClass(elder)}`} id='ask-page'>
+    <View className={`page resident ${elderClass(elder)}`} id="ask-page">
       <ElderSwitch on={elder} onChange={setElder} />
       {sent ? (
         <Sent request={sent} />
       ) : privacy !== 'agreed' ? (
-        <View className='card' id='privacy-needed'>
-          <View className='muted'>
+        <View className="card" id="privacy-needed">
+          <View className="muted">
             {privacy === 'asking' ? '正在打开隐私保护指引…' : '需要您同意《隐私保护指引》后才能填写姓名和电话。您也可以直接拨打12348。'}
           </View>
           {privacy === 'refused' && (
-            <Button className='btn btn-primary' id='privacy-retry' onClick={askPrivacy}>
+            <Button className="btn btn-primary" id="privacy-retry" onClick={askPrivacy}>
               查看并同意隐私保护指引
             </Button>
           )}
         </View>
       ) : (
-        <View id='ask-form'>
-          <View className='kind-tabs'>
+        <View id="ask-form">
+          <View className="kind-tabs">
             {REQUEST_KINDS.map((kind) => (
               <View
                 className={`kind-tab ${draft.kind === kind ? 'kind-tab-on' : ''}`}
@@ -126,44 +126,44 @@ export default function AskPage() {
               </View>
             ))}
           </View>
-          <View className='card'>
-            <View className='muted ask-hint'>{text.hint}</View>
+          <View className="card">
+            <View className="muted ask-hint">{text.hint}</View>
             {problems.general.length > 0 && (
-              <View className='banner-error' id='ask-error'>
+              <View className="banner-error" id="ask-error">
                 {problems.general.map((message) => (
                   <View key={message}>{message}</View>
                 ))}
               </View>
             )}
-            <Row label='所在村'>
-              <Text className='r-static' id='ask-village'>
+            <Row label="所在村">
+              <Text className="r-static" id="ask-village">
                 {villageName ?? code}
               </Text>
             </Row>
-            <Row label='您的姓名' error={fieldError('name')}>
+            <Row label="您的姓名" error={fieldError('name')}>
               <Input
-                className='r-input'
+                className="r-input"
                 id={ASK_FIELD_IDS.name}
                 value={draft.name}
                 maxlength={20}
-                placeholder='请填写姓名'
+                placeholder="请填写姓名"
                 onInput={(e) => update({ ...draft, name: e.detail.value }, 'name')}
               />
             </Row>
-            <Row label='手机号码' error={fieldError('phone')}>
+            <Row label="手机号码" error={fieldError('phone')}>
               <Input
-                className='r-input'
+                className="r-input"
                 id={ASK_FIELD_IDS.phone}
-                type='number'
+                type="number"
                 value={draft.phone}
                 maxlength={13}
-                placeholder='11位手机号码'
+                placeholder="11位手机号码"
                 onInput={(e) => update({ ...draft, phone: e.detail.value }, 'phone')}
               />
             </Row>
-            <Row label='发生了什么' error={fieldError('description')}>
+            <Row label="发生了什么" error={fieldError('description')}>
               <Textarea
-                className='r-textarea'
+                className="r-textarea"
                 id={ASK_FIELD_IDS.description}
                 value={draft.description}
                 maxlength={DESCRIPTION_MAX}
@@ -176,12 +176,12 @@ export default function AskPage() {
               id={ASK_FIELD_IDS.consent}
               onClick={() => update({ ...draft, consent: !draft.consent }, 'consent')}
             >
-              <Text className='consent-box'>{draft.consent ? '☑' : '☐'}</Text>
-              <Text className='consent-text'>{CONSENT_TEXT}</Text>
+              <Text className="consent-box">{draft.consent ? '☑' : '☐'}</Text>
+              <Text className="consent-text">{CONSENT_TEXT}</Text>
             </View>
             {fieldError('consent')}
           </View>
-          <Button className={`btn btn-primary ${sending ? 'btn-busy' : ''}`} id='ask-submit' onClick={send}>
+          <Button className={`btn btn-primary ${sending ? 'btn-busy' : ''}`} id="ask-submit" onClick={send}>
             {sending ? '正在提交…' : '提交'}
           </Button>
         </View>
@@ -192,22 +192,22 @@ export default function AskPage() {
 
 function Sent({ request }: { request: RequestStatusView }) {
   return (
-    <View className='card' id='ask-sent'>
-      <View className='title'>已提交</View>
-      <View className='sent-line'>
+    <View className="card" id="ask-sent">
+      <View className="title">已提交</View>
+      <View className="sent-line">
         <Text>编号：</Text>
-        <Text className='sent-ref' id='ask-ref'>
+        <Text className="sent-ref" id="ask-ref">
           {request.ref}
         </Text>
       </View>
-      <View className='sent-line'>
-        <Text className={stateClass(request.state)} id='ask-state'>
+      <View className="sent-line">
+        <Text className={stateClass(request.state)} id="ask-state">
           {request.state}
         </Text>
       </View>
-      <View className='muted'>{STATE_HINT[request.state]}。请记下编号，打电话询问时报编号即可。</View>
-      <SubscribeButton topic='answer' label='受理后微信通知我' id='sent-subscribe' />
-      <Button className='btn btn-primary' id='sent-my-requests' onClick={() => Taro.redirectTo({ url: '/resident/mine/index' })}>
+      <View className="muted">{STATE_HINT[request.state]}。请记下编号，打电话询问时报编号即可。</View>
+      <SubscribeButton topic="answer" label="受理后微信通知我" id="sent-subscribe" />
+      <Button className="btn btn-primary" id="sent-my-requests" onClick={() => Taro.redirectTo({ url: '/resident/mine/index' })}>
         查看我的求助进度
       </Button>
     </View>
@@ -216,8 +216,8 @@ function Sent({ request }: { request: RequestStatusView }) {
 
 function Row({ label, error, children }: { label: string; error?: ReactNode; children: ReactNode }) {
   return (
-    <View className='r-row'>
-      <View className='r-label'>{label}</View>
+    <View className="r-row">
+      <View className="r-label">{label}</View>
       {children}
       {error}
     </View>

@@ -32,30 +32,30 @@ export default function VillageCodes() {
   };
 
   return (
-    <View className='page' id='village-codes'>
+    <View className="page" id="village-codes">
       {error && (
-        <View className='banner-error' id='codes-error'>
+        <View className="banner-error" id="codes-error">
           {error}
         </View>
       )}
       {shown && (
-        <View className='card code-card' id='code-shown'>
-          <View className='code-box' id='code-box'>
-            <Image className='code-image' id='code-image' src={shown.imageUrl} mode='scaleToFill' />
+        <View className="card code-card" id="code-shown">
+          <View className="code-box" id="code-box">
+            <Image className="code-image" id="code-image" src={shown.imageUrl} mode="scaleToFill" />
           </View>
-          <View className='title'>{shown.village.name}</View>
-          <Button id='code-save' onClick={() => saveVillageCodeImage(shown).catch((e) => setError(messageOf(e)))}>
+          <View className="title">{shown.village.name}</View>
+          <Button id="code-save" onClick={() => saveVillageCodeImage(shown).catch((e) => setError(messageOf(e)))}>
             保存图片
           </Button>
-          <View className='muted'>{`小程序码参数：page=${shown.page}，scene=${shown.scene}`}</View>
+          <View className="muted">{`小程序码参数：page=${shown.page}，scene=${shown.scene}`}</View>
         </View>
       )}
-      <View className='card'>
-        <View className='section-title'>选择村，生成二维码</View>
-        {!villages && !error && <View className='muted'>正在加载…</View>}
-        <View className='village-grid'>
+      <View className="card">
+        <View className="section-title">选择村，生成二维码</View>
+        {!villages && !error && <View className="muted">正在加载…</View>}
+        <View className="village-grid">
           {villages?.map((village) => (
-            <View className='village-choice' id={`code-${village.code}`} key={village.code} onClick={() => show(village)}>
+            <View className="village-choice" id={`code-${village.code}`} key={village.code} onClick={() => show(village)}>
               <Text>{village.name}</Text>
             </View>
           ))}

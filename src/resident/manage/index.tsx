@@ -32,17 +32,17 @@ export default function ManagePage() {
   }, []);
 
   return (
-    <View className='page' id='manage-page'>
-      <View className='kind-tabs'>
-        <View className={`kind-tab ${tab === 'contacts' ? 'kind-tab-on' : ''}`} id='tab-contacts' onClick={() => setTab('contacts')}>
+    <View className="page" id="manage-page">
+      <View className="kind-tabs">
+        <View className={`kind-tab ${tab === 'contacts' ? 'kind-tab-on' : ''}`} id="tab-contacts" onClick={() => setTab('contacts')}>
           联系人公开
         </View>
-        <View className={`kind-tab ${tab === 'articles' ? 'kind-tab-on' : ''}`} id='tab-articles' onClick={() => setTab('articles')}>
+        <View className={`kind-tab ${tab === 'articles' ? 'kind-tab-on' : ''}`} id="tab-articles" onClick={() => setTab('articles')}>
           普法文章
         </View>
       </View>
       {error && (
-        <View className='banner-error' id='manage-error'>
+        <View className="banner-error" id="manage-error">
           {error}
         </View>
       )}
@@ -76,19 +76,19 @@ function Contacts() {
 
   return (
     <View>
-      <View className='muted manage-hint'>只有本人同意公开的，才打开“公开电话”。村民页面只显示打开了的电话。</View>
-      {error && <View className='banner-error'>{error}</View>}
-      {!rows && !error && <View className='muted'>正在加载…</View>}
+      <View className="muted manage-hint">只有本人同意公开的，才打开“公开电话”。村民页面只显示打开了的电话。</View>
+      {error && <View className="banner-error">{error}</View>}
+      {!rows && !error && <View className="muted">正在加载…</View>}
       {rows &&
         groupContacts(rows).map((group) => (
-          <View className='card' key={group.orgCode}>
-            <View className='section-title'>{group.orgName}</View>
+          <View className="card" key={group.orgCode}>
+            <View className="section-title">{group.orgName}</View>
             {group.rows.map((row) => (
-              <View className='manage-row' key={row.personId}>
-                <View className='contact'>
+              <View className="manage-row" key={row.personId}>
+                <View className="contact">
                   <View>
-                    <Text className='contact-name'>{row.name}</Text>
-                    <Text className='muted'>{` ${row.role} · ${row.phone ?? '无电话'}`}</Text>
+                    <Text className="contact-name">{row.name}</Text>
+                    <Text className="muted">{` ${row.role} · ${row.phone ?? '无电话'}`}</Text>
                   </View>
                   {row.phone && (
                     <View
@@ -101,16 +101,20 @@ function Contacts() {
                   )}
                 </View>
                 {row.role === '法律顾问' && (
-                  <View className='manage-hours'>
+                  <View className="manage-hours">
                     <Input
-                      className='r-input manage-hours-input'
+                      className="r-input manage-hours-input"
                       id={`hours-${row.personId}`}
                       value={hours[row.personId] ?? row.serviceHours ?? ''}
-                      placeholder='服务时间，如：每周二上午'
+                      placeholder="服务时间，如：每周二上午"
                       maxlength={100}
                       onInput={(e) => setHours({ ...hours, [row.personId]: e.detail.value })}
                     />
-                    <Text className='link' id={`save-hours-${row.personId}`} onClick={() => change(row, { serviceHours: hours[row.personId] ?? row.serviceHours ?? '' })}>
+                    <Text
+                      className="link"
+                      id={`save-hours-${row.personId}`}
+                      onClick={() => change(row, { serviceHours: hours[row.personId] ?? row.serviceHours ?? '' })}
+                    >
                       保存
                     </Text>
                   </View>
@@ -151,41 +155,53 @@ function Articles({ township }: { township: string }) {
   if (editing) {
     const categoryIndex = ARTICLE_CATEGORIES.indexOf(editing.category);
     return (
-      <View className='card' id='article-editor'>
-        {error && <View className='banner-error'>{error}</View>}
-        <View className='r-row'>
-          <View className='r-label'>标题</View>
-          <Input className='r-input' id='article-title-input' value={editing.title} maxlength={60} onInput={(e) => setEditing({ ...editing, title: e.detail.value })} />
+      <View className="card" id="article-editor">
+        {error && <View className="banner-error">{error}</View>}
+        <View className="r-row">
+          <View className="r-label">标题</View>
+          <Input
+            className="r-input"
+            id="article-title-input"
+            value={editing.title}
+            maxlength={60}
+            onInput={(e) => setEditing({ ...editing, title: e.detail.value })}
+          />
         </View>
-        <View className='r-row'>
-          <View className='r-label'>分类</View>
+        <View className="r-row">
+          <View className="r-label">分类</View>
           <Picker
-            mode='selector'
+            mode="selector"
             range={[...ARTICLE_CATEGORIES]}
             value={categoryIndex}
             onChange={(e) => setEditing({ ...editing, category: ARTICLE_CATEGORIES[Number(e.detail.value)] ?? editing.category })}
           >
-            <View className='r-picker'>{editing.category}</View>
+            <View className="r-picker">{editing.category}</View>
           </Picker>
         </View>
-        <View className='r-row'>
-          <View className='r-label'>发布日期</View>
-          <Picker mode='date' value={editing.date} onChange={(e) => setEditing({ ...editing, date: e.detail.value })}>
-            <View className='r-picker'>{editing.date}</View>
+        <View className="r-row">
+          <View className="r-label">发布日期</View>
+          <Picker mode="date" value={editing.date} onChange={(e) => setEditing({ ...editing, date: e.detail.value })}>
+            <View className="r-picker">{editing.date}</View>
           </Picker>
         </View>
-        <View className='r-row'>
-          <View className='r-label'>正文</View>
-          <Textarea className='r-textarea manage-body' id='article-body-input' value={editing.body} maxlength={5000} onInput={(e) => setEditing({ ...editing, body: e.detail.value })} />
+        <View className="r-row">
+          <View className="r-label">正文</View>
+          <Textarea
+            className="r-textarea manage-body"
+            id="article-body-input"
+            value={editing.body}
+            maxlength={5000}
+            onInput={(e) => setEditing({ ...editing, body: e.detail.value })}
+          />
         </View>
-        <View className='consent' id='article-published' onClick={() => setEditing({ ...editing, published: !editing.published })}>
-          <Text className='consent-box'>{editing.published ? '☑' : '☐'}</Text>
-          <Text className='consent-text'>发布（村民可以看到）</Text>
+        <View className="consent" id="article-published" onClick={() => setEditing({ ...editing, published: !editing.published })}>
+          <Text className="consent-box">{editing.published ? '☑' : '☐'}</Text>
+          <Text className="consent-text">发布（村民可以看到）</Text>
         </View>
-        <Button className='btn btn-primary' id='article-save' onClick={save}>
+        <Button className="btn btn-primary" id="article-save" onClick={save}>
           保存
         </Button>
-        <Button className='btn btn-secondary' onClick={() => setEditing(null)}>
+        <Button className="btn btn-secondary" onClick={() => setEditing(null)}>
           取消
         </Button>
       </View>
@@ -194,15 +210,15 @@ function Articles({ township }: { township: string }) {
 
   return (
     <View>
-      {error && <View className='banner-error'>{error}</View>}
-      <Button className='btn btn-primary' id='new-article' onClick={() => setEditing(newArticle(newClientId(), township, beijingDate(new Date())))}>
+      {error && <View className="banner-error">{error}</View>}
+      <Button className="btn btn-primary" id="new-article" onClick={() => setEditing(newArticle(newClientId(), township, beijingDate(new Date())))}>
         写新文章
       </Button>
-      {!list && !error && <View className='muted'>正在加载…</View>}
+      {!list && !error && <View className="muted">正在加载…</View>}
       {list?.map((article) => (
-        <View className='card article-line' id={`managed-${article.id}`} key={article.id} onClick={() => setEditing(editableArticle(article))}>
-          <View className='article-title'>{article.title}</View>
-          <View className='muted'>{`${article.published ? '已发布' : '草稿'} · ${article.category} · ${article.date}`}</View>
+        <View className="card article-line" id={`managed-${article.id}`} key={article.id} onClick={() => setEditing(editableArticle(article))}>
+          <View className="article-title">{article.title}</View>
+          <View className="muted">{`${article.published ? '已发布' : '草稿'} · ${article.category} · ${article.date}`}</View>
         </View>
       ))}
     </View>

@@ -25,31 +25,31 @@ export default function MyRequests() {
   });
 
   return (
-    <View className={`page resident ${elderClass(elder)}`} id='my-requests'>
+    <View className={`page resident ${elderClass(elder)}`} id="my-requests">
       <ElderSwitch on={elder} onChange={setElder} />
-      {loaded.state === 'loading' && <View className='muted'>正在加载…</View>}
+      {loaded.state === 'loading' && <View className="muted">正在加载…</View>}
       {loaded.state === 'failed' && (
-        <View className='banner-error' id='my-requests-error'>
+        <View className="banner-error" id="my-requests-error">
           {loaded.message}
         </View>
       )}
       {loaded.state === 'ready' && loaded.items.length === 0 && (
-        <View className='empty' id='my-requests-empty'>
+        <View className="empty" id="my-requests-empty">
           您还没有提交过咨询或调解申请
         </View>
       )}
       {loaded.state === 'ready' &&
         loaded.items.map((item) => (
-          <View className='card' id={`request-${item.ref}`} key={item.ref}>
-            <View className='village-head-line'>
-              <Text className='section-title'>{`${item.kind} · ${item.villageName}`}</Text>
+          <View className="card" id={`request-${item.ref}`} key={item.ref}>
+            <View className="village-head-line">
+              <Text className="section-title">{`${item.kind} · ${item.villageName}`}</Text>
               <Text className={stateClass(item.state)} id={`request-state-${item.ref}`}>
                 {item.state}
               </Text>
             </View>
             <View>{`编号：${item.ref}`}</View>
-            <View className='muted'>{STATE_HINT[item.state]}</View>
-            <View className='muted'>{`提交：${beijingStamp(item.createdAt)}　更新：${beijingStamp(item.updatedAt)}`}</View>
+            <View className="muted">{STATE_HINT[item.state]}</View>
+            <View className="muted">{`提交：${beijingStamp(item.createdAt)}　更新：${beijingStamp(item.updatedAt)}`}</View>
           </View>
         ))}
     </View>

@@ -53,8 +53,8 @@ export default function RequestQueue() {
   };
 
   return (
-    <View className='page' id='request-queue'>
-      <View className='queue-filters'>
+    <View className="page" id="request-queue">
+      <View className="queue-filters">
         {FILTERS.map((state) => (
           <View className={`queue-filter ${filter === state ? 'queue-filter-on' : ''}`} id={`filter-${state}`} key={state} onClick={() => load(state)}>
             {state}
@@ -62,18 +62,18 @@ export default function RequestQueue() {
         ))}
       </View>
       {error && (
-        <View className='banner-error' id='queue-error'>
+        <View className="banner-error" id="queue-error">
           {error}
         </View>
       )}
-      {loaded.state === 'loading' && <View className='muted'>正在加载…</View>}
+      {loaded.state === 'loading' && <View className="muted">正在加载…</View>}
       {loaded.state === 'failed' && (
-        <View className='banner-error' id='queue-failed'>
+        <View className="banner-error" id="queue-failed">
           {loaded.message}
         </View>
       )}
       {loaded.state === 'ready' && loaded.items.length === 0 && (
-        <View className='empty' id='queue-empty'>
+        <View className="empty" id="queue-empty">
           暂无村民求助
         </View>
       )}
@@ -103,49 +103,46 @@ function RequestCard({ item, onAccept, onClose, onConvert }: CardProps) {
   const actions = actionsFor(item.state);
   const options = typeOptions(choice.kind);
   return (
-    <View className='card' id={`queue-${item.ref}`}>
-      <View className='village-head-line'>
-        <Text className='section-title'>{`${item.kind} · ${item.villageName}`}</Text>
+    <View className="card" id={`queue-${item.ref}`}>
+      <View className="village-head-line">
+        <Text className="section-title">{`${item.kind} · ${item.villageName}`}</Text>
         <Text className={stateClass(item.state)} id={`queue-state-${item.ref}`}>
           {item.state}
         </Text>
       </View>
-      <View className='muted'>{`${item.ref}　${beijingStamp(item.createdAt)}`}</View>
-      <View className='queue-who'>
-        <Text className='contact-name'>{item.name}</Text>
-        <Text className='contact-call' onClick={() => callPhone(item.phone)}>{`拨打 ${item.phone}`}</Text>
+      <View className="muted">{`${item.ref}　${beijingStamp(item.createdAt)}`}</View>
+      <View className="queue-who">
+        <Text className="contact-name">{item.name}</Text>
+        <Text className="contact-call" onClick={() => callPhone(item.phone)}>{`拨打 ${item.phone}`}</Text>
       </View>
-      <View className='queue-text'>{item.description}</View>
-      {item.caseId && <View className='muted' id={`queue-case-${item.ref}`}>{`已转为${item.caseKind === 'dispute' ? '矛盾纠纷' : '法律咨询'}：${item.caseId}`}</View>}
-      {item.handlerName && <View className='muted'>{`经办：${item.handlerName}`}</View>}
+      <View className="queue-text">{item.description}</View>
+      {item.caseId && (
+        <View className="muted" id={`queue-case-${item.ref}`}>{`已转为${item.caseKind === 'dispute' ? '矛盾纠纷' : '法律咨询'}：${item.caseId}`}</View>
+      )}
+      {item.handlerName && <View className="muted">{`经办：${item.handlerName}`}</View>}
       {actions.convert && (
-        <View className='queue-convert'>
-          <Picker
-            mode='selector'
-            range={[...options]}
-            value={choice.typeIndex}
-            onChange={(e) => setChoice({ ...choice, typeIndex: Number(e.detail.value) })}
-          >
-            <View className='queue-type' id={`convert-type-${item.ref}`}>{`类别：${options[choice.typeIndex] ?? '其他'}`}</View>
+        <View className="queue-convert">
+          <Picker mode="selector" range={[...options]} value={choice.typeIndex} onChange={(e) => setChoice({ ...choice, typeIndex: Number(e.detail.value) })}>
+            <View className="queue-type" id={`convert-type-${item.ref}`}>{`类别：${options[choice.typeIndex] ?? '其他'}`}</View>
           </Picker>
-          <Text className='link' id={`convert-switch-${item.ref}`} onClick={() => setChoice(choiceFor(otherKind(choice.kind)))}>
+          <Text className="link" id={`convert-switch-${item.ref}`} onClick={() => setChoice(choiceFor(otherKind(choice.kind)))}>
             {switchLabel(otherKind(choice.kind))}
           </Text>
         </View>
       )}
-      <View className='queue-actions'>
+      <View className="queue-actions">
         {actions.accept && (
-          <Button className='btn btn-secondary queue-btn' id={`accept-${item.ref}`} onClick={onAccept}>
+          <Button className="btn btn-secondary queue-btn" id={`accept-${item.ref}`} onClick={onAccept}>
             受理
           </Button>
         )}
         {actions.convert && (
-          <Button className='btn btn-primary queue-btn' id={`convert-${item.ref}`} onClick={() => onConvert(choice)}>
+          <Button className="btn btn-primary queue-btn" id={`convert-${item.ref}`} onClick={() => onConvert(choice)}>
             {convertLabel(choice.kind)}
           </Button>
         )}
         {actions.close && (
-          <Button className='btn btn-secondary queue-btn' id={`close-${item.ref}`} onClick={onClose}>
+          <Button className="btn btn-secondary queue-btn" id={`close-${item.ref}`} onClick={onClose}>
             办结
           </Button>
         )}

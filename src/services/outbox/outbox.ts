@@ -124,7 +124,13 @@ export class Outbox {
     const existing = this.get(returned.id);
     if (existing && (existing.status !== 'sent' || (existing.version ?? 0) > returned.version)) return;
     const photos = Array.isArray(returned.record.photos) ? (returned.record.photos as string[]).map((fileID) => ({ local: fileID, fileID })) : [];
-    const entry = upsert(existing, { kind: returned.kind, action: 'update', baseVersion: returned.version, record: returned.record, photos }, this.deps.owner(), this.deps.now(), repo.nextSeq());
+    const entry = upsert(
+      existing,
+      { kind: returned.kind, action: 'update', baseVersion: returned.version, record: returned.record, photos },
+      this.deps.owner(),
+      this.deps.now(),
+      repo.nextSeq(),
+    );
     repo.save({ ...entry, status: 'failed', version: returned.version, error: { code: RETURNED, message: returned.message, problems: [] } });
     this.emit();
   }
@@ -177,7 +183,9 @@ export class Outbox {
     const tried = new Set<string>();
     for (;;) {
       if (this.deps.online && !this.deps.online()) return result;
-      const batch = dueBatch(this.deps.repo.load(), this.deps.owner(), this.deps.now(), size + tried.size, ignoreBackoff).filter((e) => !tried.has(e.id)).slice(0, size);
+      const batch = dueBatch(this.deps.repo.load(), this.deps.owner(), this.deps.now(), size + tried.size, ignoreBackoff)
+        .filter((e) => !tried.has(e.id))
+        .slice(0, size);
       if (batch.length === 0) return result;
       for (const entry of batch) tried.add(entry.id);
       const { outcomes, stop } = await this.sendBatch(batch);

@@ -41,7 +41,9 @@ interface Index {
 
 function isEntry(value: unknown): value is OutboxEntry {
   const e = value as Partial<OutboxEntry> | null;
-  return typeof e === 'object' && e !== null && typeof e.id === 'string' && typeof e.kind === 'string' && typeof e.record === 'object' && typeof e.seq === 'number';
+  return (
+    typeof e === 'object' && e !== null && typeof e.id === 'string' && typeof e.kind === 'string' && typeof e.record === 'object' && typeof e.seq === 'number'
+  );
 }
 
 export function usageLevel(used: number, limit = STORAGE_LIMIT_BYTES): UsageLevel {

@@ -76,13 +76,22 @@ const median = (values: number[]): number => {
  * once), from an idle gateway. A request the function does not know (INVALID_REQUEST) is a path
  * not built yet.
  */
-async function p50(gw: GatewayProcess, call: () => Promise<Answer<unknown>>, reps: number, budgetMs = 10000, missing = 'the function refuses this request'): Promise<Measure> {
+async function p50(
+  gw: GatewayProcess,
+  call: () => Promise<Answer<unknown>>,
+  reps: number,
+  budgetMs = 10000,
+  missing = 'the function refuses this request',
+): Promise<Measure> {
   await settle(gw);
   const times: number[] = [];
   const started = now();
   while (times.length < reps && (times.length === 0 || now() - started < budgetMs)) {
     const [answer, ms] = await timed(call);
-    if (!answer.ok) return answer.code === 'INVALID_REQUEST' ? { na: `not available: ${missing}` } : { failed: `failed after ${ms.toFixed(0)} ms: ${answer.code} ${answer.message}` };
+    if (!answer.ok)
+      return answer.code === 'INVALID_REQUEST'
+        ? { na: `not available: ${missing}` }
+        : { failed: `failed after ${ms.toFixed(0)} ms: ${answer.code} ${answer.message}` };
     times.push(ms);
   }
   return { ms: median(times), n: times.length };
@@ -125,7 +134,18 @@ const figures = (gw: GatewayProcess, org: string, openid: string) => () => callF
 const consoleCall = (gw: GatewayProcess, data: Record<string, unknown>, openid: string) => () => callFn(gw, 'console', data, openid);
 
 function outreachEvent(id: string): Record<string, unknown> {
-  return { id, orgCode: villageCode(1, 1), date: beijingDate(new Date()), type: '赶集日集中宣传', venue: '集市', topic: '民法典进乡村', attendees: 86, materials: 240, banners: 2, consultations: 11 };
+  return {
+    id,
+    orgCode: villageCode(1, 1),
+    date: beijingDate(new Date()),
+    type: '赶集日集中宣传',
+    venue: '集市',
+    topic: '民法典进乡村',
+    attendees: 86,
+    materials: 240,
+    banners: 2,
+    consultations: 11,
+  };
 }
 
 /**
@@ -139,14 +159,20 @@ async function checkFigures(gw: GatewayProcess): Promise<void> {
   const got = (answer.result as { figures: Record<string, unknown> }).figures;
   const want = oracle.result as Record<string, unknown>;
   const ids = ['outreach.events', 'mediation.accepted', 'petition.receptions'];
-  for (const id of ids) if (got[id] !== want[id]) throw new Error(`figure ${id}: the figures function says ${String(got[id])}, the pipelines ${String(want[id])}`);
+  for (const id of ids)
+    if (got[id] !== want[id]) throw new Error(`figure ${id}: the figures function says ${String(got[id])}, the pipelines ${String(want[id])}`);
   if (!ids.some((id) => Number(want[id]) > 0)) throw new Error(`the township's figures are empty: ${JSON.stringify(want)}`);
 }
 
 /** The p50 of `n` record creates by the village worker (each a new 普法活动 dated today). */
 async function createLatency(gw: GatewayProcess, tag: string, n = 15): Promise<Measure> {
   let i = 0;
-  return p50(gw, () => callFn(gw, 'records', { action: 'create', kind: 'outreach', record: outreachEvent(`bench-${tag}-${(i += 1)}`) }, BENCH_PEOPLE.worker), n, 60000);
+  return p50(
+    gw,
+    () => callFn(gw, 'records', { action: 'create', kind: 'outreach', record: outreachEvent(`bench-${tag}-${(i += 1)}`) }, BENCH_PEOPLE.worker),
+    n,
+    60000,
+  );
 }
 
 /**
@@ -183,7 +209,11 @@ async function sync200(gw: GatewayProcess): Promise<{ calls: number; reads: numb
     repo: new OutboxRepo(new CountingStore()),
     send: async (entries) => {
       calls += 1;
-      const writes = entries.map((e) => (e.action === 'update' ? { action: e.action, kind: e.kind, record: e.record, baseVersion: e.baseVersion } : { action: e.action, kind: e.kind, record: e.record }));
+      const writes = entries.map((e) =>
+        e.action === 'update'
+          ? { action: e.action, kind: e.kind, record: e.record, baseVersion: e.baseVersion }
+          : { action: e.action, kind: e.kind, record: e.record },
+      );
       const answer = await callFn<RecordsAnswers['batch']>(gw, 'records', { action: 'batch', writes }, BENCH_PEOPLE.worker);
       // The code as the gateway answered it.
       if (!answer.ok) throw new ApiError(answer.code as ErrorCode, answer.message);
@@ -218,7 +248,9 @@ export async function benchCounty({ records }: CountyBenchOptions): Promise<void
   const template = readTemplate();
   const row = (label: string, value: string) => console.log(`  ${label}: ${value}`);
   const k = (n: number) => (n >= 1e6 ? `${(n / 1e6).toFixed(n % 1e6 ? 2 : 0)}M` : `${Math.round(n / 1000)}k`);
-  console.log(`county benchmark: ${COUNTY_SHAPE.townships} townships × ${COUNTY_SHAPE.villages} villages × ${COUNTY_SHAPE.years.length} years, ${k(first)} then ${k(records)} records (data in ${dataDir})`);
+  console.log(
+    `county benchmark: ${COUNTY_SHAPE.townships} townships × ${COUNTY_SHAPE.villages} villages × ${COUNTY_SHAPE.years.length} years, ${k(first)} then ${k(records)} records (data in ${dataDir})`,
+  );
 
   writeCountyFrame(dataDir, template);
   const [, writeFirstMs] = await timed(() => writeCountyRecords(dataDir, template, first));
@@ -234,7 +266,10 @@ export async function benchCounty({ records }: CountyBenchOptions): Promise<void
 
     await gw.stop();
     const [, writeMs] = await timed(() => writeCountyRecords(dataDir, template, records, first));
-    row(`generate ${k(records - first)} more records into the store`, `${(writeMs / 1000).toFixed(1)} s (${Math.round((records - first) / (writeMs / 1000))} records/s)`);
+    row(
+      `generate ${k(records - first)} more records into the store`,
+      `${(writeMs / 1000).toFixed(1)} s (${Math.round((records - first) / (writeMs / 1000))} records/s)`,
+    );
     const [, restartMs] = await timed(() => gw.restart());
     const restart: Measure = { ms: restartMs, n: 1 };
     row(`restart at ${k(records)} (start until ready)`, `${(restartMs / 1000).toFixed(1)} s`);
@@ -262,19 +297,33 @@ export async function benchCounty({ records }: CountyBenchOptions): Promise<void
     const trendRequest = { action: 'trend', org: COUNTY, year: YEAR, ids };
     const trend = await p50(gw, consoleCall(gw, trendRequest, BENCH_PEOPLE.county), 3, 10000, "the console has no action 'trend' (org, year, ids)");
     row('5-year monthly trend (county)', show(trend));
-    const drill = await p50(gw, consoleCall(gw, { action: 'records', org: TOWNSHIP, period: String(YEAR), figure: 'mediation.accepted', limit: 20 }, BENCH_PEOPLE.admin), 7);
+    const drill = await p50(
+      gw,
+      consoleCall(gw, { action: 'records', org: TOWNSHIP, period: String(YEAR), figure: 'mediation.accepted', limit: 20 }, BENCH_PEOPLE.admin),
+      7,
+    );
     row('drill-down page 1 (township year, 调解受理)', show(drill));
     const create = await createLatency(gw, 'full');
     row(`record create at ${k(records)}`, show(create));
 
     await settle(gw);
-    const health = await healthDelay(gw, [figures(gw, COUNTY, BENCH_PEOPLE.county), consoleCall(gw, { action: 'byVillage', org: COUNTY, year: YEAR, ids }, BENCH_PEOPLE.county), consoleCall(gw, { action: 'overview', org: COUNTY, year: YEAR }, BENCH_PEOPLE.county)]);
-    row('longest health check while county figures + 分村 + overview run', `${health.maxMs.toFixed(0)} ms (${health.checks} checks over ${(health.heavyMs / 1000).toFixed(1)} s)`);
+    const health = await healthDelay(gw, [
+      figures(gw, COUNTY, BENCH_PEOPLE.county),
+      consoleCall(gw, { action: 'byVillage', org: COUNTY, year: YEAR, ids }, BENCH_PEOPLE.county),
+      consoleCall(gw, { action: 'overview', org: COUNTY, year: YEAR }, BENCH_PEOPLE.county),
+    ]);
+    row(
+      'longest health check while county figures + 分村 + overview run',
+      `${health.maxMs.toFixed(0)} ms (${health.checks} checks over ${(health.heavyMs / 1000).toFixed(1)} s)`,
+    );
 
     await settle(gw);
     const imported = await importRate(dataDir);
     const importRows = 'ms' in imported && imported.rows ? imported.rows / (imported.ms / 1000) : undefined;
-    row(`CLI import of a township ledger into the ${k(records)} store`, !('ms' in imported) ? show(imported) : `${imported.rows} rows in ${(imported.ms / 1000).toFixed(1)} s = ${importRows?.toFixed(0)} rows/s`);
+    row(
+      `CLI import of a township ledger into the ${k(records)} store`,
+      !('ms' in imported) ? show(imported) : `${imported.rows} rows in ${(imported.ms / 1000).toFixed(1)} s = ${importRows?.toFixed(0)} rows/s`,
+    );
 
     await settle(gw);
     const sync = await sync200(gw);
@@ -290,7 +339,11 @@ export async function benchCounty({ records }: CountyBenchOptions): Promise<void
       ['console 分村 ≤ 500 ms (worst of township, county)', show(worst(byVillage, countyByVillage)), ms(worst(byVillage, countyByVillage), (v) => v <= 500)],
       ['console 分月 ≤ 500 ms (worst of township, county)', show(worst(byMonth, countyByMonth)), ms(worst(byMonth, countyByMonth), (v) => v <= 500)],
       ['5-year monthly trend ≤ 1 s', show(trend), ms(trend, (v) => v <= 1000)],
-      [`flat: township-year ${k(records)} / ${k(first)} ≤ 1.5×`, flat === undefined ? 'n/a' : `${flat.toFixed(2)}×`, flat === undefined ? undefined : flat <= 1.5],
+      [
+        `flat: township-year ${k(records)} / ${k(first)} ≤ 1.5×`,
+        flat === undefined ? 'n/a' : `${flat.toFixed(2)}×`,
+        flat === undefined ? undefined : flat <= 1.5,
+      ],
       ['pipeline path / figures ≥ 30×', faster === undefined ? 'n/a' : `${faster.toFixed(1)}×`, faster === undefined ? undefined : faster >= 30],
       [
         'record create ≤ 1.5× today',
@@ -300,7 +353,11 @@ export async function benchCounty({ records }: CountyBenchOptions): Promise<void
       ['drill-down page ≤ 150 ms', show(drill), ms(drill, (v) => v <= 150)],
       [`restart at ${k(records)} ≤ 15 s`, `${(restartMs / 1000).toFixed(1)} s`, ms(restart, (v) => v <= 15000)],
       ['no request delayed > 500 ms', `${health.maxMs.toFixed(0)} ms`, health.maxMs <= 500],
-      [`import into the ${k(records)} store ≥ 2000 rows/s`, importRows === undefined ? show(imported) : `${importRows.toFixed(0)} rows/s`, importRows === undefined ? ms(imported, () => true) : importRows >= 2000],
+      [
+        `import into the ${k(records)} store ≥ 2000 rows/s`,
+        importRows === undefined ? show(imported) : `${importRows.toFixed(0)} rows/s`,
+        importRows === undefined ? ms(imported, () => true) : importRows >= 2000,
+      ],
       ['200 queued records sync in ≤ 10 calls', `${sync.calls} calls`, sync.calls <= 10],
     ];
     const width = Math.max(...goals.map(([goal]) => goal.length));
@@ -323,7 +380,7 @@ function ms(m: Measure, test: (value: number) => boolean): boolean | undefined {
  */
 async function settle(gw: GatewayProcess, maxMs = 300_000): Promise<void> {
   const started = now();
-  for (let quick = 0; quick < 2 && now() - started < maxMs; ) {
+  for (let quick = 0; quick < 2 && now() - started < maxMs;) {
     const [, took] = await timed(() => fetch(`${gw.url}/api/health`).then((r) => r.text()));
     quick = took < 50 ? quick + 1 : 0;
     await new Promise((ok) => setTimeout(ok, 100));

@@ -64,11 +64,16 @@ export function readTemplate(): Template {
   if (parsed.problems.length) throw new Error(`template ledger has problems: ${JSON.stringify(parsed.problems[0])}`);
   const orgs = parsed.records.orgs ?? [];
   const township = String(orgs.find((o) => o.level === '乡镇')?._id);
-  const records = DATED_COLLECTIONS.flatMap((collection) => (parsed.records[collection as keyof typeof parsed.records] ?? []).map((doc) => ({ collection, doc })));
+  const records = DATED_COLLECTIONS.flatMap((collection) =>
+    (parsed.records[collection as keyof typeof parsed.records] ?? []).map((doc) => ({ collection, doc })),
+  );
   records.sort((a, b) => String(a.doc[MAIN_DATE[a.collection]]).localeCompare(String(b.doc[MAIN_DATE[b.collection]])));
   return {
     township,
-    villages: orgs.filter((o) => o.level === '村').map((o) => String(o._id)).sort(),
+    villages: orgs
+      .filter((o) => o.level === '村')
+      .map((o) => String(o._id))
+      .sort(),
     records,
     people: parsed.records.people ?? [],
     manualFigures: parsed.records.manual_figures ?? [],
@@ -179,7 +184,12 @@ export function countyRecord(template: Template, shape: CountyShape, t: number, 
  * The records a county of `to` records has beyond one of `from` (0: all of them), interleaved as they
  * would have been entered: year by year, each township's next few records in turn.
  */
-export function* countyRecords(template: Template, to: number, from = 0, shape: CountyShape = COUNTY_SHAPE): Generator<{ collection: string; doc: Record<string, unknown> }> {
+export function* countyRecords(
+  template: Template,
+  to: number,
+  from = 0,
+  shape: CountyShape = COUNTY_SHAPE,
+): Generator<{ collection: string; doc: Record<string, unknown> }> {
   const slots = shape.townships * shape.years.length;
   const STEP = 50;
   for (const [y, year] of shape.years.entries()) {
@@ -187,7 +197,7 @@ export function* countyRecords(template: Template, to: number, from = 0, shape: 
       const slot = y * shape.townships + k;
       return { t: k + 1, next: slotQuota(from, slot, slots), end: slotQuota(to, slot, slots) };
     });
-    for (let more = true; more; ) {
+    for (let more = true; more;) {
       more = false;
       for (const range of ranges) {
         const stop = Math.min(range.end, range.next + STEP);
@@ -212,7 +222,15 @@ export function countyPeople(template: Template, shape: CountyShape = COUNTY_SHA
     }
   }
   const village = villageCode(1, 1);
-  people.push({ _id: 'BENCH-FLMBR', name: '基准明白人', role: '法律明白人', startDate: '2021-01-01', orgCode: village, orgPath: [COUNTY, townshipCode(1), village], orgLevel: '村' });
+  people.push({
+    _id: 'BENCH-FLMBR',
+    name: '基准明白人',
+    role: '法律明白人',
+    startDate: '2021-01-01',
+    orgCode: village,
+    orgPath: [COUNTY, townshipCode(1), village],
+    orgLevel: '村',
+  });
   return people;
 }
 

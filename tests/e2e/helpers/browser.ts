@@ -35,8 +35,6 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(ARTIFACTS, { recursive: true });
   // Taro's H5 router slides a new page in from the right; a picture taken mid-slide shows the page
   // shifted and the document wider than the screen. Wait until it has settled.
-  await page
-    .waitForFunction(() => document.documentElement.scrollWidth <= window.innerWidth + 1, undefined, { timeout: 3000 })
-    .catch(() => undefined);
+  await page.waitForFunction(() => document.documentElement.scrollWidth <= window.innerWidth + 1, undefined, { timeout: 3000 }).catch(() => undefined);
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
 }

@@ -113,16 +113,26 @@ describe('logging an outreach event end to end', () => {
     const tomorrow = addDays(today, 1);
     const before = await figures(DEMO.admin);
 
-    const held = await stack.call('records', { action: 'create', kind: 'outreach', record: event('slice-plan-0001', worker.org.code, { date: tomorrow }) }, DEMO.villageWorker);
+    const held = await stack.call(
+      'records',
+      { action: 'create', kind: 'outreach', record: event('slice-plan-0001', worker.org.code, { date: tomorrow }) },
+      DEMO.villageWorker,
+    );
     expect(held).toMatchObject({ error: { code: 'INVALID_RECORD', problems: [{ field: 'date', message: expect.stringContaining('计划') }] } });
 
     const coming = event('slice-plan-0002', worker.org.code, { date: tomorrow, status: '计划', materials: 0 });
-    expect(await stack.call('records', { action: 'create', kind: 'outreach', record: coming }, DEMO.villageWorker)).toMatchObject({ record: { status: '计划' } });
+    expect(await stack.call('records', { action: 'create', kind: 'outreach', record: coming }, DEMO.villageWorker)).toMatchObject({
+      record: { status: '计划' },
+    });
     const planned = event('slice-plan-0003', worker.org.code, { status: '计划', materials: 500 });
     await stack.call('records', { action: 'create', kind: 'outreach', record: planned }, DEMO.villageWorker);
     expect((await figures(DEMO.admin)).figures).toEqual(before.figures);
     // Confirming tomorrow's event as held is refused; today's, with its numbers, counts.
-    const early = await stack.call('records', { action: 'update', kind: 'outreach', record: { ...coming, status: '已举办' }, baseVersion: 1 }, DEMO.villageWorker);
+    const early = await stack.call(
+      'records',
+      { action: 'update', kind: 'outreach', record: { ...coming, status: '已举办' }, baseVersion: 1 },
+      DEMO.villageWorker,
+    );
     expect(early).toMatchObject({ error: { code: 'INVALID_RECORD' } });
     await stack.call('records', { action: 'update', kind: 'outreach', record: { ...planned, status: '已举办' }, baseVersion: 1 }, DEMO.villageWorker);
     const after = await figures(DEMO.admin);
@@ -137,9 +147,9 @@ describe('logging an outreach event end to end', () => {
     expect(await stack.call('records', { action: 'create', kind: 'outreach', record: event('slice-event-0005', worker.org.code) })).toMatchObject({
       error: { code: 'NOT_BOUND' },
     });
-    expect(
-      await stack.call('records', { action: 'create', kind: 'outreach', record: event('slice-event-0006', worker.org.code) }, DEMO.county),
-    ).toMatchObject({ error: { code: 'FORBIDDEN' } });
+    expect(await stack.call('records', { action: 'create', kind: 'outreach', record: event('slice-event-0006', worker.org.code) }, DEMO.county)).toMatchObject({
+      error: { code: 'FORBIDDEN' },
+    });
     expect(await stack.call('figures', { action: 'get', period: year })).toMatchObject({ error: { code: 'NOT_BOUND' } });
   });
 

@@ -82,7 +82,16 @@ describe('npm run cli', () => {
     const after = await onGateway(async (db) => ({ counts: await counts(db), people: await stamps(db, 'people'), petitions: await stamps(db, 'petitions') }));
     expect(after).toEqual(before);
     // The first import wrote one history entry per record it created; the second wrote none.
-    expect(after.counts.history).toBe(after.counts.people + after.counts.outreach + after.counts.consultations + after.counts.disputes + after.counts.petitions + after.counts.receptions + after.counts.studies + after.counts.manual_figures);
+    expect(after.counts.history).toBe(
+      after.counts.people +
+        after.counts.outreach +
+        after.counts.consultations +
+        after.counts.disputes +
+        after.counts.petitions +
+        after.counts.receptions +
+        after.counts.studies +
+        after.counts.manual_figures,
+    );
     expect(await onGateway((db) => computeFigures(db, TOWNSHIP, mustParsePeriod('2023')))).toMatchObject(EXPECTED);
   });
 
@@ -149,7 +158,9 @@ describe('npm run cli', () => {
     expect(closed.code).toBe(0);
     expect(closed.stdout).toContain('已结账：白土乡2023年度');
     const history = await onGateway((db) => historyOf(db, 'period_closes', `${TOWNSHIP}:2023`));
-    expect(history).toEqual([expect.objectContaining({ action: 'close', by: 'cli', after: expect.objectContaining({ closeReason: '历史台账补录，当年无月报' }) })]);
+    expect(history).toEqual([
+      expect.objectContaining({ action: 'close', by: 'cli', after: expect.objectContaining({ closeReason: '历史台账补录，当年无月报' }) }),
+    ]);
   });
 
   it('should print a closed year’s readable table, write the report draft and reopen the year', async () => {
@@ -195,7 +206,9 @@ describe('npm run cli', () => {
     const body = (await res.json()) as { result?: { me: { name: string; role: string; org: { code: string } } | null } };
     expect(body.result?.me).toMatchObject({ name: '李四', role: '乡镇管理员', org: { code: TOWNSHIP } });
     const history = await onGateway((db) => historyOf(db, 'accounts', 'o-new-admin'));
-    expect(history).toEqual([expect.objectContaining({ action: 'create', by: 'cli', before: null, after: { name: '李四', role: '乡镇管理员', orgCode: TOWNSHIP } })]);
+    expect(history).toEqual([
+      expect.objectContaining({ action: 'create', by: 'cli', before: null, after: { name: '李四', role: '乡镇管理员', orgCode: TOWNSHIP } }),
+    ]);
 
     const village = await runCli(['grant-admin', '--openid', 'o-x', '--org', '500114213201'], dataDir);
     expect(village).toMatchObject({ code: 1, stderr: expect.stringContaining('村级单位') });
@@ -206,7 +219,10 @@ describe('npm run cli', () => {
     const spoiledId = await onGateway(async (db) => {
       const { data } = await db.collection('summaries').where({ orgPath: TOWNSHIP, month: '2023-03' }).limit(1).get();
       const { _id: id, ...doc } = data[0] as { _id: string };
-      await db.collection('summaries').doc(id).set({ ...doc, ok: { outreach_events: { n: 999 } } });
+      await db
+        .collection('summaries')
+        .doc(id)
+        .set({ ...doc, ok: { outreach_events: { n: 999 } } });
       return id;
     });
     const found = await runCli(['summaries', 'check'], dataDir);
@@ -242,7 +258,11 @@ describe('npm run cli', () => {
     ];
     for (const [args, message] of cases) {
       const result = await runCli(args, dataDir);
-      expect({ args, code: result.code === 0 ? 0 : 'non-zero', stderr: result.stderr }).toEqual({ args, code: 'non-zero', stderr: expect.stringContaining(message) });
+      expect({ args, code: result.code === 0 ? 0 : 'non-zero', stderr: result.stderr }).toEqual({
+        args,
+        code: 'non-zero',
+        stderr: expect.stringContaining(message),
+      });
     }
   }, 30000);
 });

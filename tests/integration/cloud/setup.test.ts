@@ -30,7 +30,13 @@ function setup(args: string[], env: Record<string, string | undefined>): Promise
   return new Promise((ok, fail) => {
     const child = spawn(process.execPath, ['--import', TSX_LOADER, SETUP, ...args], {
       cwd: ROOT,
-      env: { PATH: process.env.PATH, TCB_BASE_URL: `${gw.url}/tcbapi`, TENCENTCLOUD_SECRETID: credentialsFor(gw.url)?.secretId, TENCENTCLOUD_SECRETKEY: credentialsFor(gw.url)?.secretKey, ...env },
+      env: {
+        PATH: process.env.PATH,
+        TCB_BASE_URL: `${gw.url}/tcbapi`,
+        TENCENTCLOUD_SECRETID: credentialsFor(gw.url)?.secretId,
+        TENCENTCLOUD_SECRETKEY: credentialsFor(gw.url)?.secretKey,
+        ...env,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
@@ -67,7 +73,7 @@ test('an environment that does not exist is an error, not a silent success', asy
   expect(r.stderr).toContain('no-such-env');
 });
 
-test('a key that is not the environment\'s is refused and nothing changes', async () => {
+test("a key that is not the environment's is refused and nothing changes", async () => {
   const r = await setup([], { ENV_ID: gw.envId, TENCENTCLOUD_SECRETID: 'AKIDsomeoneelse', TENCENTCLOUD_SECRETKEY: 'guess' });
   expect(r.code).toBe(1);
   expect(r.stderr).toContain('SecretId');

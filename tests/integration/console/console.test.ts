@@ -46,7 +46,13 @@ async function figuresOf(period: string, openid: string = DEMO.admin): Promise<R
 }
 
 /** Every record behind a figure, paging through the drill-down `limit` at a time. */
-async function drillAll(figure: string, period: string, part = 0, limit = 7, openid: string = DEMO.admin): Promise<{ first: DrillAnswer; items: DrillAnswer['items'] }> {
+async function drillAll(
+  figure: string,
+  period: string,
+  part = 0,
+  limit = 7,
+  openid: string = DEMO.admin,
+): Promise<{ first: DrillAnswer; items: DrillAnswer['items'] }> {
   const items: DrillAnswer['items'] = [];
   let first: DrillAnswer | undefined;
   for (let offset = 0; ; offset += limit) {
@@ -88,7 +94,16 @@ describe('the console function', () => {
   });
 
   it('should break the township down into its villages and its own records, adding up for additive figures', async () => {
-    const ids = ['outreach.events', 'outreach.materials', 'outreach.consultations', 'mediation.accepted', 'mediation.closed', 'petition.receptions', 'roster.legal_understanding', 'org.villages'];
+    const ids = [
+      'outreach.events',
+      'outreach.materials',
+      'outreach.consultations',
+      'mediation.accepted',
+      'mediation.closed',
+      'petition.receptions',
+      'roster.legal_understanding',
+      'org.villages',
+    ];
     const answer = await consoleCall<ByVillageAnswer>({ action: 'byVillage', year, ids: [...ids, 'mediation.success_rate'] });
     const villages = answer.units.filter((u) => !u.own);
     expect(villages.map((u) => u.org.code)).toEqual(['201', '202', '203', '204', '205', '206', '207'].map((n) => `${TOWNSHIP}${n}`));
@@ -123,13 +138,19 @@ describe('the console function', () => {
     expect(answer.months.slice(0, 36).every((m) => m.figures['outreach.events'] === 0 && m.figures['mediation.success_rate'] === null)).toBe(true);
     const thisYear = answer.months.slice(48).reduce((t, m) => t + (m.figures['outreach.events'] ?? 0), 0);
     expect(thisYear).toBe((await figuresOf(String(year)))['outreach.events']);
-    expect(await consoleCall({ action: 'trend', year, ids: ['roster.legal_understanding'] })).toMatchObject({ error: { code: 'INVALID_REQUEST', message: expect.stringContaining('法律明白人不按月统计') } });
+    expect(await consoleCall({ action: 'trend', year, ids: ['roster.legal_understanding'] })).toMatchObject({
+      error: { code: 'INVALID_REQUEST', message: expect.stringContaining('法律明白人不按月统计') },
+    });
   });
 
   it('should drill down from outreach.events to exactly the year’s 普法活动 records, page by page', async () => {
     const figures = await figuresOf(String(year));
     const { first, items } = await drillAll('outreach.events', String(year));
-    expect(first).toMatchObject({ label: '开展普法宣传活动', total: figures['outreach.events'], parts: [{ kind: 'outreach', total: figures['outreach.events'] }] });
+    expect(first).toMatchObject({
+      label: '开展普法宣传活动',
+      total: figures['outreach.events'],
+      parts: [{ kind: 'outreach', total: figures['outreach.events'] }],
+    });
     expect(items).toHaveLength(figures['outreach.events'] as number);
     expect(new Set(items.map((i) => i.id)).size).toBe(items.length);
     expect(items.every((i) => i.kind === 'outreach' && String((i as RecordView).date).startsWith(String(year)))).toBe(true);
@@ -231,7 +252,10 @@ describe('the console function', () => {
     expect(reportPlainText(yu.model)).toMatch(/\d+余份/);
 
     const db = await stack.db();
-    const history = await db.collection('history').where({ collection: 'report_texts', recordId: `${TOWNSHIP}:${year}` }).get();
+    const history = await db
+      .collection('history')
+      .where({ collection: 'report_texts', recordId: `${TOWNSHIP}:${year}` })
+      .get();
     expect(history.data).toHaveLength(1);
   });
 
@@ -239,10 +263,21 @@ describe('the console function', () => {
     const current = await consoleCall<ReportTextsAnswer>({ action: 'reportTexts', year });
     const figures = await figuresOf(String(year));
     const choices = { 'mediation.accepted': true, 'outreach.materials': false };
-    const saved = await consoleCall<ReportTextsAnswer>({ action: 'saveReportTexts', year, texts: current.texts, settings: { yuChoices: choices }, baseVersion: current.version });
+    const saved = await consoleCall<ReportTextsAnswer>({
+      action: 'saveReportTexts',
+      year,
+      texts: current.texts,
+      settings: { yuChoices: choices },
+      baseVersion: current.version,
+    });
     expect(saved.settings.yuChoices).toEqual(choices);
     // Saving texts alone keeps the choice; another year has none.
-    const again = await consoleCall<ReportTextsAnswer>({ action: 'saveReportTexts', year, texts: { ...current.texts, nextYear: '一是抓好重点。' }, baseVersion: saved.version });
+    const again = await consoleCall<ReportTextsAnswer>({
+      action: 'saveReportTexts',
+      year,
+      texts: { ...current.texts, nextYear: '一是抓好重点。' },
+      baseVersion: saved.version,
+    });
     expect(again.settings.yuChoices).toEqual(choices);
     expect((await consoleCall<ReportTextsAnswer>({ action: 'reportTexts', year: year - 1 })).settings).toEqual({});
 
@@ -314,7 +349,16 @@ describe('the console function', () => {
 
     // A record slipped in behind the lock (as an import gone wrong might) does not move frozen figures.
     const db = await stack.db();
-    await db.collection('outreach').add({ ...meta('QA-LATE-EVENT', VILLAGE), date: `${year}-03-03`, type: '院坝会', venue: '乡村', attendees: 10, materials: 5, banners: 0, consultations: 0 });
+    await db.collection('outreach').add({
+      ...meta('QA-LATE-EVENT', VILLAGE),
+      date: `${year}-03-03`,
+      type: '院坝会',
+      venue: '乡村',
+      attendees: 10,
+      materials: 5,
+      banners: 0,
+      consultations: 0,
+    });
     await rebuildSummaries(db);
     const frozen = await consoleCall<OverviewAnswer>({ action: 'overview', year });
     expect(frozen.closed).toBe(true);

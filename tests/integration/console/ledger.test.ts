@@ -25,7 +25,11 @@ const figuresOf = async (period: string) => (await stack.call<FiguresAnswer>('fi
 
 /** Uploads bytes as the H5 app does (POST /api/upload), answering the fileID. */
 async function upload(path: string, bytes: Buffer, openid: string = DEMO.admin): Promise<string> {
-  const res = await fetch(`${stack.gateway.url}/api/upload?path=${encodeURIComponent(path)}`, { method: 'POST', headers: { 'x-fazhi-openid': openid }, body: new Uint8Array(bytes) });
+  const res = await fetch(`${stack.gateway.url}/api/upload?path=${encodeURIComponent(path)}`, {
+    method: 'POST',
+    headers: { 'x-fazhi-openid': openid },
+    body: new Uint8Array(bytes),
+  });
   expect(res.status).toBe(200);
   return ((await res.json()) as { fileID: string }).fileID;
 }
@@ -66,17 +70,35 @@ async function changed(bytes: Buffer, sheetName: string, id: string, column: str
 describe('其他指标 in the console', () => {
   it('should save catalogue and custom codes for the year, keep versions and history, and reach the figures', async () => {
     const first = await consoleCall<ManualFiguresAnswer>({ action: 'saveManualFigure', year, code: 'enforcement.permits', value: '228' });
-    expect(first.entries.find((e) => e.code === 'enforcement.permits')).toMatchObject({ label: '行政许可', unit: '件', value: 228, catalogue: true, version: 1 });
+    expect(first.entries.find((e) => e.code === 'enforcement.permits')).toMatchObject({
+      label: '行政许可',
+      unit: '件',
+      value: 228,
+      catalogue: true,
+      version: 1,
+    });
     expect(first.catalogue.map((c) => c.id)).toContain('manual.disclosure_coverage');
     const second = await consoleCall<ManualFiguresAnswer>({ action: 'saveManualFigure', year, code: 'enforcement.permits', value: '230' });
     expect(second.entries.find((e) => e.code === 'enforcement.permits')).toMatchObject({ value: 230, version: 2 });
     const db = await stack.db();
-    const history = await db.collection('history').where({ collection: 'manual_figures', recordId: `${TOWNSHIP}:${year}:enforcement.permits` }).get();
+    const history = await db
+      .collection('history')
+      .where({ collection: 'manual_figures', recordId: `${TOWNSHIP}:${year}:enforcement.permits` })
+      .get();
     // The demo's year already holds 228, so the first save changed nothing; the second wrote one entry
     // with only the value it changed.
-    expect(history.data.map((h: { version: number; before: unknown; after: unknown }) => [h.version, h.before, h.after])).toEqual([[2, { value: 228 }, { value: 230 }]]);
+    expect(history.data.map((h: { version: number; before: unknown; after: unknown }) => [h.version, h.before, h.after])).toEqual([
+      [2, { value: 228 }, { value: 230 }],
+    ]);
 
-    const custom = await consoleCall<ManualFiguresAnswer>({ action: 'saveManualFigure', year, code: 'x.birth_permits', label: '办理生育证', unit: '人次', value: '160' });
+    const custom = await consoleCall<ManualFiguresAnswer>({
+      action: 'saveManualFigure',
+      year,
+      code: 'x.birth_permits',
+      label: '办理生育证',
+      unit: '人次',
+      value: '160',
+    });
     expect(custom.entries.find((e) => e.code === 'x.birth_permits')).toMatchObject({ label: '办理生育证', unit: '人次', value: 160, catalogue: false });
     await consoleCall({ action: 'saveManualFigure', year, code: 'manual.disclosure_coverage', value: '98%' });
     const figures = await figuresOf(String(year));
@@ -91,9 +113,16 @@ describe('其他指标 in the console', () => {
   it('should refuse a bad entry with the problem beside its field, writing nothing', async () => {
     const before = await consoleCall<ManualFiguresAnswer>({ action: 'manualFigures', year });
     const noLabel = await consoleCall({ action: 'saveManualFigure', year, code: 'x.emergency_team', value: '30' });
-    expect(noLabel).toEqual({ error: expect.objectContaining({ code: 'INVALID_FORM', problems: expect.arrayContaining([expect.objectContaining({ field: 'label' })]) }) });
+    expect(noLabel).toEqual({
+      error: expect.objectContaining({ code: 'INVALID_FORM', problems: expect.arrayContaining([expect.objectContaining({ field: 'label' })]) }),
+    });
     const notNumber = await consoleCall({ action: 'saveManualFigure', year, code: 'enforcement.penalties', value: '七十' });
-    expect(notNumber).toEqual({ error: expect.objectContaining({ code: 'INVALID_FORM', problems: [expect.objectContaining({ field: 'value', message: expect.stringContaining('不是数字') })] }) });
+    expect(notNumber).toEqual({
+      error: expect.objectContaining({
+        code: 'INVALID_FORM',
+        problems: [expect.objectContaining({ field: 'value', message: expect.stringContaining('不是数字') })],
+      }),
+    });
     const computed = await consoleCall({ action: 'saveManualFigure', year, code: 'outreach.events', value: '3' });
     expect(computed).toEqual({ error: expect.objectContaining({ code: 'INVALID_FORM', message: expect.stringContaining('自动统计') }) });
     expect(await consoleCall<ManualFiguresAnswer>({ action: 'manualFigures', year })).toEqual(before);
@@ -133,7 +162,9 @@ describe('a ledger file in the console', () => {
     for (const dryRun of [true, false]) {
       const report = await consoleCall<LedgerImportAnswer>({ action: 'importLedger', fileID, dryRun });
       expect(report).toMatchObject({ ok: false, written: false });
-      expect(report.problems).toEqual([expect.objectContaining({ sheet: '领导接访', row, column: '接待群众人次', message: expect.stringContaining('不是数字') })]);
+      expect(report.problems).toEqual([
+        expect.objectContaining({ sheet: '领导接访', row, column: '接待群众人次', message: expect.stringContaining('不是数字') }),
+      ]);
     }
     expect(await figuresOf(String(year))).toEqual(before);
   });
@@ -156,7 +187,9 @@ describe('a ledger file in the console', () => {
     const bytes = await exported();
     const others = await upload(`imports/500114/x.xlsx`, bytes, DEMO.county);
     expect(await consoleCall({ action: 'importLedger', fileID: others, dryRun: true })).toEqual({ error: expect.objectContaining({ code: 'FORBIDDEN' }) });
-    expect(await consoleCall({ action: 'importLedger', fileID: others, dryRun: true }, DEMO.county)).toEqual({ error: expect.objectContaining({ code: 'FORBIDDEN' }) });
+    expect(await consoleCall({ action: 'importLedger', fileID: others, dryRun: true }, DEMO.county)).toEqual({
+      error: expect.objectContaining({ code: 'FORBIDDEN' }),
+    });
     // Renaming the county above the township is outside the township admin's unit.
     const workbook = new Workbook();
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
@@ -169,6 +202,8 @@ describe('a ledger file in the console', () => {
     expect(report.problems).toEqual([expect.objectContaining({ sheet: '组织机构', row: 2, message: expect.stringContaining('本单位以外') })]);
     // A zip's first bytes (what the storage lets into imports/) but no workbook after them.
     const notExcel = await upload(`imports/${TOWNSHIP}/note.xlsx`, Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.from('not a workbook')]));
-    expect(await consoleCall({ action: 'importLedger', fileID: notExcel, dryRun: true })).toEqual({ error: expect.objectContaining({ code: 'INVALID_FORM', message: expect.stringContaining('不是有效的 Excel') }) });
+    expect(await consoleCall({ action: 'importLedger', fileID: notExcel, dryRun: true })).toEqual({
+      error: expect.objectContaining({ code: 'INVALID_FORM', message: expect.stringContaining('不是有效的 Excel') }),
+    });
   });
 });

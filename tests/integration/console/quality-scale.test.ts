@@ -23,10 +23,12 @@ let stack: AppStack;
 beforeAll(async () => {
   stack = await startAppStack(now);
   const db = await stack.db();
-  await db.collection('orgs').add([
-    { _id: TOWNSHIP, code: TOWNSHIP, name: '大乡', level: '乡镇', parentCode: COUNTY, path: [COUNTY, TOWNSHIP] },
-    ...VILLAGES.map((code, i) => ({ _id: code, code, name: `第${i + 1}村`, level: '村', parentCode: TOWNSHIP, path: [COUNTY, TOWNSHIP, code] })),
-  ]);
+  await db
+    .collection('orgs')
+    .add([
+      { _id: TOWNSHIP, code: TOWNSHIP, name: '大乡', level: '乡镇', parentCode: COUNTY, path: [COUNTY, TOWNSHIP] },
+      ...VILLAGES.map((code, i) => ({ _id: code, code, name: `第${i + 1}村`, level: '村', parentCode: TOWNSHIP, path: [COUNTY, TOWNSHIP, code] })),
+    ]);
   // One 普法活动 today in every village but the last.
   await db.collection('outreach').add(
     VILLAGES.slice(0, 25).map((code) => ({

@@ -27,7 +27,13 @@ afterAll(async () => {
 });
 
 /** A raw HTTP request, so the Host header can be anything. */
-function raw(url: string, path: string, headers: Record<string, string>, method = 'GET', body = ''): Promise<{ status: number; headers: Record<string, unknown>; text: string }> {
+function raw(
+  url: string,
+  path: string,
+  headers: Record<string, string>,
+  method = 'GET',
+  body = '',
+): Promise<{ status: number; headers: Record<string, unknown>; text: string }> {
   const { port } = new URL(url);
   return new Promise((ok, fail) => {
     const req = request({ host: '127.0.0.1', port, path, method, headers }, (res) => {
@@ -45,7 +51,9 @@ describe('SDK actions need the credentials of the data directory', () => {
     const creds = join(gw.dataDir, 'credentials.json');
     expect(statSync(creds).mode & 0o077).toBe(0);
     const stranger = tcb.init({ env: gw.envId, serviceUrl: `${gw.url}/admin`, secretId: 'local-secret-id', secretKey: 'local-secret-key', timeout: 5000 });
-    await expect(stranger.database().collection('accounts').add({ _id: 'o-evil', role: 'township_admin' })).rejects.toMatchObject({ code: 'SIGN_PARAM_INVALID' });
+    await expect(stranger.database().collection('accounts').add({ _id: 'o-evil', role: 'township_admin' })).rejects.toMatchObject({
+      code: 'SIGN_PARAM_INVALID',
+    });
     const own = sdkApp(gw.url).database();
     expect((await own.collection('accounts').where({ _id: 'o-evil' }).get()).data).toHaveLength(0);
     await own.collection('accounts').add({ _id: 'o-fine', role: 'village_worker' });
@@ -83,7 +91,12 @@ test('the Host header must be a loopback name (DNS rebinding)', async () => {
 test('CORS names the app origins only; a foreign origin is refused outright', async () => {
   const host = new URL(dev.url).host;
   const preflight = (origin: string) =>
-    raw(dev.url, '/api/fn/records', { host, origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type, x-fazhi-openid' }, 'OPTIONS');
+    raw(
+      dev.url,
+      '/api/fn/records',
+      { host, origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type, x-fazhi-openid' },
+      'OPTIONS',
+    );
   const foreign = await preflight('http://127.0.0.1:8000');
   expect(foreign.status).toBe(403);
   expect(foreign.headers['access-control-allow-origin']).toBeUndefined();

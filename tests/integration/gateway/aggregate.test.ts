@@ -35,7 +35,16 @@ test('$match + $group with accumulators + $sort', async () => {
     .collection('records')
     .aggregate()
     .match({ at: db.command.gte(new Date('2024-01-01T00:00:00Z')) })
-    .group({ _id: '$unit', total: $.sum('$n'), count: $.sum(1), avg: $.avg('$n'), max: $.max('$n'), min: $.min('$n'), first: $.min('$at'), kinds: $.addToSet('$kind') })
+    .group({
+      _id: '$unit',
+      total: $.sum('$n'),
+      count: $.sum(1),
+      avg: $.avg('$n'),
+      max: $.max('$n'),
+      min: $.min('$n'),
+      first: $.min('$at'),
+      kinds: $.addToSet('$kind'),
+    })
     .sort({ total: -1 })
     .end();
   expect(r.data).toHaveLength(2);
@@ -47,7 +56,15 @@ test('$match + $group with accumulators + $sort', async () => {
 
 test('$unwind + $group + $sort + $skip + $limit', async () => {
   const $ = db.command.aggregate;
-  const r = await db.collection('records').aggregate().unwind('$tags').group({ _id: '$tags', c: $.sum(1) }).sort({ c: -1, _id: 1 }).skip(1).limit(2).end();
+  const r = await db
+    .collection('records')
+    .aggregate()
+    .unwind('$tags')
+    .group({ _id: '$tags', c: $.sum(1) })
+    .sort({ c: -1, _id: 1 })
+    .skip(1)
+    .limit(2)
+    .end();
   expect(r.data).toEqual([
     { _id: 'a', c: 1 },
     { _id: 'c', c: 1 },
@@ -92,7 +109,12 @@ test('$group over 20 000 documents', async () => {
     await db.collection('many').add(Array.from({ length: 1000 }, (_, i) => ({ g: (k + i) % 7, v: 1 })));
   }
   const $ = db.command.aggregate;
-  const r = await db.collection('many').aggregate().group({ _id: '$g', s: $.sum('$v') }).sort({ _id: 1 }).end();
+  const r = await db
+    .collection('many')
+    .aggregate()
+    .group({ _id: '$g', s: $.sum('$v') })
+    .sort({ _id: 1 })
+    .end();
   expect(r.data.map((x: { s: number }) => x.s).reduce((a: number, b: number) => a + b, 0)).toBe(20000);
   expect(r.data).toHaveLength(7);
 });
@@ -101,7 +123,12 @@ test('like CloudBase, a pipeline without $limit answers 20 rows; with one, as ma
   await db.createCollection('villages25');
   await db.collection('villages25').add(Array.from({ length: 25 }, (_, i) => ({ village: `v${String(i).padStart(2, '0')}` })));
   const $ = db.command.aggregate;
-  const grouped = () => db.collection('villages25').aggregate().group({ _id: '$village', n: $.sum(1) }).sort({ _id: 1 });
+  const grouped = () =>
+    db
+      .collection('villages25')
+      .aggregate()
+      .group({ _id: '$village', n: $.sum(1) })
+      .sort({ _id: 1 });
   const capped = await grouped().end();
   expect(capped.data).toHaveLength(20);
   expect(capped.data[19]._id).toBe('v19');

@@ -56,7 +56,9 @@ function checkAnswer(action: string, got: Json, want: Json): void {
       break;
     case 'database.insertDocument':
       expect((d.insertedIds as unknown[]).length).toBe((w.insertedIds as unknown[]).length);
-      (w.insertedIds as string[]).forEach((id, i) => expect((d.insertedIds as string[])[i]).toMatch(/^[0-9a-f]{32}$/.test(id) ? /^[0-9a-f]{32}$/ : new RegExp(`^${id}$`)));
+      (w.insertedIds as string[]).forEach((id, i) =>
+        expect((d.insertedIds as string[])[i]).toMatch(/^[0-9a-f]{32}$/.test(id) ? /^[0-9a-f]{32}$/ : new RegExp(`^${id}$`)),
+      );
       break;
     case 'database.calculateDocument':
       expect(d.total).toBe(w.total);
@@ -152,7 +154,9 @@ test(`replays all ${captures.length} captured SDK requests in order`, async () =
     try {
       checkAnswer(body.action as string, got, want);
     } catch (err) {
-      throw new Error(`capture ${c.url} ${JSON.stringify(body).slice(0, 300)}\n→ ${JSON.stringify(got).slice(0, 600)}\nwanted ${JSON.stringify(want).slice(0, 600)}\n${(err as Error).message}`);
+      throw new Error(
+        `capture ${c.url} ${JSON.stringify(body).slice(0, 300)}\n→ ${JSON.stringify(got).slice(0, 600)}\nwanted ${JSON.stringify(want).slice(0, 600)}\n${(err as Error).message}`,
+      );
     }
   }
   expect(actions.size).toBeGreaterThanOrEqual(14);

@@ -61,7 +61,9 @@ describe('collections and errors', () => {
 describe('insert and read', () => {
   test('add one returns a generated id; dates and server dates come back as Dates', async () => {
     const before = Date.now();
-    const r = await db.collection('misc').add({ n: 1.5, big: 2 ** 40, at: new Date(1704164645678), s: db.serverDate({ offset: 1000 }), nested: { deep: [1, { k: 'v' }] } });
+    const r = await db
+      .collection('misc')
+      .add({ n: 1.5, big: 2 ** 40, at: new Date(1704164645678), s: db.serverDate({ offset: 1000 }), nested: { deep: [1, { k: 'v' }] } });
     expect(r.id).toMatch(/^[0-9a-f]{32}$/);
     const got = (await db.collection('misc').doc(String(r.id)).get()).data[0];
     expect(got).toMatchObject({ _id: r.id, n: 1.5, big: 2 ** 40, nested: { deep: [1, { k: 'v' }] } });
@@ -99,7 +101,12 @@ describe('insert and read', () => {
   test('orderBy, skip, limit and field projection', async () => {
     const r = await db.collection('posts').where({}).orderBy('likes', 'desc').skip(1).limit(1).field({ title: true }).get();
     expect(r.data).toEqual([{ _id: 'p3', title: 'Third HELLO' }]);
-    const two = await db.collection('posts').orderBy('author', 'asc').orderBy('likes', 'desc').field({ likes: false, tags: false, meta: false, at: false, arr: false }).get();
+    const two = await db
+      .collection('posts')
+      .orderBy('author', 'asc')
+      .orderBy('likes', 'desc')
+      .field({ likes: false, tags: false, meta: false, at: false, arr: false })
+      .get();
     expect(two.data.map((d: { _id: string }) => d._id)).toEqual(['p3', 'p1', 'p2']);
     expect(two.data[0]).toEqual({ _id: 'p3', title: 'Third HELLO', author: 'u1' });
   });
@@ -119,7 +126,11 @@ describe('insert and read', () => {
 describe('equality filters (served by in-memory indexes) stay right as documents change', () => {
   test('insert, update, remove and arrays are reflected; natural order kept', async () => {
     const c = db.collection('misc');
-    await c.add([{ _id: 'e1', grp: 'g1', arr: ['k1'] }, { _id: 'e2', grp: 'g2' }, { _id: 'e3', grp: 'g1' }]);
+    await c.add([
+      { _id: 'e1', grp: 'g1', arr: ['k1'] },
+      { _id: 'e2', grp: 'g2' },
+      { _id: 'e3', grp: 'g1' },
+    ]);
     const ids = async (q: object) => (await c.where(q).get()).data.map((d: { _id: string }) => d._id);
     expect(await ids({ grp: 'g1' })).toEqual(['e1', 'e3']);
     await c.doc('e2').update({ grp: 'g1' });
@@ -139,20 +150,29 @@ describe('updates and removes', () => {
   test('doc().update with every operator and a server date', async () => {
     const _ = db.command;
     await db.collection('misc').add({ _id: 'u', n: 2, m: 3, gone: 1, list: [1, 2, 3], set: ['x'], nest: { a: 1 } });
-    const r = await db.collection('misc').doc('u').update({
-      n: _.inc(5),
-      m: _.mul(2),
-      gone: _.remove(),
-      list: _.push([4]),
-      set: _.addToSet('y'),
-      'nest.b': 2,
-      touched: db.serverDate(),
-    });
+    const r = await db
+      .collection('misc')
+      .doc('u')
+      .update({
+        n: _.inc(5),
+        m: _.mul(2),
+        gone: _.remove(),
+        list: _.push([4]),
+        set: _.addToSet('y'),
+        'nest.b': 2,
+        touched: db.serverDate(),
+      });
     expect(r.updated).toBe(1);
-    await db.collection('misc').doc('u').update({ list: _.pull(2) });
+    await db
+      .collection('misc')
+      .doc('u')
+      .update({ list: _.pull(2) });
     await db.collection('misc').doc('u').update({ set: _.pop() });
     await db.collection('misc').doc('u').update({ list: _.shift() });
-    await db.collection('misc').doc('u').update({ list: _.unshift([0]) });
+    await db
+      .collection('misc')
+      .doc('u')
+      .update({ list: _.unshift([0]) });
     const d = (await db.collection('misc').doc('u').get()).data[0];
     expect(d).toMatchObject({ n: 7, m: 6, list: [0, 3, 4], set: ['x'], nest: { a: 1, b: 2 } });
     expect(d).not.toHaveProperty('gone');
@@ -161,8 +181,19 @@ describe('updates and removes', () => {
 
   test('updated counts modified documents; a no-op update reports 0', async () => {
     const _ = db.command;
-    await db.collection('misc').add([{ _id: 'w1', g: 'w', v: 1 }, { _id: 'w2', g: 'w', v: 2 }, { _id: 'w3', g: 'w', v: 1 }]);
-    expect((await db.collection('misc').where({ g: 'w' }).update({ v: _.inc(1) })).updated).toBe(3);
+    await db.collection('misc').add([
+      { _id: 'w1', g: 'w', v: 1 },
+      { _id: 'w2', g: 'w', v: 2 },
+      { _id: 'w3', g: 'w', v: 1 },
+    ]);
+    expect(
+      (
+        await db
+          .collection('misc')
+          .where({ g: 'w' })
+          .update({ v: _.inc(1) })
+      ).updated,
+    ).toBe(3);
     expect((await db.collection('misc').where({ g: 'w', v: 2 }).update({ v: 2 })).updated).toBe(0);
     expect((await db.collection('misc').doc('missing').update({ v: 1 })).updated).toBe(0);
   });
@@ -178,13 +209,20 @@ describe('updates and removes', () => {
   test('updateAndReturn answers the updated document', async () => {
     const _ = db.command;
     await db.collection('misc').add({ _id: 'r1', k: 'r', v: 1 });
-    const r = await db.collection('misc').where({ k: 'r' }).updateAndReturn({ v: _.inc(100) });
+    const r = await db
+      .collection('misc')
+      .where({ k: 'r' })
+      .updateAndReturn({ v: _.inc(100) });
     expect(r.updated).toBe(1);
     expect(r.doc).toEqual({ _id: 'r1', k: 'r', v: 101 });
   });
 
   test('remove by doc and by where', async () => {
-    await db.collection('misc').add([{ _id: 'x1', del: true }, { _id: 'x2', del: true }, { _id: 'x3', del: true }]);
+    await db.collection('misc').add([
+      { _id: 'x1', del: true },
+      { _id: 'x2', del: true },
+      { _id: 'x3', del: true },
+    ]);
     expect((await db.collection('misc').doc('x1').remove()).deleted).toBe(1);
     expect((await db.collection('misc').doc('x1').remove()).deleted).toBe(0);
     expect((await db.collection('misc').where({ del: true }).remove()).deleted).toBe(2);

@@ -36,7 +36,9 @@ async function burst(db: Db, round: number, stop: () => boolean, acked: string[]
       const _id = `r${round}-w${w}-${i}`;
       try {
         if (i % 5 === 4) {
-          const batch = (await db.collection('burst').add([0, 1, 2, 3].map((j) => ({ _id: `${_id}-${j}`, round, many: true })))) as unknown as { ids: string[] };
+          const batch = (await db.collection('burst').add([0, 1, 2, 3].map((j) => ({ _id: `${_id}-${j}`, round, many: true })))) as unknown as {
+            ids: string[];
+          };
           acked.push(...batch.ids);
         } else {
           await db.collection('burst').add({ _id, round, payload: 'x'.repeat(200) });
@@ -54,8 +56,14 @@ async function burst(db: Db, round: number, stop: () => boolean, acked: string[]
         await db.runTransaction(async (tx: Tx) => {
           const a = (await tx.collection('bank').doc('A').get()) as unknown as { data: { n: number } };
           const b = (await tx.collection('bank').doc('B').get()) as unknown as { data: { n: number } };
-          await tx.collection('bank').doc('A').update({ n: a.data.n - 1 });
-          await tx.collection('bank').doc('B').update({ n: b.data.n + 1 });
+          await tx
+            .collection('bank')
+            .doc('A')
+            .update({ n: a.data.n - 1 });
+          await tx
+            .collection('bank')
+            .doc('B')
+            .update({ n: b.data.n + 1 });
           for (let j = 0; j < 3; j++) await tx.collection('burst').add({ _id: `${batch}-${j}`, batch, round });
         });
         ackedBatches.push(batch);
@@ -95,16 +103,34 @@ test('acknowledged writes survive kill -9; transactions are all-or-nothing (3 ro
     const missing = acked.filter((id) => !present.has(id));
     expect(missing).toEqual([]);
 
-    const bank = (await fresh.collection('bank').where({ _id: _.in(['A', 'B']) }).get()).data as Array<{ n: number }>;
+    const bank = (
+      await fresh
+        .collection('bank')
+        .where({ _id: _.in(['A', 'B']) })
+        .get()
+    ).data as Array<{ n: number }>;
     expect(bank[0].n + bank[1].n).toBe(1000);
-    const batches = await fresh.collection('burst').aggregate().match({ round, batch: _.exists(true) }).group({ _id: '$batch', c: _.aggregate.sum(1) }).end();
+    const batches = await fresh
+      .collection('burst')
+      .aggregate()
+      .match({ round, batch: _.exists(true) })
+      .group({ _id: '$batch', c: _.aggregate.sum(1) })
+      .end();
     for (const b of batches.data as Array<{ _id: string; c: number }>) expect({ batch: b._id, c: b.c }).toEqual({ batch: b._id, c: 3 });
     const committed = new Set((batches.data as Array<{ _id: string }>).map((b) => b._id));
     expect(ackedBatches.filter((b) => !committed.has(b))).toEqual([]);
     // Each transaction moved one unit and wrote one batch: B's gain equals all committed batches.
-    const allBatches = await fresh.collection('burst').aggregate().match({ batch: _.exists(true) }).group({ _id: '$batch' }).count('n').end();
+    const allBatches = await fresh
+      .collection('burst')
+      .aggregate()
+      .match({ batch: _.exists(true) })
+      .group({ _id: '$batch' })
+      .count('n')
+      .end();
     const b = (await fresh.collection('bank').doc('B').get()).data[0] as { n: number };
     expect(b.n - 500).toBe((allBatches.data[0] as { n: number } | undefined)?.n ?? 0);
-    console.log(`round ${round}: ${acked.length} inserts and ${ackedBatches.length} transactions acknowledged before kill -9, ${total} documents after restart`);
+    console.log(
+      `round ${round}: ${acked.length} inserts and ${ackedBatches.length} transactions acknowledged before kill -9, ${total} documents after restart`,
+    );
   }
 }, 60000);

@@ -48,7 +48,11 @@ test('an upload onto a directory (EISDIR) answers a code, and the path is only i
 
 test('an H5 photo upload onto a directory answers a code only', async () => {
   const put = (path: string) =>
-    fetch(`${gw.url}/api/upload?path=${encodeURIComponent(path)}`, { method: 'POST', headers: { 'x-fazhi-openid': 'o-uploader', 'content-type': 'image/jpeg' }, body: JPEG });
+    fetch(`${gw.url}/api/upload?path=${encodeURIComponent(path)}`, {
+      method: 'POST',
+      headers: { 'x-fazhi-openid': 'o-uploader', 'content-type': 'image/jpeg' },
+      body: JPEG,
+    });
   expect((await put('photos/case/1/1.jpg')).status).toBe(200);
   const res = await put('photos/case/1');
   const text = await res.text();

@@ -40,7 +40,11 @@ afterAll(async () => {
   rmSync(staticDir, { recursive: true, force: true });
 });
 
-async function callHttp(name: string, body: unknown, openid?: string): Promise<{ status: number; json: { result?: WhoAmI; error?: { code: string; message: string } } }> {
+async function callHttp(
+  name: string,
+  body: unknown,
+  openid?: string,
+): Promise<{ status: number; json: { result?: WhoAmI; error?: { code: string; message: string } } }> {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (openid) headers['x-fazhi-openid'] = openid;
   const res = await fetch(`${gw.url}/api/fn/${name}`, { method: 'POST', headers, body: JSON.stringify(body) });

@@ -25,7 +25,10 @@ test('ten concurrent increments through inTransaction all succeed and none is lo
   const bump = () =>
     inTransaction(db, async (tx) => {
       const cur = (await tx.collection('counters').doc('c').get()) as unknown as { data: { n: number } };
-      await tx.collection('counters').doc('c').update({ n: cur.data.n + 1 });
+      await tx
+        .collection('counters')
+        .doc('c')
+        .update({ n: cur.data.n + 1 });
       return cur.data.n + 1;
     });
   const results = await Promise.allSettled(Array.from({ length: 10 }, bump));

@@ -53,9 +53,9 @@ it('should answer a health check while a long aggregation runs', async () => {
   const done: string[] = [];
   const before = workStats.chunksDone;
   const long = heavy(db).then((r) => {
-      done.push('aggregate');
-      return r;
-    });
+    done.push('aggregate');
+    return r;
+  });
   await until(() => workStats.chunksDone > before + 2, 'the aggregation runs in slices');
   const res = await fetch(`${gw.url}/api/health`);
   done.push('health');
@@ -78,7 +78,12 @@ it('should stop an aggregation whose caller went away', async () => {
   const cancelledBefore = workStats.cancelled;
   const before = workStats.chunksDone;
   const caller = new AbortController();
-  const call = fetch(`${gw.url}/admin`, { method: 'POST', headers: signedSdkHeaders(gw.url, '/admin', body), body: JSON.stringify(body), signal: caller.signal });
+  const call = fetch(`${gw.url}/admin`, {
+    method: 'POST',
+    headers: signedSdkHeaders(gw.url, '/admin', body),
+    body: JSON.stringify(body),
+    signal: caller.signal,
+  });
   await until(() => workStats.chunksDone > before + 2, 'the aggregation runs in slices');
   caller.abort();
   await expect(call).rejects.toThrow();

@@ -22,7 +22,11 @@ afterAll(async () => {
 });
 
 async function call(name: string, data: unknown, openid: string): Promise<void> {
-  const res = await fetch(`${gw.url}/api/fn/${name}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-fazhi-openid': openid }, body: JSON.stringify({ data }) });
+  const res = await fetch(`${gw.url}/api/fn/${name}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-fazhi-openid': openid },
+    body: JSON.stringify({ data }),
+  });
   expect(res.status).toBe(200);
   await res.json();
 }

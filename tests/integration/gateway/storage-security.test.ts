@@ -57,11 +57,14 @@ function chunkedPut(url: string, method: string, headers: Record<string, string>
       over = true;
       done({ status, sent });
     };
-    const req = request({ host: u.hostname, port: u.port, path: u.pathname + u.search, method, headers: { ...headers, 'transfer-encoding': 'chunked' } }, (res) => {
-      status = res.statusCode ?? 0;
-      res.resume();
-      res.on('end', finish);
-    });
+    const req = request(
+      { host: u.hostname, port: u.port, path: u.pathname + u.search, method, headers: { ...headers, 'transfer-encoding': 'chunked' } },
+      (res) => {
+        status = res.statusCode ?? 0;
+        res.resume();
+        res.on('end', finish);
+      },
+    );
     req.on('error', finish);
     const chunk = Buffer.concat([JPEG, Buffer.alloc(MB - JPEG.length, 9)]);
     const pump = () => {
@@ -157,10 +160,18 @@ describe('H5 photos: identity, ownership, kind and size', () => {
 
   test('photos only as JPEG, PNG, WebP or HEIC by their bytes; no identity, no upload', async () => {
     expect((await h5Upload('photos/k/anon.jpg', JPEG)).status).toBe(401);
-    for (const [name, bytes] of [['a.png', PNG], ['a.webp', WEBP], ['a.heic', HEIC]] as const) {
+    for (const [name, bytes] of [
+      ['a.png', PNG],
+      ['a.webp', WEBP],
+      ['a.heic', HEIC],
+    ] as const) {
       expect({ name, status: (await h5Upload(`photos/k/${name}`, bytes, 'o-k')).status }).toEqual({ name, status: 200 });
     }
-    for (const [name, bytes] of [['page.jpg', HTML], ['logo.jpg', SVG], ['tiny.jpg', Buffer.from([0xff])]] as const) {
+    for (const [name, bytes] of [
+      ['page.jpg', HTML],
+      ['logo.jpg', SVG],
+      ['tiny.jpg', Buffer.from([0xff])],
+    ] as const) {
       expect({ name, status: (await h5Upload(`photos/k/${name}`, bytes, 'o-k')).status }).toEqual({ name, status: 415 });
       expect(existsSync(stored(`photos/k/${name}`))).toBe(false);
     }

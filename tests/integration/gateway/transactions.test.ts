@@ -30,14 +30,24 @@ afterAll(async () => {
 const value = async (id: string): Promise<Record<string, unknown> | undefined> => (await db.collection('acc').doc(id).get()).data[0];
 
 test('a transaction sees its own writes; commit publishes them all at once', async () => {
-  await db.collection('acc').add([{ _id: 'a', n: 10 }, { _id: 'b', n: 0 }, { _id: 'gone', n: 1 }]);
+  await db.collection('acc').add([
+    { _id: 'a', n: 10 },
+    { _id: 'b', n: 0 },
+    { _id: 'gone', n: 1 },
+  ]);
   const t: Transaction = await db.startTransaction();
-  await t.collection('acc').doc('a').update({ n: db.command.inc(-3) });
+  await t
+    .collection('acc')
+    .doc('a')
+    .update({ n: db.command.inc(-3) });
   await t.collection('acc').doc('b').set({ n: 3 });
   await t.collection('acc').add({ _id: 'c', n: 7 });
   await t.collection('acc').doc('gone').remove();
   expect(((await t.collection('acc').doc('a').get()) as unknown as { data: { n: number } }).data.n).toBe(7);
-  const inside = await t.collection('acc').where({ n: db.command.gte(3) }).get();
+  const inside = await t
+    .collection('acc')
+    .where({ n: db.command.gte(3) })
+    .get();
   expect(inside.data.map((d: { _id: string }) => d._id).sort()).toEqual(['a', 'b', 'c']);
   // Outside the transaction nothing has changed yet.
   expect((await value('a'))?.n).toBe(10);
@@ -92,7 +102,10 @@ test("runTransaction re-runs the loser's callback after the winner commits: no l
   await db.collection('acc').add({ _id: 'counter', n: 0 });
   const increment = async (tx: Transaction): Promise<void> => {
     const cur = (await tx.collection('acc').doc('counter').get()) as unknown as { data: { n: number } };
-    await tx.collection('acc').doc('counter').update({ n: cur.data.n + 1 });
+    await tx
+      .collection('acc')
+      .doc('counter')
+      .update({ n: cur.data.n + 1 });
   };
   let release!: () => void;
   const held = new Promise<void>((r) => (release = r));
@@ -124,7 +137,10 @@ test('eight concurrent runTransaction increments: every one that succeeds is cou
   const bump = () =>
     db.runTransaction(async (tx: Transaction) => {
       const cur = (await tx.collection('acc').doc('many').get()) as unknown as { data: { n: number } };
-      await tx.collection('acc').doc('many').update({ n: cur.data.n + 1 });
+      await tx
+        .collection('acc')
+        .doc('many')
+        .update({ n: cur.data.n + 1 });
     });
   const results = await Promise.allSettled(Array.from({ length: 8 }, bump));
   const ok = results.filter((r) => r.status === 'fulfilled').length;
@@ -139,8 +155,15 @@ test('a concurrent write outside the transaction → conflict at commit → call
   await db.runTransaction(async (tx: Transaction) => {
     runs++;
     const cur = (await tx.collection('acc').doc('k').get()) as unknown as { data: { n: number } };
-    if (runs === 1) await db.collection('acc').doc('k').update({ n: db.command.inc(1) });
-    await tx.collection('acc').doc('k').update({ n: cur.data.n + 1 });
+    if (runs === 1)
+      await db
+        .collection('acc')
+        .doc('k')
+        .update({ n: db.command.inc(1) });
+    await tx
+      .collection('acc')
+      .doc('k')
+      .update({ n: cur.data.n + 1 });
   });
   expect(runs).toBe(2);
   expect((await value('k'))?.n).toBe(2);

@@ -82,7 +82,11 @@ describe('exporting a ledger', () => {
     if (!manual) throw new Error('no 其他指标');
     const names = (manual.getRow(1).values as unknown[]).slice(1);
     const penalties = (manual.getRow(2).values as unknown[]).slice(1);
-    expect([penalties[names.indexOf('指标代码')], penalties[names.indexOf('指标名称')], penalties[names.indexOf('单位')]]).toEqual(['enforcement.penalties', '行政处罚', '件']);
+    expect([penalties[names.indexOf('指标代码')], penalties[names.indexOf('指标名称')], penalties[names.indexOf('单位')]]).toEqual([
+      'enforcement.penalties',
+      '行政处罚',
+      '件',
+    ]);
   });
 
   it('should keep to the period: cases accepted or closed in it, the year’s 其他指标, the roster serving in it', async () => {
@@ -115,8 +119,14 @@ describe('exporting a ledger', () => {
 
   it('should add 照片 links and 情况说明 where records have them, which import then ignores', async () => {
     await stack.run(async (db) => {
-      await db.collection('outreach').doc('PF00052').update({ photos: ['cloud://fazhi-local.bucket/photos/a.jpg'] });
-      await db.collection('disputes').doc('TJ00088').update({ photos: ['cloud://x/b.jpg', 'cloud://x/c.jpg'], description: '两户因林界发生争执。' });
+      await db
+        .collection('outreach')
+        .doc('PF00052')
+        .update({ photos: ['cloud://fazhi-local.bucket/photos/a.jpg'] });
+      await db
+        .collection('disputes')
+        .doc('TJ00088')
+        .update({ photos: ['cloud://x/b.jpg', 'cloud://x/c.jpg'], description: '两户因林界发生争执。' });
     });
     const links = async (ids: string[]) => new Map(ids.map((id) => [id, `https://example.test/${id.split('/').pop()}`]));
     const buffer = await stack.run((db) => exportLedger(db, TOWNSHIP, Y2023, { photoLinks: links }));
@@ -126,7 +136,10 @@ describe('exporting a ledger', () => {
     expect(outreach.rows.find((r) => r[1] === 'PF00052')?.slice(-1)).toEqual(['https://example.test/a.jpg']);
     const disputes = sheetNamed(sheets, '矛盾纠纷');
     expect(disputes.rows[0].slice(-2)).toEqual(['照片', '情况说明']);
-    expect(disputes.rows.find((r) => r[1] === 'TJ00088')?.slice(-2)).toEqual(['https://example.test/b.jpg\nhttps://example.test/c.jpg', '两户因林界发生争执。']);
+    expect(disputes.rows.find((r) => r[1] === 'TJ00088')?.slice(-2)).toEqual([
+      'https://example.test/b.jpg\nhttps://example.test/c.jpg',
+      '两户因林界发生争执。',
+    ]);
     expect(sheetNamed(sheets, '法律咨询').rows[0]).not.toContain('照片');
 
     const report = await stack.run((db) => importLedger(db, sheets, OPERATOR));
@@ -141,11 +154,17 @@ describe('personal data in an exported ledger', () => {
   it('should mask the parties’ names, phones and ID numbers in 情况说明 and in free-text columns', async () => {
     const party = { name: '王小明', phone: '13812345678', idNumber: '500114199001011234' };
     await stack.run(async (db) => {
-      await db.collection('disputes').doc('TJ00089').update({
-        parties: [party],
-        description: '王小明（电话13812345678，身份证500114199001011234）与邻居李四因林界争执，邻居电话13987654321。',
-      });
-      await db.collection('petitions').doc('XF00311').update({ parties: [party], category: '王小明反映土地问题，13812345678' });
+      await db
+        .collection('disputes')
+        .doc('TJ00089')
+        .update({
+          parties: [party],
+          description: '王小明（电话13812345678，身份证500114199001011234）与邻居李四因林界争执，邻居电话13987654321。',
+        });
+      await db
+        .collection('petitions')
+        .doc('XF00311')
+        .update({ parties: [party], category: '王小明反映土地问题，13812345678' });
     });
     const sheets = await readWorkbook(await stack.run((db) => exportLedger(db, TOWNSHIP, Y2023)));
     const text = JSON.stringify(sheets);
@@ -185,7 +204,10 @@ describe('an export imported into an empty system', () => {
       await insertMany(db, 'receptions', many);
       await rebuildSummaries(db);
     });
-    const source = await stack.run(async (db) => ({ figures: await computeFigures(db, TOWNSHIP, Y2023), receptions: (await readAll(db, 'receptions')).length }));
+    const source = await stack.run(async (db) => ({
+      figures: await computeFigures(db, TOWNSHIP, Y2023),
+      receptions: (await readAll(db, 'receptions')).length,
+    }));
     expect(source.receptions).toBe(300 + many.length);
     expect(source.figures['petition.receptions']).toBe(EXPECTED['petition.receptions'] + many.length);
 

@@ -31,13 +31,24 @@ describe('importing the fixture ledger', () => {
 
   it('should store records with their meta: version 1, not deleted, recorded by the importer', async () => {
     const [event] = await stack.run((db) => readAll(db, 'outreach', { _id: 'PF00052' }));
-    expect(event).toMatchObject({ orgCode: TOWNSHIP, orgPath: ['500114', TOWNSHIP], version: 1, deleted: false, recordedBy: OPERATOR.by, recorderName: '谭平志' });
+    expect(event).toMatchObject({
+      orgCode: TOWNSHIP,
+      orgPath: ['500114', TOWNSHIP],
+      version: 1,
+      deleted: false,
+      recordedBy: OPERATOR.by,
+      recorderName: '谭平志',
+    });
     const [person] = await stack.run((db) => readAll(db, 'people', { _id: 'RY00001' }));
     expect(person).toMatchObject({ orgLevel: '村', version: 1, recorderName: OPERATOR.byName });
   });
 
   it('should change nothing when the same file is imported again', async () => {
-    const before = await stack.run(async (db) => ({ counts: await counts(db), outreach: await stamps(db, 'outreach'), disputes: await stamps(db, 'disputes') }));
+    const before = await stack.run(async (db) => ({
+      counts: await counts(db),
+      outreach: await stamps(db, 'outreach'),
+      disputes: await stamps(db, 'disputes'),
+    }));
     const report = await stack.run((db) => importLedger(db, fixtureSheets(), OPERATOR));
     expect(report.ok).toBe(true);
     for (const sheet of report.sheets) expect(sheet).toMatchObject({ added: 0, updated: 0 });

@@ -65,8 +65,6 @@ describe('an import cut short', () => {
     expect(records).toHaveLength(ROWS);
     expect(records.every((r) => r.version === 1 && r.deleted === false)).toBe(true);
     const history = await run((db) => readAll(db, 'history', { collection: 'outreach' }));
-    expect(history.map((h) => `${String(h.recordId)}:${String(h.version)}:${String(h.action)}`).sort()).toEqual(
-      records.map((r) => `${r._id}:1:import`).sort(),
-    );
+    expect(history.map((h) => `${String(h.recordId)}:${String(h.version)}:${String(h.action)}`).sort()).toEqual(records.map((r) => `${r._id}:1:import`).sort());
   }, 120000);
 });

@@ -17,7 +17,13 @@ let stack: LocalStack;
 
 beforeAll(async () => {
   stack = await localStack();
-  await stack.run((db) => importLedger(db, fixtureSheets().filter((s) => s.name === '组织机构'), OPERATOR));
+  await stack.run((db) =>
+    importLedger(
+      db,
+      fixtureSheets().filter((s) => s.name === '组织机构'),
+      OPERATOR,
+    ),
+  );
 }, 60000);
 afterAll(() => stack?.close());
 
@@ -68,7 +74,9 @@ describe('importing a year while it is being closed', () => {
       const importing = stack.run((db) => importLedger(db, outreachOf(year), OPERATOR));
       // The close lands at a different moment of the import each round.
       const closing = new Promise((resolve) => setTimeout(resolve, 20 + round * 60)).then(() =>
-        stack.run((db) => closeYear(db, { orgCode: TOWNSHIP, year, by: 'o-admin', byName: '周海燕' })).catch((error: { code?: string; message?: string }) => error),
+        stack
+          .run((db) => closeYear(db, { orgCode: TOWNSHIP, year, by: 'o-admin', byName: '周海燕' }))
+          .catch((error: { code?: string; message?: string }) => error),
       );
       const [report, close] = await Promise.all([importing, closing]);
       const frozen = await stack.run((db) => frozenFigures(db, TOWNSHIP, year));

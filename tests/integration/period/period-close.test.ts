@@ -50,9 +50,7 @@ describe('closing a year', () => {
     const before = await stack.run(counts);
     const report = await importRows(withCell(fixtureSheets(), '普法活动', 2, '发放资料份数', '250'));
     expect(report).toMatchObject({ ok: false, written: false });
-    expect(report.problems).toEqual([
-      expect.objectContaining({ sheet: '普法活动', row: 2, message: expect.stringContaining('2023年度已由白土乡结账') }),
-    ]);
+    expect(report.problems).toEqual([expect.objectContaining({ sheet: '普法活动', row: 2, message: expect.stringContaining('2023年度已由白土乡结账') })]);
     expect(report.problems[0].message).toContain('如需修改请由乡镇管理员先反结账');
     expect(await stack.run(counts)).toEqual(before);
     expect(await stack.run((db) => figuresWithClose(db, TOWNSHIP, Y2023))).toMatchObject(EXPECTED);

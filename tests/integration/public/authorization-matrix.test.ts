@@ -11,14 +11,43 @@
  */
 import { startAppStack, DEMO, type AppStack } from '../../helpers/app-stack';
 import { UNIT, WORLD, buildWorld, newId, recordOf, seed, today, type Role } from '../../helpers/records-world';
-import { FB, HIDDEN, NB, NE, NF, OK, OS, cellsOf, playCell, type Cell as MatrixCell, type Line as MatrixLine, type Scene as MatrixScene } from '../../helpers/matrix';
-import type { ContactRow, ManagedArticle, QueueItem, RequestStatusView, SubscribeTopic, TownshipsAnswer, VillageAnswer } from '../../../src/domain/public/types';
+import {
+  FB,
+  HIDDEN,
+  NB,
+  NE,
+  NF,
+  OK,
+  OS,
+  cellsOf,
+  playCell,
+  type Cell as MatrixCell,
+  type Line as MatrixLine,
+  type Scene as MatrixScene,
+} from '../../helpers/matrix';
+import type {
+  ContactRow,
+  ManagedArticle,
+  QueueItem,
+  RequestStatusView,
+  SubscribeTopic,
+  TownshipsAnswer,
+  VillageAnswer,
+} from '../../../src/domain/public/types';
 import { ACTOR } from '../../helpers/records-world';
 
 let stack: AppStack;
 /** A published article of 白土乡 (from the demo) and an unpublished one of 其他乡. */
 let ownArticle = '';
-const otherArticle = { id: 'matrix-other-article', orgCode: UNIT.otherTownship, title: '其他乡的草稿', category: '婚姻家庭', date: today(), body: '草稿正文', published: false };
+const otherArticle = {
+  id: 'matrix-other-article',
+  orgCode: UNIT.otherTownship,
+  title: '其他乡的草稿',
+  category: '婚姻家庭',
+  date: today(),
+  body: '草稿正文',
+  published: false,
+};
 /** A roster person of 其他村, whom only 其他乡's admin manages. */
 let otherPerson = '';
 
@@ -35,7 +64,10 @@ afterAll(() => stack?.stop());
 // rate-limit counters are cleared before each cell.
 beforeEach(async () => {
   const db = await stack.db();
-  await db.collection('limits').where({ _id: db.command.gte('') }).remove();
+  await db
+    .collection('limits')
+    .where({ _id: db.command.gte('') })
+    .remove();
 });
 
 type Op =
@@ -242,7 +274,15 @@ const STAGES: Record<Op, (cell: Cell) => Promise<Scene>> = {
     const article =
       where(cell) === 'out'
         ? { ...otherArticle, title: '被别的乡镇改掉的标题' }
-        : { id: `matrix-${newId('a')}`.slice(0, 60), orgCode: UNIT.township, title: '新发的普法文章', category: '婚姻家庭', date: today(), body: '正文', published: true };
+        : {
+            id: `matrix-${newId('a')}`.slice(0, 60),
+            orgCode: UNIT.township,
+            title: '新发的普法文章',
+            category: '婚姻家庭',
+            date: today(),
+            body: '正文',
+            published: true,
+          };
     return {
       fn: 'requests',
       data: { action: 'saveArticle', article },
@@ -345,7 +385,7 @@ const STAGES: Record<Op, (cell: Cell) => Promise<Scene>> = {
   async 'public.subscribe'(cell) {
     const openid = ACTOR[cell.role];
     const template = cell.kind as SubscribeTopic;
-    const stored = async () => (openid ? (await storedDoc('subscriptions', `${openid}:local-template-${template}`)) ?? null : null);
+    const stored = async () => (openid ? ((await storedDoc('subscriptions', `${openid}:local-template-${template}`)) ?? null) : null);
     const before = ((await stored()) as { credits?: number } | null)?.credits ?? 0;
     return {
       fn: 'public',

@@ -42,21 +42,52 @@ async function collectAnswers(): Promise<{ label: string; answer: unknown }[]> {
     await call(`${who} unknown village`, { action: 'village', code: '500114213299' }, openid);
     await call(`${who} mine`, { action: 'mine', keys: [SCANNER.key] }, openid);
     await call(`${who} mine, a guessed key`, { action: 'mine', keys: ['privacyscan-guessed-key-0000000001'] }, openid);
-    await call(`${who} invalid submit`, { action: 'submit', request: { key: SCANNER.key, kind: '咨询', villageCode: '500114213201', name: '', phone: '1', description: '', consent: false } }, openid);
+    await call(
+      `${who} invalid submit`,
+      { action: 'submit', request: { key: SCANNER.key, kind: '咨询', villageCode: '500114213201', name: '', phone: '1', description: '', consent: false } },
+      openid,
+    );
   }
-  const submitted = (await call('submit', {
-    action: 'submit',
-    request: { key: SCANNER.key, kind: '咨询', villageCode: '500114213202', name: '扫描者', phone: '13600001111', description: '想问问土地流转合同的事。', consent: true },
-  }, SCANNER.openid)) as SubmitAnswer;
+  const submitted = (await call(
+    'submit',
+    {
+      action: 'submit',
+      request: {
+        key: SCANNER.key,
+        kind: '咨询',
+        villageCode: '500114213202',
+        name: '扫描者',
+        phone: '13600001111',
+        description: '想问问土地流转合同的事。',
+        consent: true,
+      },
+    },
+    SCANNER.openid,
+  )) as SubmitAnswer;
   expect(submitted.request.ref).toMatch(/^ZX-/);
-  await call('resend', { action: 'submit', request: { key: OTHER.key, kind: '调解', villageCode: '500114213201', name: '别人', phone: '13600002222', description: '用别人的编号重发不同的内容。', consent: true } });
+  await call('resend', {
+    action: 'submit',
+    request: {
+      key: OTHER.key,
+      kind: '调解',
+      villageCode: '500114213201',
+      name: '别人',
+      phone: '13600002222',
+      description: '用别人的编号重发不同的内容。',
+      consent: true,
+    },
+  });
   await call('mine after submit', { action: 'mine', keys: [SCANNER.key] }, SCANNER.openid);
   return answers;
 }
 
 it('should let no party data, unpublished phone, person id, openid or request key out of any public answer', async () => {
   // Another resident asks for mediation, and a mediator turns it into a case with the resident as party.
-  const other = await stack.call<SubmitAnswer>('public', { action: 'submit', request: { ...OTHER, kind: '调解', villageCode: '500114213201', consent: true } }, 'o-resident-other');
+  const other = await stack.call<SubmitAnswer>(
+    'public',
+    { action: 'submit', request: { ...OTHER, kind: '调解', villageCode: '500114213201', consent: true } },
+    'o-resident-other',
+  );
   await stack.call('requests', { action: 'convert', ref: other.request.ref }, 'o-demo-mediator');
 
   const db = await stack.db();
@@ -81,7 +112,19 @@ it('should let no party data, unpublished phone, person id, openid or request ke
     ['request key', SCANNER.key],
     ...requests.map((r): [string, string] => ['key hash', r.tokenHash]),
   ];
-  const FORBIDDEN_FIELDS = ['_id', 'openid', 'submitterOpenid', 'tokenHash', 'personId', 'recordedBy', 'handledBy', 'handlerIds', 'parties', 'orgPath', 'description'];
+  const FORBIDDEN_FIELDS = [
+    '_id',
+    'openid',
+    'submitterOpenid',
+    'tokenHash',
+    'personId',
+    'recordedBy',
+    'handledBy',
+    'handlerIds',
+    'parties',
+    'orgPath',
+    'description',
+  ];
 
   const answers = await collectAnswers();
   expect(answers.length).toBeGreaterThan(40);

@@ -35,10 +35,22 @@ beforeAll(async () => {
     handlerIds: ['o-itest-unsubscribed'],
     deleted: false,
   });
-  await db.collection('petitions').doc('itest-pet-later').set(petition(addDays(today, 5)));
-  await db.collection('petitions').doc('itest-pet-soon').set(petition(addDays(today, 2)));
-  await db.collection('petitions').doc('itest-pet-late').set(petition(addDays(today, -1), '登记'));
-  await db.collection('petitions').doc('itest-pet-done').set(petition(addDays(today, -1), '办结'));
+  await db
+    .collection('petitions')
+    .doc('itest-pet-later')
+    .set(petition(addDays(today, 5)));
+  await db
+    .collection('petitions')
+    .doc('itest-pet-soon')
+    .set(petition(addDays(today, 2)));
+  await db
+    .collection('petitions')
+    .doc('itest-pet-late')
+    .set(petition(addDays(today, -1), '登记'));
+  await db
+    .collection('petitions')
+    .doc('itest-pet-done')
+    .set(petition(addDays(today, -1), '办结'));
 }, 60000);
 afterAll(() => stack?.stop());
 
@@ -104,7 +116,9 @@ describe('deadline reminders', () => {
   });
 
   it('should refuse a run asked for from the app', async () => {
-    expect(await stack.call('reminders', { Type: 'Timer', TriggerName: 'daily0800', Time: now.toISOString() }, DEMO.mediator)).toMatchObject({ error: { code: 'FORBIDDEN' } });
+    expect(await stack.call('reminders', { Type: 'Timer', TriggerName: 'daily0800', Time: now.toISOString() }, DEMO.mediator)).toMatchObject({
+      error: { code: 'FORBIDDEN' },
+    });
     expect(await stack.call('public', { action: 'subscribe', template: 'deadline' }, 'o-itest-stranger')).toMatchObject({ error: { code: 'NOT_BOUND' } });
     expect(await stack.call('public', { action: 'subscribe', template: 'answer' })).toMatchObject({ error: { code: 'NEEDS_WECHAT' } });
   });
@@ -113,9 +127,19 @@ describe('deadline reminders', () => {
 describe("a resident's answer", () => {
   it('should reach the resident who subscribed once, when the request is taken up', async () => {
     const RESIDENT = 'o-itest-resident-sub';
-    const form = { key: `itestsubkey${String(Date.now()).slice(-8)}00001`, kind: '调解', villageCode: VILLAGE, name: '王秀兰', phone: '13908123456', description: '邻居家修房子把排水沟堵了。', consent: true };
+    const form = {
+      key: `itestsubkey${String(Date.now()).slice(-8)}00001`,
+      kind: '调解',
+      villageCode: VILLAGE,
+      name: '王秀兰',
+      phone: '13908123456',
+      description: '邻居家修房子把排水沟堵了。',
+      consent: true,
+    };
     const { request } = await stack.call<SubmitAnswer>('public', { action: 'submit', request: form }, RESIDENT);
-    expect(await stack.call('public', { action: 'templates' })).toEqual({ templates: { answer: 'local-template-answer', deadline: 'local-template-deadline' } });
+    expect(await stack.call('public', { action: 'templates' })).toEqual({
+      templates: { answer: 'local-template-answer', deadline: 'local-template-deadline' },
+    });
     await stack.call('public', { action: 'subscribe', template: 'answer' }, RESIDENT);
     await stack.call('public', { action: 'subscribe', template: 'answer' }, RESIDENT);
 
@@ -124,7 +148,11 @@ describe("a resident's answer", () => {
     await stack.call('requests', { action: 'close', ref: request.ref }, DEMO.mediator);
     const messages = await sent(RESIDENT);
     expect(messages).toHaveLength(1);
-    expect(messages[0].body).toMatchObject({ template_id: 'local-template-answer', page: 'resident/mine/index', data: { character_string1: { value: request.ref }, phrase2: { value: '已受理' } } });
+    expect(messages[0].body).toMatchObject({
+      template_id: 'local-template-answer',
+      page: 'resident/mine/index',
+      data: { character_string1: { value: request.ref }, phrase2: { value: '已受理' } },
+    });
     // The message names no one: only the reference, the state and the time.
     expect(JSON.stringify(messages[0].body)).not.toMatch(/王秀兰|1390812/);
   });
@@ -148,17 +176,32 @@ describe('回访 reminders', () => {
       ...patch,
     });
     // Settled 28 days ago: the 回访 is due in 2 days; 31 days ago: overdue by a day.
-    await db.collection('disputes').doc('itest-fu-soon').set(dispute(addDays(today, -28)));
-    await db.collection('disputes').doc('itest-fu-late').set(dispute(addDays(today, -31)));
-    await db.collection('disputes').doc('itest-fu-visited').set(dispute(addDays(today, -31), { followUps: [{ date: addDays(today, -2), result: '协议已履行' }] }));
-    await db.collection('disputes').doc('itest-fu-failed').set(dispute(addDays(today, -31), { state: '调解不成功' }));
+    await db
+      .collection('disputes')
+      .doc('itest-fu-soon')
+      .set(dispute(addDays(today, -28)));
+    await db
+      .collection('disputes')
+      .doc('itest-fu-late')
+      .set(dispute(addDays(today, -31)));
+    await db
+      .collection('disputes')
+      .doc('itest-fu-visited')
+      .set(dispute(addDays(today, -31), { followUps: [{ date: addDays(today, -2), result: '协议已履行' }] }));
+    await db
+      .collection('disputes')
+      .doc('itest-fu-failed')
+      .set(dispute(addDays(today, -31), { state: '调解不成功' }));
     for (let i = 0; i < 4; i++) await stack.call('public', { action: 'subscribe', template: 'deadline' }, MEDIATOR);
 
     await runTimer(now);
     await runTimer(now);
     expect((await sent(MEDIATOR)).map(reminderOf).sort()).toEqual([`${addDays(today, -1)} 纠纷回访已超过期限`, `${addDays(today, 2)} 纠纷回访3天内到期`]);
     const late = (await sent(MEDIATOR)).find((c) => reminderOf(c).startsWith(addDays(today, -1)));
-    expect(late?.body).toMatchObject({ page: 'field/case/index?kind=dispute&id=itest-fu-late', data: { thing1: { value: `${addDays(today, -31)}调解成功的纠纷` } } });
+    expect(late?.body).toMatchObject({
+      page: 'field/case/index?kind=dispute&id=itest-fu-late',
+      data: { thing1: { value: `${addDays(today, -31)}调解成功的纠纷` } },
+    });
 
     // Three days on the soon one is overdue: one more message, however often the timer runs.
     const later = new Date(now.getTime() + 3 * DAY);

@@ -6,15 +6,7 @@
  */
 import { startAppStack, DEMO, type AppStack } from '../../helpers/app-stack';
 import { beijingDate } from '../../../src/domain/dates';
-import type {
-  ConvertAnswer,
-  MineAnswer,
-  QueueAnswer,
-  QueueItemAnswer,
-  SubmitAnswer,
-  TownshipsAnswer,
-  VillageAnswer,
-} from '../../../src/domain/public/types';
+import type { ConvertAnswer, MineAnswer, QueueAnswer, QueueItemAnswer, SubmitAnswer, TownshipsAnswer, VillageAnswer } from '../../../src/domain/public/types';
 import type { SessionAnswer } from '../../../src/domain/api';
 
 let stack: AppStack;
@@ -247,14 +239,26 @@ describe("the township admin's published information", () => {
   });
 
   it('should publish an article to every village of the township, and version its edits', async () => {
-    const article = { id: 'itest-article-0001', orgCode: '500114213', title: '赡养老人是子女的法定义务', category: '婚姻家庭', date: today, body: '民法典第一千零六十七条……', published: true };
+    const article = {
+      id: 'itest-article-0001',
+      orgCode: '500114213',
+      title: '赡养老人是子女的法定义务',
+      category: '婚姻家庭',
+      date: today,
+      body: '民法典第一千零六十七条……',
+      published: true,
+    };
     const saved = await stack.call<{ item: { version: number } }>('requests', { action: 'saveArticle', article }, DEMO.admin);
     expect(saved.item.version).toBe(1);
     expect((await stack.call<{ item: { version: number } }>('requests', { action: 'saveArticle', article }, DEMO.admin)).item.version).toBe(1);
     const page = await stack.call<VillageAnswer>('public', { action: 'village', code: '500114213205' });
     expect(page.articles[0]).toEqual({ id: article.id, title: article.title, category: '婚姻家庭', date: today });
 
-    const edited = await stack.call<{ item: { version: number } }>('requests', { action: 'saveArticle', article: { ...article, published: false } }, DEMO.admin);
+    const edited = await stack.call<{ item: { version: number } }>(
+      'requests',
+      { action: 'saveArticle', article: { ...article, published: false } },
+      DEMO.admin,
+    );
     expect(edited.item.version).toBe(2);
     expect(await stack.call('public', { action: 'article', id: article.id })).toMatchObject({ error: { code: 'NOT_FOUND' } });
     expect(await stack.call('requests', { action: 'saveArticle', article }, DEMO.cadre)).toMatchObject({ error: { code: 'FORBIDDEN' } });

@@ -20,7 +20,8 @@ beforeAll(async () => {
 }, 60000);
 afterAll(() => stack?.stop());
 
-const villageCode = (code: string, openid: string = DEMO.admin) => stack.call<VillageCodeAnswer & { error?: { code: string; message: string } }>('requests', { action: 'villageCode', code }, openid);
+const villageCode = (code: string, openid: string = DEMO.admin) =>
+  stack.call<VillageCodeAnswer & { error?: { code: string; message: string } }>('requests', { action: 'villageCode', code }, openid);
 
 async function wxCalls(): Promise<WxApiCall[]> {
   return ((await (await fetch(`${stack.gateway.url}/wxapi/dev/calls`)).json()) as { calls: WxApiCall[] }).calls;
@@ -53,7 +54,12 @@ describe('a village mini-program code', () => {
     expect(page.village).toMatchObject({ code: BAITU, name: '白土村' });
 
     const asked = (await wxCalls()).filter((c) => c.api === 'getwxacodeunlimit');
-    expect(asked).toEqual([expect.objectContaining({ errcode: 0, body: expect.objectContaining({ scene: BAITU, page: 'pages/village/index', env_version: 'develop', check_path: false }) })]);
+    expect(asked).toEqual([
+      expect.objectContaining({
+        errcode: 0,
+        body: expect.objectContaining({ scene: BAITU, page: 'pages/village/index', env_version: 'develop', check_path: false }),
+      }),
+    ]);
   });
 
   it('should be made once and answered from storage afterwards, with one shared token', async () => {
@@ -80,7 +86,10 @@ describe('a village mini-program code', () => {
   it('should renew a stored token WeChat no longer accepts, once', async () => {
     const db = await stack.db();
     const appid = (await db.collection('wx_tokens').limit(1).get()).data[0]._id as string;
-    await db.collection('wx_tokens').doc(appid).set({ accessToken: 'expired-elsewhere', expiresAt: Date.now() + 3600_000 });
+    await db
+      .collection('wx_tokens')
+      .doc(appid)
+      .set({ accessToken: 'expired-elsewhere', expiresAt: Date.now() + 3600_000 });
     const answer = await villageCode('500114213203');
     expect(decodeQr(await download(answer.imageUrl))).toBe('500114213203');
     const calls = (await wxCalls()).slice(-3);
@@ -93,7 +102,10 @@ describe('a village mini-program code', () => {
 
   it("should be refused to anyone but the village's own township admin, with nothing made", async () => {
     const db = await stack.db();
-    await db.collection('orgs').doc('500114214').set({ code: '500114214', name: '石家镇', level: '乡镇', parentCode: '500114', path: ['500114', '500114214'] });
+    await db
+      .collection('orgs')
+      .doc('500114214')
+      .set({ code: '500114214', name: '石家镇', level: '乡镇', parentCode: '500114', path: ['500114', '500114214'] });
     await db.collection('accounts').doc('o-itest-other-admin').set({ name: '外乡管理员', role: '乡镇管理员', orgCode: '500114214' });
     const before = (await wxCalls()).length;
     expect(await villageCode('500114213204', 'o-itest-other-admin')).toMatchObject({ error: { code: 'OUT_OF_SCOPE' } });

@@ -14,21 +14,7 @@
  * changes only what their role and unit allow").
  */
 import { startAppStack, DEMO, type AppStack } from '../../helpers/app-stack';
-import {
-  ACTOR,
-  HOME,
-  UNIT,
-  WORLD,
-  buildWorld,
-  idOf,
-  must,
-  recordOf,
-  seed,
-  stored,
-  storedHistory,
-  thisYear,
-  type Role,
-} from '../../helpers/records-world';
+import { ACTOR, HOME, UNIT, WORLD, buildWorld, idOf, must, recordOf, seed, stored, storedHistory, thisYear, type Role } from '../../helpers/records-world';
 import type { RecordKind } from '../../../src/domain/records/kinds';
 import type { RecordPage, RecordView, SessionAnswer, TodoItem } from '../../../src/domain/api';
 import { hashCode } from '../../../cloudfunctions/lib/invites';
@@ -200,7 +186,11 @@ async function target(cell: Cell, overrides: Record<string, unknown> = {}) {
 }
 
 async function issue(orgCode: string) {
-  const answer = await stack.call<{ invite: { code: string } }>('admin', { action: 'issueInvite', name: '新来的明白人', role: '法律明白人', orgCode }, DEMO.admin);
+  const answer = await stack.call<{ invite: { code: string } }>(
+    'admin',
+    { action: 'issueInvite', name: '新来的明白人', role: '法律明白人', orgCode },
+    DEMO.admin,
+  );
   return answer.invite.code;
 }
 
@@ -393,11 +383,19 @@ describe('the second township itself', () => {
     expect(created).toMatchObject({ orgName: '其他村', masked: false });
     const asMediator = await stack.call<{ record: RecordView }>('records', { action: 'get', kind: 'dispute', id: created.id }, WORLD.otherMediator);
     expect(asMediator.record).toMatchObject({ id: created.id, masked: true });
-    const edited = await stack.call<{ record: RecordView }>('records', { action: 'update', kind: 'dispute', record: { ...record, state: '调解中' }, baseVersion: 1 }, WORLD.otherAdmin);
+    const edited = await stack.call<{ record: RecordView }>(
+      'records',
+      { action: 'update', kind: 'dispute', record: { ...record, state: '调解中' }, baseVersion: 1 },
+      WORLD.otherAdmin,
+    );
     expect(edited.record).toMatchObject({ state: '调解中', version: 2 });
     const todo = await stack.call<{ todo: TodoItem[] }>('records', { action: 'todo' }, WORLD.otherCadre);
     expect(todo.todo.map((item) => item.id)).toContain(created.id);
-    const county = await stack.call<{ figures: Record<string, number> }>('figures', { action: 'get', org: UNIT.farTownship, period: String(thisYear()) }, WORLD.otherCounty);
+    const county = await stack.call<{ figures: Record<string, number> }>(
+      'figures',
+      { action: 'get', org: UNIT.farTownship, period: String(thisYear()) },
+      WORLD.otherCounty,
+    );
     expect(county.figures).toBeDefined();
   });
 });

@@ -22,7 +22,8 @@ beforeAll(async () => {
 }, 60000);
 afterAll(() => stack?.stop());
 
-const batch = (writes: RecordWrite[], openid = DEMO.villageWorker) => stack.call<RecordsAnswers['batch'] & Answer>('records', { action: 'batch', writes }, openid);
+const batch = (writes: RecordWrite[], openid = DEMO.villageWorker) =>
+  stack.call<RecordsAnswers['batch'] & Answer>('records', { action: 'batch', writes }, openid);
 
 describe('a batch of writes', () => {
   it('should answer each write on its own: a refused one does not sink the others', async () => {
@@ -94,6 +95,13 @@ describe('the outbox against the records function', () => {
     expect(await outbox.flush()).toEqual({ sent: 60, kept: 0, retrying: 0 });
     expect(calls).toBe(3);
     const db = await stack.db();
-    expect((await db.collection('outreach').where({ _id: db.command.in(records.map((r) => String(r.id))) }).count()).total).toBe(60);
+    expect(
+      (
+        await db
+          .collection('outreach')
+          .where({ _id: db.command.in(records.map((r) => String(r.id))) })
+          .count()
+      ).total,
+    ).toBe(60);
   }, 120000);
 });

@@ -21,7 +21,12 @@ describe('the history of a record', () => {
     await seed(stack, DEMO.villageWorker, 'outreach', record);
     await must(stack, DEMO.villageWorker, { action: 'update', kind: 'outreach', record: { ...record, attendees: 45 }, baseVersion: 1 });
     await must(stack, DEMO.admin, { action: 'update', kind: 'outreach', record: { ...record, attendees: 45, topic: '民法典婚姻家庭编' }, baseVersion: 2 });
-    await must(stack, DEMO.villageWorker, { action: 'update', kind: 'outreach', record: { ...record, attendees: 52, topic: '民法典婚姻家庭编' }, baseVersion: 3 });
+    await must(stack, DEMO.villageWorker, {
+      action: 'update',
+      kind: 'outreach',
+      record: { ...record, attendees: 52, topic: '民法典婚姻家庭编' },
+      baseVersion: 3,
+    });
 
     const answer = await history(DEMO.admin, 'outreach', record.id);
     const entries = answer.history as HistoryView[];

@@ -29,7 +29,10 @@ const ACTIONS: Record<string, { reads: string[]; writes: string[] }> = {
   admin: { reads: [], writes: ['issueInvite'] },
   public: { reads: ['townships', 'village', 'article', 'mine', 'templates'], writes: ['submit', 'subscribe'] },
   requests: { reads: ['queue', 'contacts', 'articles', 'villageCode'], writes: ['accept', 'convert', 'close', 'setContact', 'saveArticle'] },
-  supervision: { reads: ['settings', 'month', 'tasks', 'completeness', 'reviewQueue'], writes: ['saveSettings', 'submit', 'remind', 'approve', 'approveMonth', 'return'] },
+  supervision: {
+    reads: ['settings', 'month', 'tasks', 'completeness', 'reviewQueue'],
+    writes: ['saveSettings', 'submit', 'remind', 'approve', 'approveMonth', 'return'],
+  },
 };
 const FUNCTIONS = Object.keys(ACTIONS);
 const CALLERS = [undefined, DEMO.villageWorker, DEMO.mediator, DEMO.cadre, DEMO.admin, DEMO.county, 'o-stranger-0001'];
@@ -110,7 +113,14 @@ const hostile: fc.Arbitrary<unknown> = fc.oneof(
  */
 const KINDS_LIST = [...RECORD_KINDS];
 const hostileRecord = fc
-  .tuple(fc.constantFrom(...KINDS_LIST), fc.constantFrom(UNIT.township, UNIT.baituVillage, UNIT.santangVillage), fc.nat(), hostile, fc.constantFrom('__proto__', 'constructor', 'orgPath', 'recordedBy', 'version', 'deleted', '_id', '$set', 'handlerIds.0'), hostile)
+  .tuple(
+    fc.constantFrom(...KINDS_LIST),
+    fc.constantFrom(UNIT.township, UNIT.baituVillage, UNIT.santangVillage),
+    fc.nat(),
+    hostile,
+    fc.constantFrom('__proto__', 'constructor', 'orgPath', 'recordedBy', 'version', 'deleted', '_id', '$set', 'handlerIds.0'),
+    hostile,
+  )
   .map(([kind, org, pick, value, key, extra]) => {
     const record = recordOf(kind, org);
     const fields = Object.keys(record);
@@ -128,11 +138,13 @@ const periods = fc.constantFrom<unknown>('2026', '2026H1', '2026H3', '2026Q5', '
 const months = fc.constantFrom<unknown>('2026-01', '2026-13', '1989-12', '2100-01', '$ne', '');
 const refs = fc.constantFrom<unknown>('ZX-20260101-0001', 'TJ-99999999-999999', 'ZX-00000000-0000');
 /** A resident's request that looks right but has a field no schema has, so it is never stored. */
-const hostileRequest = fc.tuple(fc.constantFrom('__proto__', 'constructor', 'submitterOpenid', 'state', '$where'), hostile).map(([key, extra]) =>
-  parsed(
-    `${JSON.stringify({ key: 'k'.repeat(24), kind: '调解', villageCode: UNIT.baituVillage, name: '张建明', phone: '13812345678', description: '邻居占了我家的宅基地', consent: true }).slice(0, -1)},${JSON.stringify(key)}:${JSON.stringify(extra) ?? 'null'}}`,
-  ),
-);
+const hostileRequest = fc
+  .tuple(fc.constantFrom('__proto__', 'constructor', 'submitterOpenid', 'state', '$where'), hostile)
+  .map(([key, extra]) =>
+    parsed(
+      `${JSON.stringify({ key: 'k'.repeat(24), kind: '调解', villageCode: UNIT.baituVillage, name: '张建明', phone: '13812345678', description: '邻居占了我家的宅基地', consent: true }).slice(0, -1)},${JSON.stringify(key)}:${JSON.stringify(extra) ?? 'null'}}`,
+    ),
+  );
 
 /** A plausible event of each action (no valid write among them), for hostile values to be put into. */
 const TEMPLATES: Record<string, Record<string, fc.Arbitrary<Record<string, unknown>>>> = {
@@ -142,7 +154,16 @@ const TEMPLATES: Record<string, Record<string, fc.Arbitrary<Record<string, unkno
     update: fc.record({ kind: kinds, record: hostileRecord, baseVersion: fc.integer({ min: 1, max: 5 }) }),
     get: fc.record({ kind: kinds, id: strangeIds }),
     list: fc.record(
-      { kind: kinds, org: readCodes, period: periods, state: fc.constantFrom('受理', '$ne', '办结'), mine: fc.boolean(), includeDeleted: fc.boolean(), offset: fc.nat(5000), limit: fc.integer({ min: 1, max: 100 }) },
+      {
+        kind: kinds,
+        org: readCodes,
+        period: periods,
+        state: fc.constantFrom('受理', '$ne', '办结'),
+        mine: fc.boolean(),
+        includeDeleted: fc.boolean(),
+        offset: fc.nat(5000),
+        limit: fc.integer({ min: 1, max: 100 }),
+      },
       { requiredKeys: ['kind'] },
     ),
     listMine: fc.record({ kind: kinds }),
@@ -153,11 +174,21 @@ const TEMPLATES: Record<string, Record<string, fc.Arbitrary<Record<string, unkno
   },
   figures: {
     get: fc.record(
-      { org: readCodes, period: periods, ids: fc.array(fc.constantFrom('outreach.events', '__proto__', 'constructor', 'toString', '$where', ''), { maxLength: 4 }) },
+      {
+        org: readCodes,
+        period: periods,
+        ids: fc.array(fc.constantFrom('outreach.events', '__proto__', 'constructor', 'toString', '$where', ''), { maxLength: 4 }),
+      },
       { requiredKeys: ['period'] },
     ),
   },
-  admin: { issueInvite: fc.record({ name: fc.string({ minLength: 1, maxLength: 30 }), role: fc.constantFrom('法律明白人', '乡镇管理员', '县级查看'), orgCode: foreignCodes }) },
+  admin: {
+    issueInvite: fc.record({
+      name: fc.string({ minLength: 1, maxLength: 30 }),
+      role: fc.constantFrom('法律明白人', '乡镇管理员', '县级查看'),
+      orgCode: foreignCodes,
+    }),
+  },
   public: {
     townships: fc.constant({}),
     village: fc.record({ code: readCodes }),
@@ -189,12 +220,37 @@ const TEMPLATES: Record<string, Record<string, fc.Arbitrary<Record<string, unkno
     completeness: fc.record({ org: readCodes, year: fc.integer({ min: 1980, max: 2110 }) }, { requiredKeys: ['year'] }),
     remind: fc.record({ village: foreignCodes, month: months }),
     reviewQueue: fc.record({ org: readCodes, village: readCodes, month: months }, { requiredKeys: [] }),
-    approve: fc.record({ items: fc.array(fc.record({ kind: kinds, id: strangeIds, version: fc.integer({ min: 1, max: 5 }) }), { minLength: 1, maxLength: 3 }) }),
+    approve: fc.record({
+      items: fc.array(fc.record({ kind: kinds, id: strangeIds, version: fc.integer({ min: 1, max: 5 }) }), { minLength: 1, maxLength: 3 }),
+    }),
     approveMonth: fc.record({ village: foreignCodes, month: months }),
     return: fc.record({ kind: kinds, id: strangeIds, version: fc.integer({ min: 1, max: 5 }), reason: fc.string({ maxLength: 50 }) }),
   },
 };
-const PLACES = ['action', 'kind', 'id', 'record', 'request', 'article', 'org', 'orgCode', 'code', 'period', 'state', 'offset', 'limit', 'ids', 'keys', 'ref', 'name', 'role', 'personId', 'baseVersion', 'mine', 'includeDeleted'];
+const PLACES = [
+  'action',
+  'kind',
+  'id',
+  'record',
+  'request',
+  'article',
+  'org',
+  'orgCode',
+  'code',
+  'period',
+  'state',
+  'offset',
+  'limit',
+  'ids',
+  'keys',
+  'ref',
+  'name',
+  'role',
+  'personId',
+  'baseVersion',
+  'mine',
+  'includeDeleted',
+];
 const unknownActions = fc.oneof(fc.constantFrom<unknown>('drop', 'CREATE', '__proto__', 'constructor', '', 'eval', 'toString'), hostile);
 
 /**
@@ -216,13 +272,18 @@ function eventFor(fn: string): fc.Arbitrary<unknown> {
   );
 }
 
-const call = fc.constantFrom(...FUNCTIONS).chain((fn) =>
-  fc.record({ fn: fc.constant(fn), data: eventFor(fn), caller: fc.constantFrom(...CALLERS) }).filter(({ data }) => Buffer.byteLength(JSON.stringify({ data }) ?? '') < 90000),
-);
+const call = fc
+  .constantFrom(...FUNCTIONS)
+  .chain((fn) =>
+    fc
+      .record({ fn: fc.constant(fn), data: eventFor(fn), caller: fc.constantFrom(...CALLERS) })
+      .filter(({ data }) => Buffer.byteLength(JSON.stringify({ data }) ?? '') < 90000),
+  );
 
 // ---- what every answer must be ---------------------------------------------------------------------
 
-const INTERNAL_TEXT = /Error:|TypeError|ReferenceError|SyntaxError|RangeError|\bat [\w.<>]+ \(|\/work\/|node_modules|\.ts:\d+|\.js:\d+|stack|Expected|Unrecognized|Invalid|Required/;
+const INTERNAL_TEXT =
+  /Error:|TypeError|ReferenceError|SyntaxError|RangeError|\bat [\w.<>]+ \(|\/work\/|node_modules|\.ts:\d+|\.js:\d+|stack|Expected|Unrecognized|Invalid|Required/;
 
 /** Calls a function as the app does and answers what came back, whatever the HTTP status. */
 async function send(fn: string, data: unknown, openid?: string): Promise<{ status: number; body: { result?: Record<string, unknown>; error?: unknown } }> {
@@ -269,7 +330,8 @@ describe('hostile payloads', () => {
       { numRuns: 150, endOnFailure: true },
     );
     // The counterexample can be megabytes of hostile text: report the (already shortened) failure and the seed.
-    if (details.failed) throw new Error(`seed ${details.seed}, after ${details.numRuns} runs: ${String((details.errorInstance as Error | null)?.message ?? details.error)}`);
+    if (details.failed)
+      throw new Error(`seed ${details.seed}, after ${details.numRuns} runs: ${String((details.errorInstance as Error | null)?.message ?? details.error)}`);
   }, 120000);
 
   it('should answer each kind of hostile value in each place of each function with a clean error', async () => {

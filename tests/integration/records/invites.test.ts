@@ -19,7 +19,11 @@ const newOpenid = () => `o-new-${newId('wx')}`;
 const whoami = async (openid?: string) => (await stack.call<SessionAnswer>('session', { action: 'whoami' }, openid)).me;
 const bind = (code: string, openid?: string) => stack.call<SessionAnswer & Answer>('session', { action: 'bind', code }, openid);
 async function issue(role = '人民调解员', orgCode: string = UNIT.shabaVillage, name = '罗大勇') {
-  const answer = await stack.call<{ invite: { code: string; expiresAt: string } } & Answer>('admin', { action: 'issueInvite', name, role, orgCode }, DEMO.admin);
+  const answer = await stack.call<{ invite: { code: string; expiresAt: string } } & Answer>(
+    'admin',
+    { action: 'issueInvite', name, role, orgCode },
+    DEMO.admin,
+  );
   if (answer.error) throw new Error(JSON.stringify(answer.error));
   return answer.invite;
 }
@@ -63,14 +67,17 @@ describe('binding with an invite code', () => {
   it('should refuse an expired code with INVITE_EXPIRED and bind nobody', async () => {
     const code = 'ABCD-EFGH';
     const db = await stack.db();
-    await db.collection('invites').doc(hashCode(code)).set({
-      name: '过期的人',
-      role: '法律明白人',
-      orgCode: UNIT.santangVillage,
-      issuedBy: DEMO.admin,
-      issuedAt: new Date(Date.now() - 8 * 86400000).toISOString(),
-      expiresAt: new Date(Date.now() - 86400000).toISOString(),
-    });
+    await db
+      .collection('invites')
+      .doc(hashCode(code))
+      .set({
+        name: '过期的人',
+        role: '法律明白人',
+        orgCode: UNIT.santangVillage,
+        issuedBy: DEMO.admin,
+        issuedAt: new Date(Date.now() - 8 * 86400000).toISOString(),
+        expiresAt: new Date(Date.now() - 86400000).toISOString(),
+      });
     const person = newOpenid();
     expect(await bind(code, person)).toEqual({ error: { code: 'INVITE_EXPIRED', message: expect.stringContaining('过期') } });
     expect(await whoami(person)).toBeNull();

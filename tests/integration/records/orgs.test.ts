@@ -35,7 +35,9 @@ describe('managing units', () => {
   });
 
   it('should refuse moving a unit out of the township, a village under a village, and units out of scope', async () => {
-    expect(await saveOrg({ code: NEW_VILLAGE, name: '新建社区', level: '村', parentCode: '500114' }, DEMO.admin)).toMatchObject({ error: { code: 'OUT_OF_SCOPE' } });
+    expect(await saveOrg({ code: NEW_VILLAGE, name: '新建社区', level: '村', parentCode: '500114' }, DEMO.admin)).toMatchObject({
+      error: { code: 'OUT_OF_SCOPE' },
+    });
     expect(await saveOrg({ code: '500114213299', name: '错层村', level: '村', parentCode: '500114213201' }, DEMO.admin)).toMatchObject({
       error: { code: 'INVALID_RECORD' },
     });
@@ -50,7 +52,9 @@ describe('managing units', () => {
 
   it('should leave units to township admins alone', async () => {
     for (const openid of [DEMO.villageWorker, DEMO.mediator, DEMO.cadre, DEMO.county]) {
-      expect(await saveOrg({ code: '500114213277', name: '某村', level: '村', parentCode: '500114213' }, openid)).toMatchObject({ error: { code: 'FORBIDDEN' } });
+      expect(await saveOrg({ code: '500114213277', name: '某村', level: '村', parentCode: '500114213' }, openid)).toMatchObject({
+        error: { code: 'FORBIDDEN' },
+      });
     }
     expect(await saveOrg({ code: '500114213277', name: '某村', level: '村', parentCode: '500114213' })).toMatchObject({ error: { code: 'NOT_BOUND' } });
   });

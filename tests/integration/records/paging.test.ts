@@ -16,7 +16,8 @@ beforeAll(async () => {
 }, 60000);
 afterAll(() => stack?.stop());
 
-const list = (openid: string, query: Record<string, unknown>) => stack.call<RecordPage & Answer>('records', { action: 'list', kind: 'outreach', ...query }, openid);
+const list = (openid: string, query: Record<string, unknown>) =>
+  stack.call<RecordPage & Answer>('records', { action: 'list', kind: 'outreach', ...query }, openid);
 
 describe('listing more records than one database read returns', () => {
   const year = thisYear();
@@ -81,7 +82,13 @@ describe('listing more records than one database read returns', () => {
 describe('soft delete and restore', () => {
   const year = String(thisYear());
   const figures = async () =>
-    (await stack.call<FiguresAnswer>('figures', { action: 'get', org: UNIT.township, period: year, ids: ['outreach.events', 'outreach.materials'] }, DEMO.admin)).figures;
+    (
+      await stack.call<FiguresAnswer>(
+        'figures',
+        { action: 'get', org: UNIT.township, period: year, ids: ['outreach.events', 'outreach.materials'] },
+        DEMO.admin,
+      )
+    ).figures;
   const listedIds = async (openid: string, query: Record<string, unknown> = {}) =>
     (await list(openid, { org: UNIT.santangVillage, limit: 100, ...query })).items.map((item) => item.id);
 
@@ -104,9 +111,7 @@ describe('soft delete and restore', () => {
     // The admin can still find it among the deleted; a colleague cannot open it any more.
     expect(await listedIds(DEMO.admin, { includeDeleted: true })).toContain(record.id);
     expect(await listedIds(DEMO.villageWorker, { includeDeleted: true })).not.toContain(record.id);
-    expect((await stack.call<Answer>('records', { action: 'get', kind: 'outreach', id: record.id }, DEMO.otherVillageWorker)).error?.code).toBe(
-      'OUT_OF_SCOPE',
-    );
+    expect((await stack.call<Answer>('records', { action: 'get', kind: 'outreach', id: record.id }, DEMO.otherVillageWorker)).error?.code).toBe('OUT_OF_SCOPE');
     expect((await stack.call<Answer>('records', { action: 'get', kind: 'outreach', id: record.id }, DEMO.county)).error?.code).toBe('NOT_FOUND');
 
     // Deleting again (a resend) changes nothing.
@@ -122,7 +127,9 @@ describe('soft delete and restore', () => {
     const record = recordOf('dispute', UNIT.baituVillage);
     await seed(stack, DEMO.mediator, 'dispute', record);
     const accepted = async () =>
-      (await stack.call<FiguresAnswer>('figures', { action: 'get', org: UNIT.township, period: year, ids: ['mediation.accepted'] }, DEMO.admin)).figures['mediation.accepted'];
+      (await stack.call<FiguresAnswer>('figures', { action: 'get', org: UNIT.township, period: year, ids: ['mediation.accepted'] }, DEMO.admin)).figures[
+        'mediation.accepted'
+      ];
     const todoIds = async () => ((await stack.call<Answer>('records', { action: 'todo' }, DEMO.mediator)).todo as { id: string }[]).map((item) => item.id);
     const before = await accepted();
     expect(await todoIds()).toContain(record.id);

@@ -147,7 +147,11 @@ describe('two handlers editing the same case at once', () => {
       expect(await stored(db, 'dispute', String(record.id))).toMatchObject({ version: version + 1, description: edits[winnerId].description });
       const history = await storedHistory(db, 'dispute', String(record.id));
       expect(history.map((entry) => entry.action)).toEqual(['create', ...Array<string>(version).fill('update')]);
-      expect(history[version]).toMatchObject({ by: winnerId, version: version + 1, after: expect.objectContaining({ description: edits[winnerId].description }) });
+      expect(history[version]).toMatchObject({
+        by: winnerId,
+        version: version + 1,
+        after: expect.objectContaining({ description: edits[winnerId].description }),
+      });
     }
   });
 

@@ -60,14 +60,24 @@ function outreachSheet(rows: readonly [string, string, string][]): LedgerSheet {
 
 beforeAll(async () => {
   stack = await localStack();
-  await run((db) => importLedger(db, fixtureSheets().filter((s) => s.name === '组织机构'), OPERATOR));
+  await run((db) =>
+    importLedger(
+      db,
+      fixtureSheets().filter((s) => s.name === '组织机构'),
+      OPERATOR,
+    ),
+  );
   await run(async (db) => {
     await db.collection('accounts').doc(ADMIN).set({ name: '周海燕', role: '乡镇管理员', orgCode: TOWNSHIP });
     await db.collection('accounts').doc(MEDIATOR).set({ name: '许志红', role: '人民调解员', orgCode: VILLAGE });
   });
   const admin = await as(ADMIN);
   const written = at(`${CLOSED}-08-01`);
-  for (const [kind, record] of [['outreach', closedRecords.edit], ['consultation', closedRecords.remove], ['reception', closedRecords.restore]] as const) {
+  for (const [kind, record] of [
+    ['outreach', closedRecords.edit],
+    ['consultation', closedRecords.remove],
+    ['reception', closedRecords.restore],
+  ] as const) {
     await run((db) => saveRecord(db, admin, { kind, record }, written));
   }
   await run((db) => setDeleted(db, admin, { kind: 'reception', id: String(closedRecords.restore.id), baseVersion: 1, deleted: true }, written));
@@ -165,12 +175,16 @@ describe('deleting and restoring a record in the app', () => {
 
   it('should refuse deleting a record of a closed year as PERIOD_CLOSED, writing nothing', async () => {
     const admin = await as(ADMIN);
-    await refusedAsClosed(() => run((db) => setDeleted(db, admin, { kind: 'consultation', id: String(closedRecords.remove.id), baseVersion: 1, deleted: true }, at(`${OPEN}-01-05`))));
+    await refusedAsClosed(() =>
+      run((db) => setDeleted(db, admin, { kind: 'consultation', id: String(closedRecords.remove.id), baseVersion: 1, deleted: true }, at(`${OPEN}-01-05`))),
+    );
   });
 
   it('should refuse restoring a record of a closed year as PERIOD_CLOSED, writing nothing', async () => {
     const admin = await as(ADMIN);
-    await refusedAsClosed(() => run((db) => setDeleted(db, admin, { kind: 'reception', id: String(closedRecords.restore.id), baseVersion: 2, deleted: false }, at(`${OPEN}-01-05`))));
+    await refusedAsClosed(() =>
+      run((db) => setDeleted(db, admin, { kind: 'reception', id: String(closedRecords.restore.id), baseVersion: 2, deleted: false }, at(`${OPEN}-01-05`))),
+    );
   });
 });
 
@@ -211,9 +225,31 @@ describe('turning a resident request into a case', () => {
 describe('importing a ledger', () => {
   it('should write one history entry per new row, and one per changed row with only what changed', async () => {
     const now = at(`${OPEN}-08-01`);
-    const first = await run((db) => importLedger(db, [outreachSheet([['PF-STORE-1', `${OPEN}-02-01`, '10'], ['PF-STORE-2', `${OPEN}-02-02`, '20']])], { ...OPERATOR, now }));
+    const first = await run((db) =>
+      importLedger(
+        db,
+        [
+          outreachSheet([
+            ['PF-STORE-1', `${OPEN}-02-01`, '10'],
+            ['PF-STORE-2', `${OPEN}-02-02`, '20'],
+          ]),
+        ],
+        { ...OPERATOR, now },
+      ),
+    );
     expect(first.problems).toEqual([]);
-    const changed = await run((db) => importLedger(db, [outreachSheet([['PF-STORE-1', `${OPEN}-02-01`, '15'], ['PF-STORE-2', `${OPEN}-02-02`, '20']])], { ...OPERATOR, now }));
+    const changed = await run((db) =>
+      importLedger(
+        db,
+        [
+          outreachSheet([
+            ['PF-STORE-1', `${OPEN}-02-01`, '15'],
+            ['PF-STORE-2', `${OPEN}-02-02`, '20'],
+          ]),
+        ],
+        { ...OPERATOR, now },
+      ),
+    );
     expect(changed.sheets[0]).toMatchObject({ added: 0, updated: 1, unchanged: 1 });
     const one = await history('outreach', 'PF-STORE-1');
     expect(one.map((e) => [e.action, e.version, e.by, e.before, e.after])).toEqual([
@@ -225,7 +261,18 @@ describe('importing a ledger', () => {
 
   it('should refuse a new row dated in a closed year, naming it, and write nothing', async () => {
     const before = await everything();
-    const report = await run((db) => importLedger(db, [outreachSheet([['PF-STORE-3', `${OPEN}-02-03`, '5'], ['PF-STORE-4', `${CLOSED}-02-03`, '5']])], OPERATOR));
+    const report = await run((db) =>
+      importLedger(
+        db,
+        [
+          outreachSheet([
+            ['PF-STORE-3', `${OPEN}-02-03`, '5'],
+            ['PF-STORE-4', `${CLOSED}-02-03`, '5'],
+          ]),
+        ],
+        OPERATOR,
+      ),
+    );
     expect(report).toMatchObject({ ok: false, written: false });
     expect(report.problems).toEqual([expect.objectContaining({ sheet: '普法活动', row: 3, message: expect.stringContaining(`${CLOSED}年度已由白土乡结账`) })]);
     expect(await everything()).toEqual(before);

@@ -39,7 +39,10 @@ describe('a dispute from acceptance to a successful mediation', () => {
     expect((await todo(DEMO.mediator)).find((item) => item.id === accepted.id)).toMatchObject({ state: '受理', since: accepted.acceptDate });
 
     const mediating = { ...accepted, state: '调解中', mediatorName: '许志红' };
-    expect((await records({ action: 'update', kind: 'dispute', record: mediating, baseVersion: 1 }, DEMO.mediator)).record).toMatchObject({ state: '调解中', version: 2 });
+    expect((await records({ action: 'update', kind: 'dispute', record: mediating, baseVersion: 1 }, DEMO.mediator)).record).toMatchObject({
+      state: '调解中',
+      version: 2,
+    });
     expect((await todo(DEMO.mediator)).find((item) => item.id === accepted.id)).toMatchObject({ state: '调解中', version: 2 });
 
     const settled = {
@@ -63,7 +66,10 @@ describe('a dispute from acceptance to a successful mediation', () => {
   it('should refuse to reopen a successful mediation with INVALID_TRANSITION and keep it closed', async () => {
     const record = recordOf('dispute', UNIT.baituVillage, { state: '调解成功', closeDate: today() });
     await seed(stack, DEMO.mediator, 'dispute', record);
-    const reopened = await records({ action: 'update', kind: 'dispute', record: { ...record, state: '调解中', closeDate: undefined }, baseVersion: 1 }, DEMO.mediator);
+    const reopened = await records(
+      { action: 'update', kind: 'dispute', record: { ...record, state: '调解中', closeDate: undefined }, baseVersion: 1 },
+      DEMO.mediator,
+    );
     expect(reopened.error).toEqual({ code: 'INVALID_TRANSITION', message: expect.stringMatching(/调解成功.*调解中/) });
     expect(await stored(await stack.db(), 'dispute', String(record.id))).toMatchObject({ state: '调解成功', version: 1 });
     // Correcting a closed case is an edit of its fields, not a state change.
@@ -74,7 +80,10 @@ describe('a dispute from acceptance to a successful mediation', () => {
   it('should refuse with INVALID_RECORD a case closed before it was accepted, or closed without a date', async () => {
     const record = recordOf('dispute', UNIT.baituVillage, { acceptDate: today() });
     await seed(stack, DEMO.mediator, 'dispute', record);
-    const early = await records({ action: 'update', kind: 'dispute', record: { ...record, state: '调解成功', closeDate: addDays(today(), -1) }, baseVersion: 1 }, DEMO.mediator);
+    const early = await records(
+      { action: 'update', kind: 'dispute', record: { ...record, state: '调解成功', closeDate: addDays(today(), -1) }, baseVersion: 1 },
+      DEMO.mediator,
+    );
     expect(early.error).toMatchObject({ code: 'INVALID_RECORD', problems: [{ field: 'closeDate', message: '办结日期不能早于受理日期' }] });
     const undated = await records({ action: 'update', kind: 'dispute', record: { ...record, state: '终止' }, baseVersion: 1 }, DEMO.mediator);
     expect(undated.error).toMatchObject({ code: 'INVALID_RECORD', problems: [{ field: 'closeDate', message: expect.stringContaining('须填写办结日期') }] });
@@ -101,10 +110,19 @@ describe('clues logged by a 法律明白人', () => {
 
     // The township takes it up; the 法律明白人 may still add what they learn, but not close it.
     const taken = { ...described, state: '调解中', mediatorName: '许志红' };
-    expect((await records({ action: 'update', kind: 'dispute', record: taken, baseVersion: 2 }, DEMO.admin)).record).toMatchObject({ state: '调解中', version: 3 });
+    expect((await records({ action: 'update', kind: 'dispute', record: taken, baseVersion: 2 }, DEMO.admin)).record).toMatchObject({
+      state: '调解中',
+      version: 3,
+    });
     const more = { ...taken, description: '山林界址不清，双方争吵；已找到老地契' };
-    expect((await records({ action: 'update', kind: 'dispute', record: more, baseVersion: 3 }, DEMO.villageWorker)).record).toMatchObject({ state: '调解中', version: 4 });
-    const close = await records({ action: 'update', kind: 'dispute', record: { ...more, state: '调解成功', closeDate: today() }, baseVersion: 4 }, DEMO.villageWorker);
+    expect((await records({ action: 'update', kind: 'dispute', record: more, baseVersion: 3 }, DEMO.villageWorker)).record).toMatchObject({
+      state: '调解中',
+      version: 4,
+    });
+    const close = await records(
+      { action: 'update', kind: 'dispute', record: { ...more, state: '调解成功', closeDate: today() }, baseVersion: 4 },
+      DEMO.villageWorker,
+    );
     expect(close.error?.code).toBe('FORBIDDEN');
     expect(await stored(await stack.db(), 'dispute', String(clue.id))).toMatchObject({ state: '调解中', version: 4 });
   });
@@ -120,7 +138,10 @@ describe('petitions and 我的待办', () => {
 
     const given = recordOf('petition', UNIT.baituVillage, { registerDate: registered, dueDate: addDays(registered, 15) });
     expect((await must(stack, DEMO.mediator, { action: 'create', kind: 'petition', record: given })).record.dueDate).toBe(addDays(registered, 15));
-    const early = await records({ action: 'create', kind: 'petition', record: recordOf('petition', UNIT.baituVillage, { dueDate: addDays(today(), -1) }) }, DEMO.mediator);
+    const early = await records(
+      { action: 'create', kind: 'petition', record: recordOf('petition', UNIT.baituVillage, { dueDate: addDays(today(), -1) }) },
+      DEMO.mediator,
+    );
     expect(early.error).toMatchObject({ code: 'INVALID_RECORD', problems: [{ field: 'dueDate' }] });
   });
 
@@ -161,7 +182,10 @@ describe('petitions and 我的待办', () => {
     const handling = { ...petition, dueDate: created.dueDate, state: '办理中' };
     await must(stack, DEMO.cadre, { action: 'update', kind: 'petition', record: handling, baseVersion: 1 });
     const done = { ...handling, state: '办结', closeDate: today() };
-    expect((await must(stack, DEMO.cadre, { action: 'update', kind: 'petition', record: done, baseVersion: 2 })).record).toMatchObject({ state: '办结', version: 3 });
+    expect((await must(stack, DEMO.cadre, { action: 'update', kind: 'petition', record: done, baseVersion: 2 })).record).toMatchObject({
+      state: '办结',
+      version: 3,
+    });
     const reopened = await records({ action: 'update', kind: 'petition', record: { ...handling }, baseVersion: 3 }, DEMO.cadre);
     expect(reopened.error?.code).toBe('INVALID_TRANSITION');
     expect((await todo(DEMO.cadre)).map((item) => item.id)).not.toContain(petition.id);

@@ -111,7 +111,9 @@ describe('the report .docx of 白土乡 2023', () => {
       expect(text).toMatch(/^白土乡2023年度法治政府建设情况报告中共重庆市黔江区委：2023年，白土乡/);
       expect(text).toMatch(/白土乡2026年12月1日(—\d+—)*$/);
       // The 落款 is set right: its words start in the right half of the A4 page (595 pt wide).
-      const words = [...execFileSync('pdftotext', ['-bbox', pdfOf(files.exact), '-'], { encoding: 'utf8' }).matchAll(/<word xMin="([\d.]+)"[^>]*>([^<]*)<\/word>/g)];
+      const words = [
+        ...execFileSync('pdftotext', ['-bbox', pdfOf(files.exact), '-'], { encoding: 'utf8' }).matchAll(/<word xMin="([\d.]+)"[^>]*>([^<]*)<\/word>/g),
+      ];
       const xOf = (word: string) => Number(words.filter((w) => w[2] === word).at(-1)?.[1]);
       expect(xOf('2026')).toBeGreaterThan(595 / 2);
       expect(xOf('白土乡')).toBeGreaterThan(xOf('2026'));

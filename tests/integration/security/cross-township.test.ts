@@ -58,7 +58,15 @@ describe('an article of 白土乡 attacked from another township', () => {
     const [target] = (await villagePage()).articles;
     const before = await storedArticle(target.id);
     const { _id: _ignored, ...fields } = before.article;
-    const move = { id: target.id, orgCode: UNIT.otherTownship, title: fields.title, category: fields.category, date: fields.date, body: fields.body, published: fields.published };
+    const move = {
+      id: target.id,
+      orgCode: UNIT.otherTownship,
+      title: fields.title,
+      category: fields.category,
+      date: fields.date,
+      body: fields.body,
+      published: fields.published,
+    };
     const answer = await stack.call<Answer>('requests', { action: 'saveArticle', article: move }, 'o-sec-county-admin');
     expect(answer.error?.code).toBe('FORBIDDEN');
     expect(answer.error?.message).toContain('不能改到别的乡镇');
@@ -72,7 +80,15 @@ describe("a resident's request whose case id someone tried to squat", () => {
   const submit = () =>
     stack.call<SubmitAnswer>('public', {
       action: 'submit',
-      request: { key: newKey(), kind: '调解', villageCode: UNIT.baituVillage, name: '王秀兰', phone: '13908123456', description: '邻居家修房子把排水沟堵了，下雨就淹到我家院坝。', consent: true },
+      request: {
+        key: newKey(),
+        kind: '调解',
+        villageCode: UNIT.baituVillage,
+        name: '王秀兰',
+        phone: '13908123456',
+        description: '邻居家修房子把排水沟堵了，下雨就淹到我家院坝。',
+        consent: true,
+      },
     });
 
   it("should make the mediator a case of its own, with the resident's data in full, never the planted record", async () => {
@@ -87,7 +103,12 @@ describe("a resident's request whose case id someone tried to squat", () => {
       planted.push((await seed(stack, DEMO.villageWorker, 'dispute', record)).id);
     }
     const db = await stack.db();
-    const plantedBefore = (await db.collection('disputes').where({ _id: db.command.in(planted) }).get()).data;
+    const plantedBefore = (
+      await db
+        .collection('disputes')
+        .where({ _id: db.command.in(planted) })
+        .get()
+    ).data;
 
     const { request } = await submit();
     const converted = await stack.call<ConvertAnswer>('requests', { action: 'convert', ref: request.ref }, DEMO.mediator);
@@ -101,6 +122,13 @@ describe("a resident's request whose case id someone tried to squat", () => {
     const again = await stack.call<ConvertAnswer>('requests', { action: 'convert', ref: request.ref }, DEMO.mediator);
     expect(again.case).toEqual(converted.case);
     // The planted records are untouched.
-    expect((await db.collection('disputes').where({ _id: db.command.in(planted) }).get()).data).toEqual(plantedBefore);
+    expect(
+      (
+        await db
+          .collection('disputes')
+          .where({ _id: db.command.in(planted) })
+          .get()
+      ).data,
+    ).toEqual(plantedBefore);
   });
 });

@@ -75,7 +75,11 @@ describe('one caller sending many requests', () => {
   it('should refuse an openid after its hourly share', async () => {
     const answers: Answer[] = [];
     for (let i = 0; i < SUBMITS_PER_CALLER.max + 2; i += 1) answers.push(await submit(form('500114213204'), 'o-spam-resident'));
-    expect(answers.map((answer) => answer.error?.code ?? 'ok')).toEqual([...Array(SUBMITS_PER_CALLER.max).fill('ok'), 'TOO_MANY_ATTEMPTS', 'TOO_MANY_ATTEMPTS']);
+    expect(answers.map((answer) => answer.error?.code ?? 'ok')).toEqual([
+      ...Array(SUBMITS_PER_CALLER.max).fill('ok'),
+      'TOO_MANY_ATTEMPTS',
+      'TOO_MANY_ATTEMPTS',
+    ]);
     // A resend of an accepted request is the same request, not a new one: still answered.
     const again = await submit(form('500114213205'), 'o-other-resident');
     expect(again.error).toBeUndefined();

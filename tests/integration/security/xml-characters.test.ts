@@ -27,7 +27,11 @@ const HOSTILE = 'A\uFFFFB\u0001C\uD800D\uFFFEE\u0000F';
 
 async function xmlPartsOf(buffer: Buffer): Promise<string[]> {
   const zip = await JSZip.loadAsync(buffer);
-  return Promise.all(Object.values(zip.files).filter((f) => f.name.endsWith('.xml')).map((f) => f.async('string')));
+  return Promise.all(
+    Object.values(zip.files)
+      .filter((f) => f.name.endsWith('.xml'))
+      .map((f) => f.async('string')),
+  );
 }
 
 describe('characters XML forbids', () => {
@@ -47,7 +51,11 @@ describe('characters XML forbids', () => {
 
   it('should strip them from the report texts, whose .docx then opens', async () => {
     const year = thisYear();
-    const saved = await stack.call<Answer>('console', { action: 'saveReportTexts', year, texts: { shortcomings: `基层力量${HOSTILE}不足` }, baseVersion: 0 }, DEMO.admin);
+    const saved = await stack.call<Answer>(
+      'console',
+      { action: 'saveReportTexts', year, texts: { shortcomings: `基层力量${HOSTILE}不足` }, baseVersion: 0 },
+      DEMO.admin,
+    );
     expect(saved.error).toBeUndefined();
     expect(JSON.stringify(saved)).toContain('基层力量ABCDEF不足');
     expect(JSON.stringify(saved)).not.toMatch(/\\uffff|\\u0001|\\ud800/i);
@@ -64,7 +72,14 @@ describe('characters XML forbids', () => {
       ['编号', '单位代码', '日期', '类型', '场所', '主题', '受众人数', '发放资料份数', '横幅幅数', '咨询人次', '记录人'],
       ['PFX0001', UNIT.township, '2023-04-25', '赶集日集中宣传', '集市', `民法典${HOSTILE}`, '128', '150', '2', '19', '谭平志'],
     ];
-    const parsed = parseTable('普法活动', rows, new Map([[UNIT.county, { code: UNIT.county, level: '县', parentCode: null }], [UNIT.township, { code: UNIT.township, level: '乡镇', parentCode: UNIT.county }]]));
+    const parsed = parseTable(
+      '普法活动',
+      rows,
+      new Map([
+        [UNIT.county, { code: UNIT.county, level: '县', parentCode: null }],
+        [UNIT.township, { code: UNIT.township, level: '乡镇', parentCode: UNIT.county }],
+      ]),
+    );
     expect(parsed.problems).toEqual([]);
     expect(parsed.records[0]).toMatchObject({ topic: '民法典ABCDEF' });
   });

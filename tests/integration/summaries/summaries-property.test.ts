@@ -72,7 +72,16 @@ const money = () => R.int(100000) / 100;
 function fieldsOf(kind: RecordKind): Record<string, unknown> {
   switch (kind) {
     case 'outreach':
-      return { date: day(), type: R.pick(OUTREACH_TYPES), venue: R.maybe(0.9, () => R.pick(OUTREACH_VENUES)), status: R.maybe(0.4, () => R.pick(['已举办', '计划'])), attendees: count(), materials: R.maybe(0.8, count), banners: count(), consultations: count() };
+      return {
+        date: day(),
+        type: R.pick(OUTREACH_TYPES),
+        venue: R.maybe(0.9, () => R.pick(OUTREACH_VENUES)),
+        status: R.maybe(0.4, () => R.pick(['已举办', '计划'])),
+        attendees: count(),
+        materials: R.maybe(0.8, count),
+        banners: count(),
+        consultations: count(),
+      };
     case 'consultation':
       return { date: day(), people: count() };
     case 'dispute': {
@@ -80,7 +89,13 @@ function fieldsOf(kind: RecordKind): Record<string, unknown> {
       return { acceptDate: day(), state, disputeType: R.pick(DISPUTE_TYPES), closeDate: R.maybe(0.7, day), amount: R.maybe(0.7, money) };
     }
     case 'petition':
-      return { registerDate: day(), state: R.pick(PETITION_STATES), channel: R.pick(PETITION_CHANNELS), closeDate: R.maybe(0.7, day), dueDate: R.maybe(0.8, day) };
+      return {
+        registerDate: day(),
+        state: R.pick(PETITION_STATES),
+        channel: R.pick(PETITION_CHANNELS),
+        closeDate: R.maybe(0.7, day),
+        dueDate: R.maybe(0.8, day),
+      };
     case 'reception':
       return { date: day(), people: count() };
     default:
@@ -184,7 +199,10 @@ const MODES: FigureOptions[] = [{}, { records: 'everything' }, { records: 'pendi
 async function differenceAt(db: Database, code: string, period: Period, options: FigureOptions): Promise<string | null> {
   const pending = options.records === 'pending';
   const read = async (rows: Promise<Parameters<typeof assemble>[0]>) => (pending ? pendingByFigure(await rows) : assemble(await rows));
-  const [fromSummaries, fromPipelines] = await Promise.all([read(figureRows(db, code, period, undefined, options)), read(rowsFromRecords(db, code, period, undefined, options))]);
+  const [fromSummaries, fromPipelines] = await Promise.all([
+    read(figureRows(db, code, period, undefined, options)),
+    read(rowsFromRecords(db, code, period, undefined, options)),
+  ]);
   if (JSON.stringify(fromSummaries) === JSON.stringify(fromPipelines)) return null;
   const ids = Object.keys({ ...fromSummaries, ...fromPipelines }).filter((id) => fromSummaries[id] !== fromPipelines[id]);
   return `${code} ${period.text} ${JSON.stringify(options)}: ${ids.map((id) => `${id}: summaries ${fromSummaries[id]} ≠ pipelines ${fromPipelines[id]}`).join('; ')}`;
@@ -211,13 +229,21 @@ let stack: LocalStack;
 beforeAll(async () => {
   stack = await localStack();
   await stack.run(async (db) => {
-    for (const { code, ...unit } of UNITS) await db.collection('orgs').doc(code).set({ code, name: code, ...unit });
-    await db.collection('supervision_settings').doc(REVIEWING).set({ orgCode: REVIEWING, orgPath: [COUNTY, REVIEWING], cadence: 'monthly', dueDay: 5, review: true, version: 1 });
+    for (const { code, ...unit } of UNITS)
+      await db
+        .collection('orgs')
+        .doc(code)
+        .set({ code, name: code, ...unit });
+    await db
+      .collection('supervision_settings')
+      .doc(REVIEWING)
+      .set({ orgCode: REVIEWING, orgPath: [COUNTY, REVIEWING], cadence: 'monthly', dueDay: 5, review: true, version: 1 });
   });
 }, 60000);
 afterAll(() => stack?.close());
 
-const withSeed = (what: string | null): string | null => (what === null ? null : `seed ${SEED} (SUMMARY_SEED=${SEED} to replay): ${what}\nlast steps: ${log.slice(-8).join(' | ')}`);
+const withSeed = (what: string | null): string | null =>
+  what === null ? null : `seed ${SEED} (SUMMARY_SEED=${SEED} to replay): ${what}\nlast steps: ${log.slice(-8).join(' | ')}`;
 
 describe('summaries kept by every write', () => {
   it('should give the pipelines’ figures after any history of writes', async () => {
@@ -235,11 +261,21 @@ describe('summaries kept by every write', () => {
     await stack.run(async (db) => {
       const before = await checkSummaries(db);
       expect(before).toEqual([]);
-      const { data } = await db.collection(SUMMARIES).where({ month: db.command.gte('2023-01') }).limit(2).get();
+      const { data } = await db
+        .collection(SUMMARIES)
+        .where({ month: db.command.gte('2023-01') })
+        .limit(2)
+        .get();
       const [lost, spoiled] = data as Doc[];
       await db.collection(SUMMARIES).doc(lost._id).remove();
-      await db.collection(SUMMARIES).doc(spoiled._id).update({ ok: { outreach_events: { n: 999 } } });
-      await db.collection(SUMMARIES).doc('P1-P1T2-P1T2V1_P1T2V1_1999-01').set({ orgCode: 'P1T2V1', orgPath: [COUNTY, OTHER, 'P1T2V1'], month: '1999-01', ok: { outreach_events: { n: 1 } }, held: {} });
+      await db
+        .collection(SUMMARIES)
+        .doc(spoiled._id)
+        .update({ ok: { outreach_events: { n: 999 } } });
+      await db
+        .collection(SUMMARIES)
+        .doc('P1-P1T2-P1T2V1_P1T2V1_1999-01')
+        .set({ orgCode: 'P1T2V1', orgPath: [COUNTY, OTHER, 'P1T2V1'], month: '1999-01', ok: { outreach_events: { n: 1 } }, held: {} });
       expect((await checkSummaries(db)).map((d) => d.id).sort()).toEqual([lost._id, spoiled._id, 'P1-P1T2-P1T2V1_P1T2V1_1999-01'].sort());
       expect(await rebuildSummaries(db)).toEqual({ written: 2, removed: 1 });
       expect(await checkSummaries(db)).toEqual([]);

@@ -7,7 +7,21 @@
  * 远山镇 of another county).
  */
 import { startAppStack, DEMO, type AppStack } from '../../helpers/app-stack';
-import { ACTOR, ROLES, UNIT, WORLD, buildWorld, recordOf, seed, stored, storedHistory, thisYear, today, type Answer, type Role } from '../../helpers/records-world';
+import {
+  ACTOR,
+  ROLES,
+  UNIT,
+  WORLD,
+  buildWorld,
+  recordOf,
+  seed,
+  stored,
+  storedHistory,
+  thisYear,
+  today,
+  type Answer,
+  type Role,
+} from '../../helpers/records-world';
 
 let stack: AppStack;
 
@@ -112,7 +126,11 @@ const SCENES: Record<Op, (role: Role, target: Target) => Promise<Scene>> = {
   },
   async completeness(role, target) {
     const org = unitOf(role, target);
-    return { data: { action: 'completeness', org, year: thisYear() }, shows: (a) => expect(a).toMatchObject({ org: { code: org }, months: list() }), state: async () => null };
+    return {
+      data: { action: 'completeness', org, year: thisYear() },
+      shows: (a) => expect(a).toMatchObject({ org: { code: org }, months: list() }),
+      state: async () => null,
+    };
   },
   async settings(role, target) {
     const org = unitOf(role, target);
@@ -120,7 +138,11 @@ const SCENES: Record<Op, (role: Role, target: Target) => Promise<Scene>> = {
   },
   async saveSettings(role, target) {
     const org = unitOf(role, target);
-    const { settings } = await stack.call<{ settings: { version: number } }>('supervision', { action: 'settings' }, target === 'out' ? WORLD.otherAdmin : DEMO.admin);
+    const { settings } = await stack.call<{ settings: { version: number } }>(
+      'supervision',
+      { action: 'settings' },
+      target === 'out' ? WORLD.otherAdmin : DEMO.admin,
+    );
     return {
       data: { action: 'saveSettings', org, dueDay: 10, review: false, baseVersion: settings.version },
       shows: async (a) => {
@@ -186,7 +208,13 @@ const SCENES: Record<Op, (role: Role, target: Target) => Promise<Scene>> = {
 };
 
 const CELLS = TABLE.flatMap(([op, target, ...outcomes]) =>
-  ROLES.map((role, i) => ({ op, target, role, outcome: outcomes[i], title: `should ${outcomes[i] === OK ? 'allow' : `refuse with ${outcomes[i]}`} ${role}: supervision.${op} ${target}` })),
+  ROLES.map((role, i) => ({
+    op,
+    target,
+    role,
+    outcome: outcomes[i],
+    title: `should ${outcomes[i] === OK ? 'allow' : `refuse with ${outcomes[i]}`} ${role}: supervision.${op} ${target}`,
+  })),
 );
 
 describe('the supervision authorization matrix', () => {

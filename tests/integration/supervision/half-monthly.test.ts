@@ -43,7 +43,10 @@ describe('a township reporting twice a month', () => {
     expect(settings).toMatchObject({ cadence: 'monthly', dueDay: 5 });
     const tooLate = await sup({ action: 'saveSettings', cadence: 'halfMonthly', dueDay: 12, review: false, baseVersion: 0 }, WORLD.otherAdmin);
     expect(tooLate.error).toMatchObject({ code: 'INVALID_FORM', message: expect.stringContaining('1到10天') });
-    const saved = await ok<{ settings: SupervisionSettings }>({ action: 'saveSettings', cadence: 'halfMonthly', dueDay: 3, review: false, baseVersion: 0 }, WORLD.otherAdmin);
+    const saved = await ok<{ settings: SupervisionSettings }>(
+      { action: 'saveSettings', cadence: 'halfMonthly', dueDay: 3, review: false, baseVersion: 0 },
+      WORLD.otherAdmin,
+    );
     expect(saved.settings).toMatchObject({ cadence: 'halfMonthly', dueDay: 3, version: 1 });
   });
 
@@ -102,7 +105,10 @@ describe('a township reporting twice a month', () => {
 
     it('should remind a half, not a month, into the village’s 待办', async () => {
       expect((await sup({ action: 'remind', village: UNIT.otherVillage, month: `${year}-02` }, WORLD.otherAdmin)).error?.code).toBe('INVALID_PERIOD');
-      const { reminder } = await ok<{ reminder: { message: string } }>({ action: 'remind', village: UNIT.otherVillage, month: `${year}-02-H1` }, WORLD.otherAdmin);
+      const { reminder } = await ok<{ reminder: { message: string } }>(
+        { action: 'remind', village: UNIT.otherVillage, month: `${year}-02-H1` },
+        WORLD.otherAdmin,
+      );
       expect(reminder.message).toContain(`${year}年2月上半月`);
       const tasks = await ok<TasksAnswer>({ action: 'tasks' }, WORLD.otherFlmbr);
       expect(tasks.cadence).toBe('halfMonthly');

@@ -44,7 +44,15 @@ describe('月报 and 零报告', () => {
   it('should show a village the month’s counts from the figures and file a 零报告 when nothing was logged', async () => {
     const month = `${thisYear() - 3}-06`;
     const view = await ok<MonthAnswer>({ action: 'month', month }, DEMO.villageWorker);
-    expect(view).toMatchObject({ village: { code: UNIT.santangVillage }, month, zero: true, sentence: '本月无新增', report: null, canSubmit: true, dueDate: `${thisYear() - 3}-07-05` });
+    expect(view).toMatchObject({
+      village: { code: UNIT.santangVillage },
+      month,
+      zero: true,
+      sentence: '本月无新增',
+      report: null,
+      canSubmit: true,
+      dueDate: `${thisYear() - 3}-07-05`,
+    });
     const filed = await ok<MonthAnswer>({ action: 'submit', month }, DEMO.villageWorker);
     expect(filed.report).toMatchObject({ zero: true, sentence: '本月无新增', onTime: false, supplemented: false, submittedBy: expect.any(String) });
     expect(filed.canSubmit).toBe(false);
@@ -77,7 +85,10 @@ describe('月报 and 零报告', () => {
 
   it('should refuse a month that has not begun or is written wrong, with nothing stored', async () => {
     const next = `${thisYear() + 1}-01`;
-    expect((await sup({ action: 'submit', month: next }, DEMO.villageWorker)).error).toMatchObject({ code: 'INVALID_PERIOD', message: expect.stringContaining('还没到') });
+    expect((await sup({ action: 'submit', month: next }, DEMO.villageWorker)).error).toMatchObject({
+      code: 'INVALID_PERIOD',
+      message: expect.stringContaining('还没到'),
+    });
     expect((await sup({ action: 'submit', month: `${thisYear()}-13` }, DEMO.villageWorker)).error?.code).toBe('INVALID_PERIOD');
     const { data } = await (await stack.db()).collection('monthly_reports').doc(`${UNIT.santangVillage}:${next}`).get();
     expect(data).toEqual([]);
@@ -244,10 +255,20 @@ describe('review (审核)', () => {
 
     const tasks = await ok<TasksAnswer>({ action: 'tasks' }, DEMO.villageWorker);
     const returned = tasks.returned.find((r) => r.id === record.id);
-    expect(returned).toMatchObject({ kind: 'outreach', version: 1, reason: '受众人数与照片不符，请核实', record: expect.objectContaining({ id: record.id, attendees: 300 }) });
+    expect(returned).toMatchObject({
+      kind: 'outreach',
+      version: 1,
+      reason: '受众人数与照片不符，请核实',
+      record: expect.objectContaining({ id: record.id, attendees: 300 }),
+    });
     expect(await figureOf(period, 'outreach.attendees')).toBe(before);
 
-    const fixed = await must<{ record: RecordView }>(stack, DEMO.villageWorker, { action: 'update', kind: 'outreach', record: { ...input, attendees: 30 }, baseVersion: 1 });
+    const fixed = await must<{ record: RecordView }>(stack, DEMO.villageWorker, {
+      action: 'update',
+      kind: 'outreach',
+      record: { ...input, attendees: 30 },
+      baseVersion: 1,
+    });
     expect(fixed.record.review).toEqual({ state: '待审核', reason: null });
     expect((await ok<TasksAnswer>({ action: 'tasks' }, DEMO.villageWorker)).returned.map((r) => r.id)).not.toContain(record.id);
     expect(await figureOf(period, 'outreach.attendees')).toBe(before);

@@ -17,7 +17,14 @@ import {
 
 const SHAPE: CountyShape = { townships: 3, villages: 15, years: [2024, 2025] };
 const template = readTemplate();
-const MAIN_DATE: Record<string, string> = { outreach: 'date', consultations: 'date', disputes: 'acceptDate', petitions: 'registerDate', receptions: 'date', studies: 'date' };
+const MAIN_DATE: Record<string, string> = {
+  outreach: 'date',
+  consultations: 'date',
+  disputes: 'acceptDate',
+  petitions: 'registerDate',
+  receptions: 'date',
+  studies: 'date',
+};
 const records = [...countyRecords(template, 6000, 0, SHAPE)];
 const units = countyUnits(SHAPE);
 const unitByCode = new Map(units.map((u) => [u.code, u]));

@@ -19,7 +19,13 @@ describe('what the command line prints', () => {
 
   it('should summarise an import per sheet, with its warnings', () => {
     const printed = importReportText('baitu.xlsx', report);
-    expect(printed.out).toEqual(['导入 baitu.xlsx', '  普法活动：新增 2，更新 1，未变 20', '提示（1 条）：', '  普法活动 第1行 备注：不是本表的列，已忽略', '导入完成。']);
+    expect(printed.out).toEqual([
+      '导入 baitu.xlsx',
+      '  普法活动：新增 2，更新 1，未变 20',
+      '提示（1 条）：',
+      '  普法活动 第1行 备注：不是本表的列，已忽略',
+      '导入完成。',
+    ]);
     expect(printed.err).toEqual([]);
   });
 

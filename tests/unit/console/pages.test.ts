@@ -38,7 +38,13 @@ describe('report page', () => {
   });
 
   it('should flatten the draft into preview blocks, marking what is still to be written', () => {
-    const model = buildReport({ orgName: '白土乡', orgLevel: '乡镇', year: 2026, figures: { 'mediation.accepted': 5, 'mediation.closed': 5 }, texts: { shortcomings: '一是意识不强。' } });
+    const model = buildReport({
+      orgName: '白土乡',
+      orgLevel: '乡镇',
+      year: 2026,
+      figures: { 'mediation.accepted': 5, 'mediation.closed': 5 },
+      texts: { shortcomings: '一是意识不强。' },
+    });
     const blocks = previewBlocks(model);
     expect(blocks[0]).toEqual({ kind: 'title', text: '白土乡2026年度法治政府建设情况报告' });
     expect(blocks.find((b) => b.text.includes('共受理各类矛盾纠纷5件'))?.kind).toBe('p');
@@ -51,9 +57,15 @@ describe('report page', () => {
 describe('close page', () => {
   const org = { code: '500114213', name: '白土乡', level: '乡镇' as const };
   it('should say who closed a year and what a close means', () => {
-    const closed = closeLines({ org, state: { year: 2026, closed: true, closedAt: '2026-12-31T02:00:00Z', closedBy: '周海燕', reopenedAt: null, reopenedBy: null } });
+    const closed = closeLines({
+      org,
+      state: { year: 2026, closed: true, closedAt: '2026-12-31T02:00:00Z', closedBy: '周海燕', reopenedAt: null, reopenedBy: null },
+    });
     expect(closed).toEqual(['白土乡2026年度已结账', '周海燕 于 2026-12-31 结账', '该年度的数据已冻结，记录不能再修改。']);
-    const open = closeLines({ org, state: { year: 2026, closed: false, closedAt: null, closedBy: null, reopenedAt: '2027-01-03T00:00:00Z', reopenedBy: '周海燕' } });
+    const open = closeLines({
+      org,
+      state: { year: 2026, closed: false, closedAt: null, closedBy: null, reopenedAt: '2027-01-03T00:00:00Z', reopenedBy: '周海燕' },
+    });
     expect(open[0]).toBe('白土乡2026年度尚未结账');
     expect(open[2]).toBe('周海燕 于 2027-01-03 反结账');
     expect(confirmText('白土乡', 2026, true).title).toBe('确认结账2026年度？');

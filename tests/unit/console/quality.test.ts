@@ -17,12 +17,18 @@ const facts = (over: Partial<QualityFacts> = {}): QualityFacts => ({
 
 describe('qualityWarnings', () => {
   it('should say nothing when all is well', () => {
-    expect(qualityWarnings(facts({ mediation: [{ org: village(1), accepted: 5, closed: 5 }], lastRecords: [{ org: village(1), last: '2026-11-02' }] }))).toEqual([]);
+    expect(
+      qualityWarnings(facts({ mediation: [{ org: village(1), accepted: 5, closed: 5 }], lastRecords: [{ org: village(1), last: '2026-11-02' }] })),
+    ).toEqual([]);
   });
 
   it('should flag a village that closed more disputes than it accepted, pointing at its closed cases', () => {
     const [w] = qualityWarnings(facts({ mediation: [{ org: village(3), accepted: 4, closed: 6 }] }));
-    expect(w).toMatchObject({ rule: 'closed_over_accepted', level: 'warning', target: { page: 'records', org: village(3).code, period: '2026', figure: 'mediation.closed' } });
+    expect(w).toMatchObject({
+      rule: 'closed_over_accepted',
+      level: 'warning',
+      target: { page: 'records', org: village(3).code, period: '2026', figure: 'mediation.closed' },
+    });
     expect(w.message).toContain('办结矛盾纠纷6件，多于受理的4件');
   });
 

@@ -3,7 +3,16 @@ import { canStep, defaultMonth, reportLine, submitLabel } from '../../../src/fie
 import { ratesOf } from '../../../src/domain/supervision/schedule';
 import type { CompletenessAnswer, CompletenessCell, ReviewItem } from '../../../src/domain/supervision/api';
 
-const cell = (over: Partial<CompletenessCell>): CompletenessCell => ({ month: '2026-09', state: '逾期', late: false, supplemented: false, submittedAt: null, submittedBy: null, reminded: false, ...over });
+const cell = (over: Partial<CompletenessCell>): CompletenessCell => ({
+  month: '2026-09',
+  state: '逾期',
+  late: false,
+  supplemented: false,
+  submittedAt: null,
+  submittedBy: null,
+  reminded: false,
+  ...over,
+});
 
 describe('the 报送与审核 page model', () => {
   it('should mark late and supplemented reports and reminded villages in the grid', () => {
@@ -45,7 +54,9 @@ describe('the 月报 page model', () => {
   });
 
   it('should say what was submitted, when and whether on time', () => {
-    const report = { zero: true, submittedAt: '2026-11-02T20:00:00.000Z', submittedBy: '冉秀英', onTime: true, supplemented: true } as Parameters<typeof reportLine>[0];
+    const report = { zero: true, submittedAt: '2026-11-02T20:00:00.000Z', submittedBy: '冉秀英', onTime: true, supplemented: true } as Parameters<
+      typeof reportLine
+    >[0];
     expect(reportLine(report)).toBe('已报送零报告 · 冉秀英 · 2026-11-03 · 按时报送 · 有补报');
     expect(submitLabel(true)).toBe('报送零报告（本月无新增）');
   });

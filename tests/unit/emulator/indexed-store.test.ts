@@ -68,7 +68,14 @@ const condArb: fc.Arbitrary<Record<string, unknown>> = fc.oneof(
   fc.constant({ date: new Date(Date.UTC(2024, 0, 5)) }),
 );
 const criteriaArb = fc.array(condArb, { minLength: 1, maxLength: 3 }).map((parts) => Object.assign({}, ...parts) as Record<string, unknown>);
-const orderArb = fc.constantFrom<Record<string, 1 | -1>>({ date: -1, _id: -1 }, { date: 1, _id: 1 }, { date: 1 }, { date: -1, _id: 1 }, { n: 1, _id: 1 }, { state: 1, date: 1, _id: 1 });
+const orderArb = fc.constantFrom<Record<string, 1 | -1>>(
+  { date: -1, _id: -1 },
+  { date: 1, _id: 1 },
+  { date: 1 },
+  { date: -1, _id: 1 },
+  { n: 1, _id: 1 },
+  { state: 1, date: 1, _id: 1 },
+);
 
 let dir: string;
 beforeEach(() => {
@@ -103,7 +110,15 @@ async function check(store: Store, criteria: Record<string, unknown>, order: Rec
 
   expect((await countDocuments(session, { collectionName: COLL, query }, 0)).total).toBe(find(docs, criteria).all().length);
 
-  const group = { _id: '$state', c: { $sum: 1 }, s: { $sum: '$n' }, set: { $addToSet: '$date' }, f: { $first: '$_id' }, m: { $max: '$date' }, p: { $push: '$n' } };
+  const group = {
+    _id: '$state',
+    c: { $sum: 1 },
+    s: { $sum: '$n' },
+    set: { $addToSet: '$date' },
+    f: { $first: '$_id' },
+    m: { $max: '$date' },
+    p: { $push: '$n' },
+  };
   for (const pipeline of [
     [{ $match: criteria }, { $group: group }, { $limit: 1000 }],
     [{ $match: criteria }, { $sort: order }, { $skip: offset }, { $limit: limit }],

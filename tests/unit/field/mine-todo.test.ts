@@ -39,13 +39,20 @@ describe('我的记录', () => {
 
   it('should show server records the phone no longer holds, newest first, without deleted ones', () => {
     const view = (id: string, date: string, deleted = false) => ({ id, kind: 'consultation', date, deleted, recordedAt: date }) as unknown as RecordView;
-    const list = serverOnly([view('a', '2024-01-01'), view('held', '2024-03-01'), view('b', '2024-02-01'), view('gone', '2024-04-01', true)], [entry('held', {})]);
+    const list = serverOnly(
+      [view('a', '2024-01-01'), view('held', '2024-03-01'), view('b', '2024-02-01'), view('gone', '2024-04-01', true)],
+      [entry('held', {})],
+    );
     expect(list.map((v) => v.id)).toEqual(['b', 'a']);
   });
 
   it('should explain why a record has not gone', () => {
-    expect(entryNote(entry('x', { status: 'failed', error: { code: 'FORBIDDEN', message: '您的身份不能进行此操作', problems: [] } }))).toBe('服务器退回：您的身份不能进行此操作');
-    expect(entryNote(entry('x', { error: { code: 'NETWORK', message: '网络不可用，请稍后重试', problems: [] } }))).toBe('还没发出：网络不可用，请稍后重试，会自动重试');
+    expect(entryNote(entry('x', { status: 'failed', error: { code: 'FORBIDDEN', message: '您的身份不能进行此操作', problems: [] } }))).toBe(
+      '服务器退回：您的身份不能进行此操作',
+    );
+    expect(entryNote(entry('x', { error: { code: 'NETWORK', message: '网络不可用，请稍后重试', problems: [] } }))).toBe(
+      '还没发出：网络不可用，请稍后重试，会自动重试',
+    );
     expect(entryNote(entry('x', { status: 'sent' }))).toBeNull();
   });
 
@@ -56,10 +63,26 @@ describe('我的记录', () => {
 });
 
 describe('我的待办', () => {
-  const item: TodoItem = { kind: 'petition', id: 'p 1', orgName: '白土村', state: '办理中', since: '2024-03-01', dueDate: '2024-04-30', mark: 'overdue', summary: '信访事项（来访）', parties: [], version: 2 };
+  const item: TodoItem = {
+    kind: 'petition',
+    id: 'p 1',
+    orgName: '白土村',
+    state: '办理中',
+    since: '2024-03-01',
+    dueDate: '2024-04-30',
+    mark: 'overdue',
+    summary: '信访事项（来访）',
+    parties: [],
+    version: 2,
+  };
 
   it('should mark overdue and due-soon matters', () => {
-    expect(todoLine(item)).toEqual({ title: '信访事项（来访）', detail: '白土村 · 办理中 · 登记 2024-03-01 · 期限 2024-04-30', mark: '已逾期', markClass: 'mark-overdue' });
+    expect(todoLine(item)).toEqual({
+      title: '信访事项（来访）',
+      detail: '白土村 · 办理中 · 登记 2024-03-01 · 期限 2024-04-30',
+      mark: '已逾期',
+      markClass: 'mark-overdue',
+    });
     expect(todoLine({ ...item, mark: 'dueSoon' }).mark).toBe('即将到期');
     expect(todoLine({ ...item, kind: 'dispute', mark: null, dueDate: undefined }).mark).toBeNull();
   });

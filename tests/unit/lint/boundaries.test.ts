@@ -9,7 +9,10 @@ import { resolve } from 'node:path';
 
 const ROOT = resolve(__dirname, '../../..');
 
-interface Probe { file: string; code: string }
+interface Probe {
+  file: string;
+  code: string;
+}
 
 const LINT_PROBES = `
 const { ESLint } = require('eslint');

@@ -1,4 +1,13 @@
-import { actionsFor, choiceFor, convertLabel, convertRequestOf, defaultChoice, otherKind, replaceItem, typeOptions } from '../../../src/resident/queue/queue-model';
+import {
+  actionsFor,
+  choiceFor,
+  convertLabel,
+  convertRequestOf,
+  defaultChoice,
+  otherKind,
+  replaceItem,
+  typeOptions,
+} from '../../../src/resident/queue/queue-model';
 import { editableArticle, groupContacts, newArticle, withSavedArticle } from '../../../src/resident/manage/manage-model';
 import type { ContactRow, ManagedArticle, QueueItem } from '../../../src/domain/public/types';
 
@@ -31,7 +40,8 @@ describe("the handlers' queue", () => {
 
 describe("the admin's published information", () => {
   it('should group contacts by village in the order given', () => {
-    const row = (personId: string, orgCode: string) => ({ personId, orgCode, orgName: orgCode, name: personId, role: '人民调解员', publishPhone: false }) as ContactRow;
+    const row = (personId: string, orgCode: string) =>
+      ({ personId, orgCode, orgName: orgCode, name: personId, role: '人民调解员', publishPhone: false }) as ContactRow;
     const groups = groupContacts([row('a', '1'), row('b', '2'), row('c', '1')]);
     expect(groups.map((g) => [g.orgCode, g.rows.map((r) => r.personId)])).toEqual([
       ['1', ['a', 'c']],

@@ -47,7 +47,12 @@ describe('coming events and request status', () => {
     const held = { ...e('2026-11-22'), status: '已举办' };
     const { status: _none, ...unstated } = e('2026-11-25');
     expect(comingEvents([held, unstated, { ...e('2026-11-26'), topic: ' ' }], '2026-11-22')).toEqual([]);
-    expect(publicEvent({ ...e('2026-12-09'), topic: ' 防范诈骗 ' }, '白土村')).toEqual({ date: '2026-12-09', type: '院坝会', place: '白土村 · 乡村', topic: '防范诈骗' });
+    expect(publicEvent({ ...e('2026-12-09'), topic: ' 防范诈骗 ' }, '白土村')).toEqual({
+      date: '2026-12-09',
+      type: '院坝会',
+      place: '白土村 · 乡村',
+      topic: '防范诈骗',
+    });
   });
 
   it('should tell a resident the reference, kind, village, state and dates of a request, and nothing else', () => {
@@ -63,13 +68,28 @@ describe('coming events and request status', () => {
       submitterOpenid: 'o-1',
       handlerName: '许志红',
     };
-    expect(requestStatusView(stored, '白土村')).toEqual({ ref: 'TJ-20261122-0001', kind: '调解', villageName: '白土村', state: '已受理', createdAt: 'c', updatedAt: 'u' });
+    expect(requestStatusView(stored, '白土村')).toEqual({
+      ref: 'TJ-20261122-0001',
+      kind: '调解',
+      villageName: '白土村',
+      state: '已受理',
+      createdAt: 'c',
+      updatedAt: 'u',
+    });
   });
 });
 
 describe('an article', () => {
   it('should need a title, a category of the list, a date and a body', () => {
-    const ok = validateArticle({ id: 'article-0001', orgCode: '500114213', title: '标题', category: '民法典', date: '2026-11-22', body: '正文', published: true });
+    const ok = validateArticle({
+      id: 'article-0001',
+      orgCode: '500114213',
+      title: '标题',
+      category: '民法典',
+      date: '2026-11-22',
+      body: '正文',
+      published: true,
+    });
     expect(ok.ok).toBe(true);
     const bad = validateArticle({ id: 'article-0001', orgCode: '500114213', title: '', category: '小道消息', date: '2026-02-30', body: '', published: 'yes' });
     expect(bad.ok).toBe(false);

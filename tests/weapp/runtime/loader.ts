@@ -10,9 +10,27 @@ import vm from 'node:vm';
 
 /** The names WeChat's module wrapper shadows, plus the browser APIs people reach for most. */
 export const SHADOWED_BROWSER_GLOBALS = [
-  'window', 'document', 'frames', 'self', 'location', 'navigator', 'localStorage', 'sessionStorage',
-  'history', 'Caches', 'screen', 'alert', 'confirm', 'prompt', 'XMLHttpRequest', 'WebSocket', 'fetch',
-  'indexedDB', 'Reporter', 'webkit', 'WeixinJSCore',
+  'window',
+  'document',
+  'frames',
+  'self',
+  'location',
+  'navigator',
+  'localStorage',
+  'sessionStorage',
+  'history',
+  'Caches',
+  'screen',
+  'alert',
+  'confirm',
+  'prompt',
+  'XMLHttpRequest',
+  'WebSocket',
+  'fetch',
+  'indexedDB',
+  'Reporter',
+  'webkit',
+  'WeixinJSCore',
 ] as const;
 
 export interface LogicLayer {

@@ -181,11 +181,19 @@ export class MiniProgram {
 
   /** Waits until the page shows `text` (the app renders asynchronously, as on the phone). */
   async waitForText(text: string | RegExp, timeoutMs = 10000): Promise<void> {
-    await this.waitFor(() => (typeof text === 'string' ? this.text().includes(text) : text.test(this.text())), () => `"${String(text)}" on ${this.safeRoute()}:\n${this.safeText()}`, timeoutMs);
+    await this.waitFor(
+      () => (typeof text === 'string' ? this.text().includes(text) : text.test(this.text())),
+      () => `"${String(text)}" on ${this.safeRoute()}:\n${this.safeText()}`,
+      timeoutMs,
+    );
   }
 
   async waitForRoute(route: string, timeoutMs = 10000): Promise<void> {
-    await this.waitFor(() => this.stack.length > 0 && this.route === route, () => `page ${route}, on ${this.safeRoute()}`, timeoutMs);
+    await this.waitFor(
+      () => this.stack.length > 0 && this.route === route,
+      () => `page ${route}, on ${this.safeRoute()}`,
+      timeoutMs,
+    );
   }
 
   async waitFor(ok: () => boolean, what: () => string, timeoutMs = 10000): Promise<void> {
@@ -240,7 +248,10 @@ export class MiniProgram {
   /** Waits (as a person does) until the page shows the element. */
   private async element(find: () => ViewNode | undefined, what: string): Promise<ViewNode> {
     let node: ViewNode | undefined;
-    await this.waitFor(() => (node = find()) !== undefined, () => `${what} on ${this.safeRoute()}:\n${this.safeText()}`);
+    await this.waitFor(
+      () => (node = find()) !== undefined,
+      () => `${what} on ${this.safeRoute()}:\n${this.safeText()}`,
+    );
     return node as ViewNode;
   }
 
@@ -278,11 +289,13 @@ export class MiniProgram {
 
   private globals(): Record<string, unknown> {
     const fail = (message: string) => this.errors.push(message);
-    const record = (level: string) => (...args: unknown[]) => {
-      const message = args.map(describe).join(' ');
-      // React's and Taro's errors, and Taro's "小程序暂不支持 <api>" for an API wx does not have.
-      fail(`console.${level}: ${message}`);
-    };
+    const record =
+      (level: string) =>
+      (...args: unknown[]) => {
+        const message = args.map(describe).join(' ');
+        // React's and Taro's errors, and Taro's "小程序暂不支持 <api>" for an API wx does not have.
+        fail(`console.${level}: ${message}`);
+      };
     return {
       wx: strict('wx', this.wx, this.host),
       App: (config: Record<string, any>) => {
@@ -423,7 +436,16 @@ export class MiniProgram {
         this.errors.push(`no handler ${handler.name} for ${type} on ${current.owner}`);
         return;
       }
-      const event = this.layer.fromHost({ type, timeStamp: Date.now(), target, currentTarget: eventTarget(current), detail, touches: [], changedTouches: [], mark: {} });
+      const event = this.layer.fromHost({
+        type,
+        timeStamp: Date.now(),
+        target,
+        currentTarget: eventTarget(current),
+        detail,
+        touches: [],
+        changedTouches: [],
+        mark: {},
+      });
       try {
         method.call(owner, event);
       } catch (error) {

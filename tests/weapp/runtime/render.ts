@@ -136,7 +136,10 @@ export function eventTarget(node: ViewNode): { id: string; dataset: Record<strin
 
 /** The handler a node binds for `type` (bind/catch, with or without the colon), and whether it catches. */
 export function handlerOf(node: ViewNode, type: string): { name: string; capture: boolean } | undefined {
-  for (const [prefix, capture] of [['catch', true], ['bind', false]] as const) {
+  for (const [prefix, capture] of [
+    ['catch', true],
+    ['bind', false],
+  ] as const) {
     for (const key of [`${prefix}${type}`, `${prefix}:${type}`]) {
       const name = node.attr[key];
       if (typeof name === 'string' && name) return { name, capture };

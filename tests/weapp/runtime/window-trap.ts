@@ -10,9 +10,32 @@ import vm from 'node:vm';
 
 /** Browser members of window that do not exist in the mini-program (Taro's own members are not listed). */
 const BROWSER_ONLY = [
-  'innerWidth', 'innerHeight', 'outerWidth', 'outerHeight', 'devicePixelRatio', 'screen', 'screenX', 'screenY',
-  'scrollX', 'scrollY', 'pageXOffset', 'pageYOffset', 'scrollTo', 'scrollBy', 'matchMedia', 'localStorage',
-  'sessionStorage', 'indexedDB', 'fetch', 'XMLHttpRequest', 'WebSocket', 'open', 'alert', 'confirm', 'prompt', 'print',
+  'innerWidth',
+  'innerHeight',
+  'outerWidth',
+  'outerHeight',
+  'devicePixelRatio',
+  'screen',
+  'screenX',
+  'screenY',
+  'scrollX',
+  'scrollY',
+  'pageXOffset',
+  'pageYOffset',
+  'scrollTo',
+  'scrollBy',
+  'matchMedia',
+  'localStorage',
+  'sessionStorage',
+  'indexedDB',
+  'fetch',
+  'XMLHttpRequest',
+  'WebSocket',
+  'open',
+  'alert',
+  'confirm',
+  'prompt',
+  'print',
 ];
 
 const HOOK = 'getComputedStyle';

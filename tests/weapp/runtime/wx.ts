@@ -97,47 +97,55 @@ export function createWx(host: WxHost): Record<string, unknown> {
   const storageSize = (skip?: string) =>
     [...device.storage].reduce((sum, [key, value]) => (key === skip ? sum : sum + Buffer.byteLength(key) + Buffer.byteLength(value)), 0);
 
-  const fileSystem = strict('wx.getFileSystemManager()', {
-    saveFileSync(tempFilePath: string, filePath?: string) {
-      const bytes = device.files.get(tempFilePath);
-      if (!bytes) throw new Error(`saveFileSync:fail no such file or directory, open "${tempFilePath}"`);
-      const target = filePath ?? `wxfile://usr/store-${device.files.size}`;
-      device.files.set(target, bytes);
-      return target;
+  const fileSystem = strict(
+    'wx.getFileSystemManager()',
+    {
+      saveFileSync(tempFilePath: string, filePath?: string) {
+        const bytes = device.files.get(tempFilePath);
+        if (!bytes) throw new Error(`saveFileSync:fail no such file or directory, open "${tempFilePath}"`);
+        const target = filePath ?? `wxfile://usr/store-${device.files.size}`;
+        device.files.set(target, bytes);
+        return target;
+      },
+      accessSync(path: string) {
+        if (!device.files.has(path)) throw new Error(`accessSync:fail no such file or directory, access "${path}"`);
+      },
+      unlinkSync(path: string) {
+        if (!device.files.delete(path)) throw new Error(`unlinkSync:fail no such file or directory, open "${path}"`);
+      },
     },
-    accessSync(path: string) {
-      if (!device.files.has(path)) throw new Error(`accessSync:fail no such file or directory, access "${path}"`);
-    },
-    unlinkSync(path: string) {
-      if (!device.files.delete(path)) throw new Error(`unlinkSync:fail no such file or directory, open "${path}"`);
-    },
-  }, host);
+    host,
+  );
 
-  const cloud = strict('wx.cloud', {
-    init(options: { env?: string }) {
-      host.record('cloud.init', options);
-      if (options?.env !== host.cloudEnv) host.fail(`wx.cloud.init with env ${String(options?.env)}: the build was made for ${host.cloudEnv}`);
-      initialised = true;
+  const cloud = strict(
+    'wx.cloud',
+    {
+      init(options: { env?: string }) {
+        host.record('cloud.init', options);
+        if (options?.env !== host.cloudEnv) host.fail(`wx.cloud.init with env ${String(options?.env)}: the build was made for ${host.cloudEnv}`);
+        initialised = true;
+      },
+      callFunction: asyncApi(host, 'cloud.callFunction', async ({ name, data }) => {
+        if (!initialised) throw failure('please call wx.cloud.init first');
+        requireNetwork();
+        const answer = await host.callFunction(name, data ?? {});
+        // CloudBase's code when the function itself failed.
+        if (!answer.ok) throw failure(`Error: errCode: -404011 cloud function execution error | errMsg: function ${name} failed`, -404011);
+        return { result: answer.result, requestId: `req-${Date.now()}` };
+      }),
+      uploadFile: asyncApi(host, 'cloud.uploadFile', async ({ cloudPath, filePath }) => {
+        requireNetwork();
+        const bytes = device.files.get(filePath);
+        if (!bytes) throw failure(`uploadFile:fail file not found ${filePath}`);
+        return { fileID: await host.uploadFile(cloudPath, bytes), statusCode: 204 };
+      }),
+      getTempFileURL: asyncApi(host, 'cloud.getTempFileURL', async ({ fileList }) => {
+        requireNetwork();
+        return { fileList: await host.tempFileUrls(fileList) };
+      }),
     },
-    callFunction: asyncApi(host, 'cloud.callFunction', async ({ name, data }) => {
-      if (!initialised) throw failure('please call wx.cloud.init first');
-      requireNetwork();
-      const answer = await host.callFunction(name, data ?? {});
-      // CloudBase's code when the function itself failed.
-      if (!answer.ok) throw failure(`Error: errCode: -404011 cloud function execution error | errMsg: function ${name} failed`, -404011);
-      return { result: answer.result, requestId: `req-${Date.now()}` };
-    }),
-    uploadFile: asyncApi(host, 'cloud.uploadFile', async ({ cloudPath, filePath }) => {
-      requireNetwork();
-      const bytes = device.files.get(filePath);
-      if (!bytes) throw failure(`uploadFile:fail file not found ${filePath}`);
-      return { fileID: await host.uploadFile(cloudPath, bytes), statusCode: 204 };
-    }),
-    getTempFileURL: asyncApi(host, 'cloud.getTempFileURL', async ({ fileList }) => {
-      requireNetwork();
-      return { fileList: await host.tempFileUrls(fileList) };
-    }),
-  }, host);
+    host,
+  );
 
   const wx: Record<string, unknown> = {
     env: { USER_DATA_PATH: 'wxfile://usr' },
@@ -251,7 +259,8 @@ export function createWx(host: WxHost): Record<string, unknown> {
     }),
     previewImage: asyncApi(host, 'previewImage', ({ urls, current }) => {
       // WeChat's checks: a non-empty list of addresses; `current` is one of them.
-      if (!Array.isArray(urls) || urls.length === 0 || urls.some((u) => typeof u !== 'string')) throw failure('parameter error: urls should be a non-empty Array of String');
+      if (!Array.isArray(urls) || urls.length === 0 || urls.some((u) => typeof u !== 'string'))
+        throw failure('parameter error: urls should be a non-empty Array of String');
       if (current !== undefined && !urls.includes(current)) throw failure('parameter error: current should be one of urls');
       return {};
     }),

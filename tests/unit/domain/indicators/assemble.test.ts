@@ -96,7 +96,14 @@ describe('figures over small collections', () => {
   it('should report township-defined manual codes with their label and unit', () => {
     expect(f['manual.meetings']).toBe(4);
     expect(extraManualFigures(aggregateRows(db, '100000001', '2023'))).toEqual([
-      { id: 'manual.meetings', label: '召开法治会议', unit: '次', group: '其他指标', source: 'manual_figures', measure: { kind: 'manual', code: 'manual.meetings' } },
+      {
+        id: 'manual.meetings',
+        label: '召开法治会议',
+        unit: '次',
+        group: '其他指标',
+        source: 'manual_figures',
+        measure: { kind: 'manual', code: 'manual.meetings' },
+      },
     ]);
   });
 

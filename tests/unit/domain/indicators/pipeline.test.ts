@@ -7,9 +7,17 @@ describe('pipelinesFor', () => {
   const all = pipelinesFor('500114213', mustParsePeriod('2023'));
 
   it('should give one pipeline per collection, manual figures included for a whole year', () => {
-    expect(all.map((p) => p.collection).sort()).toEqual(
-      ['consultations', 'disputes', 'manual_figures', 'orgs', 'outreach', 'people', 'petitions', 'receptions', 'studies'],
-    );
+    expect(all.map((p) => p.collection).sort()).toEqual([
+      'consultations',
+      'disputes',
+      'manual_figures',
+      'orgs',
+      'outreach',
+      'people',
+      'petitions',
+      'receptions',
+      'studies',
+    ]);
   });
 
   it('should use only stages CloudBase supports, never $facet', () => {

@@ -2,11 +2,17 @@ import { CsvError, parseCsv, writeCsv } from '@/domain/ledger/csv';
 
 describe('parseCsv', () => {
   it('should split plain fields and lines', () => {
-    expect(parseCsv('a,b,c\n1,2,3\n')).toEqual([['a', 'b', 'c'], ['1', '2', '3']]);
+    expect(parseCsv('a,b,c\n1,2,3\n')).toEqual([
+      ['a', 'b', 'c'],
+      ['1', '2', '3'],
+    ]);
   });
 
   it('should drop a UTF-8 byte order mark', () => {
-    expect(parseCsv('\ufeff编号,姓名\r\nRY1,张三')).toEqual([['编号', '姓名'], ['RY1', '张三']]);
+    expect(parseCsv('\ufeff编号,姓名\r\nRY1,张三')).toEqual([
+      ['编号', '姓名'],
+      ['RY1', '张三'],
+    ]);
   });
 
   it('should accept CRLF, LF and CR line ends', () => {
@@ -14,7 +20,10 @@ describe('parseCsv', () => {
   });
 
   it('should keep empty fields, also at the end of a line', () => {
-    expect(parseCsv('a,,c,\n,,\n')).toEqual([['a', '', 'c', ''], ['', '', '']]);
+    expect(parseCsv('a,,c,\n,,\n')).toEqual([
+      ['a', '', 'c', ''],
+      ['', '', ''],
+    ]);
   });
 
   it('should unquote fields with commas, doubled quotes and line breaks', () => {
@@ -45,7 +54,12 @@ describe('parseCsv', () => {
 
 describe('writeCsv', () => {
   it('should quote only what needs quoting and round-trip through parseCsv', () => {
-    const rows = [['编号', '主题'], ['PF1', '民法典, "宣传"'], ['PF2', '两行\n文字'], ['PF3', 12]];
+    const rows = [
+      ['编号', '主题'],
+      ['PF1', '民法典, "宣传"'],
+      ['PF2', '两行\n文字'],
+      ['PF3', 12],
+    ];
     const text = writeCsv(rows);
     expect(text).toBe('编号,主题\r\nPF1,"民法典, ""宣传"""\r\nPF2,"两行\n文字"\r\nPF3,12\r\n');
     expect(parseCsv(text)).toEqual(rows.map((r) => r.map(String)));

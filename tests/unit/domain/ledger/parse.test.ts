@@ -11,8 +11,18 @@ const orgs = indexOrgs([
 const OUTREACH_HEAD = ['编号', '单位代码', '日期', '类型', '场所', '主题', '受众人数', '发放资料份数', '横幅幅数', '咨询人次', '记录人'];
 const outreachRow = (over: Partial<Record<string, Cell>> = {}): Cell[] => {
   const row: Record<string, Cell> = {
-    编号: 'PF1', 单位代码: '500114213201', 日期: '2023-04-25', 类型: '院坝会', 场所: '乡村',
-    主题: '民法典', 受众人数: '120', 发放资料份数: '150', 横幅幅数: '2', 咨询人次: '19', 记录人: '谭平志', ...over,
+    编号: 'PF1',
+    单位代码: '500114213201',
+    日期: '2023-04-25',
+    类型: '院坝会',
+    场所: '乡村',
+    主题: '民法典',
+    受众人数: '120',
+    发放资料份数: '150',
+    横幅幅数: '2',
+    咨询人次: '19',
+    记录人: '谭平志',
+    ...over,
   };
   return OUTREACH_HEAD.map((h) => row[h]);
 };
@@ -22,10 +32,22 @@ describe('parseTable', () => {
   it('should turn a row into a record in the storage shape', () => {
     const r = outreach(outreachRow());
     expect(r.problems).toEqual([]);
-    expect(r.records).toEqual([{
-      _id: 'PF1', orgCode: '500114213201', orgPath: ['500114', '500114213', '500114213201'], date: '2023-04-25',
-      type: '院坝会', venue: '乡村', topic: '民法典', attendees: 120, materials: 150, banners: 2, consultations: 19, recorderName: '谭平志',
-    }]);
+    expect(r.records).toEqual([
+      {
+        _id: 'PF1',
+        orgCode: '500114213201',
+        orgPath: ['500114', '500114213', '500114213201'],
+        date: '2023-04-25',
+        type: '院坝会',
+        venue: '乡村',
+        topic: '民法典',
+        attendees: 120,
+        materials: 150,
+        banners: 2,
+        consultations: 19,
+        recorderName: '谭平志',
+      },
+    ]);
   });
 
   it.each([
@@ -47,10 +69,14 @@ describe('parseTable', () => {
   it('should name the sheet, row, column and the words allowed for a bad vocabulary word', () => {
     const r = outreach(outreachRow(), outreachRow({ 编号: 'PF2', 类型: '赶场宣传' }));
     expect(r.records).toHaveLength(1);
-    expect(r.problems).toEqual([{
-      sheet: '普法活动', row: 3, column: '类型',
-      message: '普法活动第3行「类型」：“赶场宣传”不是可填的词，只能填：赶集日集中宣传、院坝会、法治讲座、主题日宣传、入户宣传、线上宣传、其他',
-    }]);
+    expect(r.problems).toEqual([
+      {
+        sheet: '普法活动',
+        row: 3,
+        column: '类型',
+        message: '普法活动第3行「类型」：“赶场宣传”不是可填的词，只能填：赶集日集中宣传、院坝会、法治讲座、主题日宣传、入户宣传、线上宣传、其他',
+      },
+    ]);
   });
 
   it('should reject a bad date, naming its cell', () => {
@@ -70,14 +96,25 @@ describe('parseTable', () => {
   it('should reject a unit that is not in 组织机构', () => {
     const r = outreach(outreachRow({ 单位代码: '500114299201' }));
     expect(r.records).toEqual([]);
-    expect(r.problems).toEqual([{
-      sheet: '普法活动', row: 2, column: '单位代码',
-      message: '普法活动第2行「单位代码」：“500114299201”不在组织机构中，请先在组织机构表中建立该单位',
-    }]);
+    expect(r.problems).toEqual([
+      {
+        sheet: '普法活动',
+        row: 2,
+        column: '单位代码',
+        message: '普法活动第2行「单位代码」：“500114299201”不在组织机构中，请先在组织机构表中建立该单位',
+      },
+    ]);
   });
 
   it('should warn about an unknown column and ignore it, but not about the export-only columns', () => {
-    const r = parseTable('普法活动', [[...OUTREACH_HEAD, '备注', '照片', '情况说明'], [...outreachRow(), 'x', 'http://p', '说明']], orgs);
+    const r = parseTable(
+      '普法活动',
+      [
+        [...OUTREACH_HEAD, '备注', '照片', '情况说明'],
+        [...outreachRow(), 'x', 'http://p', '说明'],
+      ],
+      orgs,
+    );
     expect(r.problems).toEqual([]);
     expect(r.records).toHaveLength(1);
     expect(r.warnings).toEqual([{ sheet: '普法活动', row: 1, column: '备注', message: '普法活动第1行「备注」：不是本表的列，已忽略' }]);
@@ -93,7 +130,10 @@ describe('parseTable', () => {
   it('should report a missing column once, not on every row', () => {
     const head = OUTREACH_HEAD.filter((h) => h !== '日期' && h !== '咨询人次');
     const r = parseTable('普法活动', [head, head.map(() => 'x'), head.map(() => 'y')], orgs);
-    expect(r.problems.map((p) => [p.row, p.column])).toEqual([[1, '日期'], [1, '咨询人次']]);
+    expect(r.problems.map((p) => [p.row, p.column])).toEqual([
+      [1, '日期'],
+      [1, '咨询人次'],
+    ]);
   });
 
   it('should skip blank rows', () => {
@@ -136,8 +176,12 @@ describe('parseTable', () => {
     const r = parseTable('其他指标', [head, ['500114213', '2023', 'manual.disclosure_coverage', '', '', '98%']], orgs);
     expect(r.problems).toEqual([]);
     expect(r.records[0]).toEqual({
-      _id: '500114213:2023:manual.disclosure_coverage', orgCode: '500114213', orgPath: ['500114', '500114213'],
-      year: 2023, code: 'manual.disclosure_coverage', value: 0.98,
+      _id: '500114213:2023:manual.disclosure_coverage',
+      orgCode: '500114213',
+      orgPath: ['500114', '500114213'],
+      year: 2023,
+      code: 'manual.disclosure_coverage',
+      value: 0.98,
     });
   });
 
@@ -150,9 +194,20 @@ describe('parsing 组织机构', () => {
   const head = ['代码', '名称', '层级', '上级代码'];
 
   it('should build paths whatever the order of the rows', () => {
-    const r = parseTable('组织机构', [head, ['500114213202', '沙坝村', '村', '500114213'], ['500114213', '白土乡', '乡镇', '500114'], ['500114', '黔江区', '县', '']], new Map());
+    const r = parseTable(
+      '组织机构',
+      [head, ['500114213202', '沙坝村', '村', '500114213'], ['500114213', '白土乡', '乡镇', '500114'], ['500114', '黔江区', '县', '']],
+      new Map(),
+    );
     expect(r.problems).toEqual([]);
-    expect(r.records[0]).toEqual({ _id: '500114213202', code: '500114213202', name: '沙坝村', level: '村', parentCode: '500114213', path: ['500114', '500114213', '500114213202'] });
+    expect(r.records[0]).toEqual({
+      _id: '500114213202',
+      code: '500114213202',
+      name: '沙坝村',
+      level: '村',
+      parentCode: '500114213',
+      path: ['500114', '500114213', '500114213202'],
+    });
     expect(r.records[2]).toMatchObject({ parentCode: null, path: ['500114'] });
   });
 
@@ -162,7 +217,10 @@ describe('parsing 组织机构', () => {
 
   it('should reject an unknown parent and a parent that is not above the unit', () => {
     const r = parseTable('组织机构', [head, ['500114213299', '新村', '村', '500114299'], ['500114213298', '某村', '村', '500114213201']], orgs);
-    expect(r.problems.map((p) => [p.row, p.column])).toEqual([[2, '上级代码'], [3, '层级']]);
+    expect(r.problems.map((p) => [p.row, p.column])).toEqual([
+      [2, '上级代码'],
+      [3, '层级'],
+    ]);
   });
 
   it('should reject parent links that loop', () => {
@@ -173,10 +231,25 @@ describe('parsing 组织机构', () => {
 
 describe('parseLedger', () => {
   it('should let the other sheets use the units of the same file, whatever the sheet order', () => {
-    const r = parseLedger([
-      { name: '领导接访', rows: [['编号', '单位代码', '日期', '接访领导', '接待群众人次'], ['JF1', '500114213207', '2023-01-13', '夏秀兰', '1']] },
-      { name: '组织机构', rows: [['代码', '名称', '层级', '上级代码'], ['500114213207', '冯家村', '村', '500114213']] },
-    ], orgs);
+    const r = parseLedger(
+      [
+        {
+          name: '领导接访',
+          rows: [
+            ['编号', '单位代码', '日期', '接访领导', '接待群众人次'],
+            ['JF1', '500114213207', '2023-01-13', '夏秀兰', '1'],
+          ],
+        },
+        {
+          name: '组织机构',
+          rows: [
+            ['代码', '名称', '层级', '上级代码'],
+            ['500114213207', '冯家村', '村', '500114213'],
+          ],
+        },
+      ],
+      orgs,
+    );
     expect(r.problems).toEqual([]);
     expect(r.records.receptions?.[0]).toMatchObject({ orgPath: ['500114', '500114213', '500114213207'] });
     expect(r.records.orgs).toHaveLength(1);

@@ -18,7 +18,22 @@ describe('ledger export', () => {
   });
 
   it('should write the columns in the order of LEDGER.md, with 序号 first and 单位名称 beside 单位代码', () => {
-    expect(exportTable('outreach', [])[0]).toEqual(['序号', '编号', '单位代码', '单位名称', '日期', '类型', '场所', '主题', '受众人数', '发放资料份数', '横幅幅数', '咨询人次', '状态', '记录人']);
+    expect(exportTable('outreach', [])[0]).toEqual([
+      '序号',
+      '编号',
+      '单位代码',
+      '单位名称',
+      '日期',
+      '类型',
+      '场所',
+      '主题',
+      '受众人数',
+      '发放资料份数',
+      '横幅幅数',
+      '咨询人次',
+      '状态',
+      '记录人',
+    ]);
     expect(exportTable('orgs', [])[0]).toEqual(['序号', '代码', '名称', '层级', '上级代码']);
   });
 
@@ -33,7 +48,10 @@ describe('ledger export', () => {
       { _id: 'a', orgCode: '500114213', orgPath: [], year: 2023, code: 'enforcement.permits', value: 228 },
       { _id: 'b', orgCode: '500114213', orgPath: [], year: 2023, code: 'x.birth_permits', label: '办理生育证', unit: '人次', value: 160 },
     ]);
-    expect(rows.slice(1).map((r) => r.slice(5, 7))).toEqual([['行政许可', '件'], ['办理生育证', '人次']]);
+    expect(rows.slice(1).map((r) => r.slice(5, 7))).toEqual([
+      ['行政许可', '件'],
+      ['办理生育证', '人次'],
+    ]);
   });
 
   it('should give back the same records when its rows are imported', () => {

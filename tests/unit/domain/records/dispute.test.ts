@@ -34,9 +34,7 @@ describe('validateDispute', () => {
 
   it('should require a closing date for every closed state', () => {
     for (const state of ['调解成功', '调解不成功', '终止', '移交']) {
-      expect(problems({ ...base, state, closeDate: undefined })).toEqual([
-        { field: 'closeDate', message: `状态为“${state}”时须填写办结日期` },
-      ]);
+      expect(problems({ ...base, state, closeDate: undefined })).toEqual([{ field: 'closeDate', message: `状态为“${state}”时须填写办结日期` }]);
     }
   });
 

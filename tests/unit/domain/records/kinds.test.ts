@@ -124,7 +124,11 @@ describe('labels', () => {
   it('should name every field of every kind', () => {
     for (const kind of RECORD_KINDS) {
       const def = KINDS[kind];
-      expect(Object.keys(def.labels).filter((f) => f !== 'id').sort()).toEqual([...def.fields].sort());
+      expect(
+        Object.keys(def.labels)
+          .filter((f) => f !== 'id')
+          .sort(),
+      ).toEqual([...def.fields].sort());
     }
   });
 
@@ -150,7 +154,15 @@ describe('labels', () => {
   });
 
   it('should be what the console’s record page shows', () => {
-    const view = { kind: 'petition', id: 'P1', orgCode: '500114213', registerDate: '2023-03-01', channel: '来访', state: '登记', category: '土地' } as unknown as RecordView;
+    const view = {
+      kind: 'petition',
+      id: 'P1',
+      orgCode: '500114213',
+      registerDate: '2023-03-01',
+      channel: '来访',
+      state: '登记',
+      category: '土地',
+    } as unknown as RecordView;
     const lines = recordLines(view);
     expect(lines.map((l) => l.label)).toEqual(['registerDate', 'channel', 'category', 'state'].map((f) => KINDS.petition.labels[f]));
   });

@@ -3,8 +3,7 @@ import { buildReport, reportPlainText, SECTION_HEADINGS, type ReportInput, type 
 import { BAITU_2023_FIGURES, baituInput } from './baitu-2023';
 
 const textOf = (input: ReportInput): string => reportPlainText(buildReport(input));
-const withFigures = (changes: Record<string, number | null>): ReportInput =>
-  baituInput({ figures: { ...BAITU_2023_FIGURES, ...changes } });
+const withFigures = (changes: Record<string, number | null>): ReportInput => baituInput({ figures: { ...BAITU_2023_FIGURES, ...changes } });
 const section = (model: ReportModel, key: string) => {
   const found = model.sections.find((s) => s.key === key);
   if (!found) throw new Error(`no section ${key}`);
@@ -50,9 +49,7 @@ describe('buildReport from 白土乡 2023', () => {
     expect(text).toContain(
       '全年开展普法宣传活动21次，其中赶集日集中宣传6场次、法治知识院坝宣传会10次，发放宣传资料3046份，张贴制作法律宣传横幅23幅，提供法律咨询服务517人次，受教育群众2410人次。',
     );
-    expect(text).toContain(
-      '全年开展领导干部接访299次，处理村级信访录入事项60条，处理上访诉求5件，办理5件，交办信访事项按期办结率100%。',
-    );
+    expect(text).toContain('全年开展领导干部接访299次，处理村级信访录入事项60条，处理上访诉求5件，办理5件，交办信访事项按期办结率100%。');
     expect(text).toContain(
       '全年开展党委理论学习中心组学法12次，举办法治专题讲座4期，开展行政执法人员和法治工作人员法律知识培训4次，组织参加法治考试2人次，法治考试参考率和合格率均达100%。',
     );
@@ -63,12 +60,7 @@ describe('buildReport from 白土乡 2023', () => {
 
   it('should list the figures each subsection printed, for tracing them to their records', () => {
     const mediation = section(model, 'measures').subsections?.[4];
-    expect(mediation?.figureIds).toEqual([
-      'mediation.accepted',
-      'mediation.closed',
-      'mediation.succeeded',
-      'mediation.success_rate',
-    ]);
+    expect(mediation?.figureIds).toEqual(['mediation.accepted', 'mediation.closed', 'mediation.succeeded', 'mediation.success_rate']);
   });
 
   it('should put a bracketed reminder where the township has written nothing', () => {
@@ -152,9 +144,7 @@ describe('missing and zero figures', () => {
   });
 
   it('should open the sentence with what is left when its first figure is missing', () => {
-    const text = textOf(
-      withFigures({ 'outreach.events': null, 'mediation.accepted': null, 'roster.legal_understanding': null }),
-    );
+    const text = textOf(withFigures({ 'outreach.events': null, 'mediation.accepted': null, 'roster.legal_understanding': null }));
     expect(text).toContain('全年开展赶集日集中宣传6场次、法治知识院坝宣传会10次，发放宣传资料3046份');
     expect(text).toContain('2023年，共办结各类矛盾纠纷221件，调解成功214件');
     expect(text).toContain('现全乡共有村级调解员14人');
@@ -167,7 +157,14 @@ describe('missing and zero figures', () => {
 
   it('should drop a subsection that has no figure at all and renumber the rest', () => {
     const model = buildReport(
-      withFigures({ 'study.center_group': null, 'study.lecture': null, 'study.training': null, 'study.exam_participation_rate': null, 'study.exam_pass_rate': null, 'study.exam_participants': null }),
+      withFigures({
+        'study.center_group': null,
+        'study.lecture': null,
+        'study.training': null,
+        'study.exam_participation_rate': null,
+        'study.exam_pass_rate': null,
+        'study.exam_participants': null,
+      }),
     );
     const headings = section(model, 'measures').subsections?.map((s) => s.heading) ?? [];
     expect(headings[0]).toBe('（一）健全法治队伍，夯实基层基础');
@@ -239,9 +236,7 @@ describe('the unit the report speaks of', () => {
 
 describe('the township’s own text', () => {
   it('should split it into paragraphs on line breaks, dropping blank lines and indents', () => {
-    const model = buildReport(
-      baituInput({ texts: { shortcomings: '　　一是少数党员干部依法行政的意识不强；\r\n\r\n  二是创新力度不够。\n' } }),
-    );
+    const model = buildReport(baituInput({ texts: { shortcomings: '　　一是少数党员干部依法行政的意识不强；\r\n\r\n  二是创新力度不够。\n' } }));
     const s = section(model, 'shortcomings');
     expect(s.placeholder).toBeUndefined();
     expect(s.paragraphs).toEqual(['一是少数党员干部依法行政的意识不强；', '二是创新力度不够。']);
@@ -269,9 +264,7 @@ describe('the township’s own text', () => {
   });
 
   it('should add more measures after the figures’ subsections, numbering on', () => {
-    const model = buildReport(
-      baituInput({ texts: { extraMeasures: '按照“两公开、一监督”的原则推进政务公开。\n（一）全面公开，推进民主\n设立公开栏。' } }),
-    );
+    const model = buildReport(baituInput({ texts: { extraMeasures: '按照“两公开、一监督”的原则推进政务公开。\n（一）全面公开，推进民主\n设立公开栏。' } }));
     const subs = section(model, 'measures').subsections ?? [];
     expect(subs.slice(6)).toEqual([
       { heading: '（七）其他工作举措', paragraphs: ['按照“两公开、一监督”的原则推进政务公开。'] },

@@ -51,11 +51,7 @@ describe('parseTownshipText', () => {
   });
 
   it('should take a short numbered line as a heading and a long or punctuated one as a paragraph', () => {
-    const parsed = parseTownshipText(
-      ['（一）责任落实，领导重视', '正文。', `（二）${'很长'.repeat(25)}`, '（三）完善制度：一是……'].join('\n'),
-    );
-    expect(parsed?.subsections).toEqual([
-      { title: '责任落实，领导重视', paragraphs: ['正文。', `（二）${'很长'.repeat(25)}`, '（三）完善制度：一是……'] },
-    ]);
+    const parsed = parseTownshipText(['（一）责任落实，领导重视', '正文。', `（二）${'很长'.repeat(25)}`, '（三）完善制度：一是……'].join('\n'));
+    expect(parsed?.subsections).toEqual([{ title: '责任落实，领导重视', paragraphs: ['正文。', `（二）${'很长'.repeat(25)}`, '（三）完善制度：一是……'] }]);
   });
 });

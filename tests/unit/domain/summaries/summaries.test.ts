@@ -1,18 +1,34 @@
 /** The pure side of summaries: what a record adds, how changes and summaries add up, period splits. */
-import { addChange, addCounters, canonicalCounters, countedWhere, EVERYTHING, pendingWhere, rowsOfCounters, splitPeriod, sumSummaries, type MonthCounts } from '../../../../src/domain/summaries';
+import {
+  addChange,
+  addCounters,
+  canonicalCounters,
+  countedWhere,
+  EVERYTHING,
+  pendingWhere,
+  rowsOfCounters,
+  splitPeriod,
+  sumSummaries,
+  type MonthCounts,
+} from '../../../../src/domain/summaries';
 import type { Collection } from '../../../../src/domain/records/common';
 import { assemble } from '../../../../src/domain/indicators';
 
 const VILLAGE = { orgCode: 'V', orgPath: ['C', 'T', 'V'] };
-const changeDeltaForTest = (collection: Collection, before: Record<string, unknown> | null, after: Record<string, unknown> | null) => addChange(new Map(), collection, before, after);
+const changeDeltaForTest = (collection: Collection, before: Record<string, unknown> | null, after: Record<string, unknown> | null) =>
+  addChange(new Map(), collection, before, after);
 const dispute = (fields: Record<string, unknown>) => ({ _id: 'd1', orgCode: 'V', orgPath: VILLAGE.orgPath, deleted: false, ...fields });
 
 describe('what a record adds', () => {
   it('should count a case accepted in December in December and its outcome in January', () => {
-    const delta = changeDeltaForTest('disputes', null, dispute({ acceptDate: '2023-12-20', closeDate: '2024-01-05', state: '调解成功', disputeType: '邻里', amount: 1200.5 }));
+    const delta = changeDeltaForTest(
+      'disputes',
+      null,
+      dispute({ acceptDate: '2023-12-20', closeDate: '2024-01-05', state: '调解成功', disputeType: '邻里', amount: 1200.5 }),
+    );
     const byMonth = Object.fromEntries([...delta.values()].map((m) => [m.month, m.ok]));
     expect(Object.keys(byMonth).sort()).toEqual(['2023-12', '2024-01']);
-    expect(byMonth['2023-12']).toEqual({ mediation_accepted: { n: 1 }, 'mediation_by_type_邻里': { n: 1 } });
+    expect(byMonth['2023-12']).toEqual({ mediation_accepted: { n: 1 }, mediation_by_type_邻里: { n: 1 } });
     expect(byMonth['2024-01']).toMatchObject({ mediation_closed: { n: 1 }, mediation_succeeded: { n: 1 }, mediation_amount: { n: 1, s: 1200.5 } });
   });
 
@@ -20,7 +36,7 @@ describe('what a record adds', () => {
     const before = dispute({ acceptDate: '2023-03-01', state: '受理', disputeType: '合同' });
     expect(changeDeltaForTest('disputes', null, { ...before, deleted: true }).size).toBe(0);
     const gone = changeDeltaForTest('disputes', before, { ...before, deleted: true });
-    expect([...gone.values()][0].ok).toEqual({ mediation_accepted: { n: -1 }, 'mediation_by_type_合同': { n: -1 } });
+    expect([...gone.values()][0].ok).toEqual({ mediation_accepted: { n: -1 }, mediation_by_type_合同: { n: -1 } });
   });
 
   it('should leave out a planned 普法活动 and count an edit that moves a date as a move between months', () => {
@@ -33,7 +49,14 @@ describe('what a record adds', () => {
   });
 
   it('should put records awaiting review in the held bucket', () => {
-    const [m] = changeDeltaForTest('consultations', null, { _id: 'c', orgCode: 'V', orgPath: VILLAGE.orgPath, date: '2023-01-02', people: 3, reviewState: '待审核' }).values();
+    const [m] = changeDeltaForTest('consultations', null, {
+      _id: 'c',
+      orgCode: 'V',
+      orgPath: VILLAGE.orgPath,
+      date: '2023-01-02',
+      people: 3,
+      reviewState: '待审核',
+    }).values();
     expect(m.ok).toEqual({});
     expect(m.held).toEqual({ outreach_consultations__1: { n: 1, s: 3 } });
   });
@@ -48,7 +71,12 @@ describe('adding summaries up', () => {
     expect(canonicalCounters({ b: { n: 1 }, a: { n: 0 } })).toBe(canonicalCounters({ b: { n: 1 } }));
   });
 
-  const month = (orgPath: string[], ok: MonthCounts['ok'], held: MonthCounts['held']): MonthCounts => ({ unit: { orgCode: orgPath[orgPath.length - 1], orgPath }, month: '2023-01', ok, held });
+  const month = (orgPath: string[], ok: MonthCounts['ok'], held: MonthCounts['held']): MonthCounts => ({
+    unit: { orgCode: orgPath[orgPath.length - 1], orgPath },
+    month: '2023-01',
+    ok,
+    held,
+  });
   const reviewing = month(['C', 'T1', 'V1'], { mediation_accepted: { n: 2 } }, { mediation_accepted: { n: 5 } });
   const other = month(['C', 'T2', 'V2'], { mediation_accepted: { n: 1 } }, { mediation_accepted: { n: 7 } });
 

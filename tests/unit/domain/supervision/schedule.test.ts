@@ -71,7 +71,13 @@ describe('the 月报 schedule', () => {
   });
 
   it('should rate reports against those expected, none expected giving no rate', () => {
-    expect(addRates([ratesOf(7, 3, 2), ratesOf(7, 7, 7), ratesOf(0, 0, 0)])).toEqual({ expected: 14, reported: 10, onTime: 9, reportingRate: 10 / 14, onTimeRate: 9 / 14 });
+    expect(addRates([ratesOf(7, 3, 2), ratesOf(7, 7, 7), ratesOf(0, 0, 0)])).toEqual({
+      expected: 14,
+      reported: 10,
+      onTime: 9,
+      reportingRate: 10 / 14,
+      onTimeRate: 9 / 14,
+    });
     expect(ratesOf(0, 0, 0).reportingRate).toBeNull();
     expect(rateText(2 / 3)).toBe('66.7%');
     expect(rateText(null)).toBe('—');

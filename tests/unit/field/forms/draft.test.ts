@@ -16,7 +16,15 @@ function fresh(kind: (typeof FORM_KINDS)[number], extra: Partial<FormContext> = 
 describe('record forms', () => {
   it.each(FORM_KINDS)('should make a valid %s record from the defaults plus what a person must type', (kind) => {
     const { spec, draft } = fresh(kind);
-    const typed = { ...draft, values: { ...draft.values, ...(kind === 'reception' ? { leader: '王乡长' } : {}), ...(kind === 'study' ? { expected: 9 } : {}), ...(kind === 'dispute' || kind === 'petition' ? { parties: [{ name: '张三', phone: '13800000000', idNumber: '' }] } : {}) } };
+    const typed = {
+      ...draft,
+      values: {
+        ...draft.values,
+        ...(kind === 'reception' ? { leader: '王乡长' } : {}),
+        ...(kind === 'study' ? { expected: 9 } : {}),
+        ...(kind === 'dispute' || kind === 'petition' ? { parties: [{ name: '张三', phone: '13800000000', idNumber: '' }] } : {}),
+      },
+    };
     const { record } = buildRecord(spec, typed, ORG);
     const def = KINDS[kind];
     const checked = def.validate(def.prepare ? def.prepare(record) : record);
@@ -57,7 +65,11 @@ describe('record forms', () => {
 
   it('should restore a stored draft where it is still sound, with its client id', () => {
     const { spec } = fresh('outreach');
-    const draft = initialDraft(spec, { ...ctx, newId: 'newid000', stored: { id: 'kept-id-1', values: { type: '院坝会', attendees: 12, materials: -3, date: 'yesterday' } } });
+    const draft = initialDraft(spec, {
+      ...ctx,
+      newId: 'newid000',
+      stored: { id: 'kept-id-1', values: { type: '院坝会', attendees: 12, materials: -3, date: 'yesterday' } },
+    });
     expect(draft.id).toBe('kept-id-1');
     expect(draft.values).toMatchObject({ type: '院坝会', attendees: 12, materials: 0, date: '2024-05-06' });
   });
@@ -90,13 +102,31 @@ describe('record forms', () => {
 
   it('should drop blank parties and upper-case an ID number ending in x', () => {
     const { spec, draft, c } = fresh('dispute');
-    const d = changeValue(spec, draft, 'parties', [{ name: ' 张三 ', phone: '', idNumber: '50011419800101123x' }, { name: '', phone: '', idNumber: '' }], c);
+    const d = changeValue(
+      spec,
+      draft,
+      'parties',
+      [
+        { name: ' 张三 ', phone: '', idNumber: '50011419800101123x' },
+        { name: '', phone: '', idNumber: '' },
+      ],
+      c,
+    );
     expect(buildRecord(spec, d, ORG).record.parties).toEqual([{ name: '张三', idNumber: '50011419800101123X' }]);
   });
 
   it('should reopen a record needing fixing with its id, photos and the fields the form does not show', () => {
     const { spec, c } = fresh('dispute');
-    const record = { id: 'fixme0001', orgCode: ORG, acceptDate: '2024-05-01', disputeType: '邻里', source: '排查发现', state: '受理', amount: 20, followUps: [{ date: '2024-05-02', result: '好' }] };
+    const record = {
+      id: 'fixme0001',
+      orgCode: ORG,
+      acceptDate: '2024-05-01',
+      disputeType: '邻里',
+      source: '排查发现',
+      state: '受理',
+      amount: 20,
+      followUps: [{ date: '2024-05-02', result: '好' }],
+    };
     const d = draftFromRecord(spec, record, [{ local: 'p', fileID: 'cloud://p' }], spec.defaults(c));
     expect(d).toMatchObject({ id: 'fixme0001', keep: { followUps: record.followUps } });
     expect(d.values).toMatchObject({ acceptDate: '2024-05-01', amount: '20', photos: [{ local: 'p', fileID: 'cloud://p' }] });
@@ -105,12 +135,16 @@ describe('record forms', () => {
 
   it('should put each problem beside its field, a party problem with its number, others on top', () => {
     const { spec, draft } = fresh('dispute');
-    const placed = placeProblems(spec, [
-      { field: 'parties.1.phone', message: '电话格式不对' },
-      { field: 'acceptDate', message: '请填写受理日期' },
-      { field: 'id', message: '记录编号格式不对' },
-      { field: 'closeDate', message: '须填写办结日期' },
-    ], draft.values);
+    const placed = placeProblems(
+      spec,
+      [
+        { field: 'parties.1.phone', message: '电话格式不对' },
+        { field: 'acceptDate', message: '请填写受理日期' },
+        { field: 'id', message: '记录编号格式不对' },
+        { field: 'closeDate', message: '须填写办结日期' },
+      ],
+      draft.values,
+    );
     expect(placed.fields).toEqual({ parties: '第2位：电话格式不对', acceptDate: '请填写受理日期' });
     expect(placed.general).toEqual(['记录编号格式不对', '须填写办结日期']);
   });

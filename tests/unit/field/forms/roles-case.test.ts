@@ -18,10 +18,30 @@ describe('who sees which form', () => {
 });
 
 describe('following a case', () => {
-  const view = { id: 'case00001', orgCode: '500114101201', orgName: '白土村', kind: 'dispute', version: 2, masked: false, acceptDate: '2024-05-01', disputeType: '邻里', source: '当事人申请', state: '受理', parties: [{ name: '张三' }] };
+  const view = {
+    id: 'case00001',
+    orgCode: '500114101201',
+    orgName: '白土村',
+    kind: 'dispute',
+    version: 2,
+    masked: false,
+    acceptDate: '2024-05-01',
+    disputeType: '邻里',
+    source: '当事人申请',
+    state: '受理',
+    parties: [{ name: '张三' }],
+  };
 
   it('should edit only the record own fields, not the answer meta', () => {
-    expect(editableRecord('dispute', view)).toEqual({ id: 'case00001', orgCode: '500114101201', acceptDate: '2024-05-01', disputeType: '邻里', source: '当事人申请', state: '受理', parties: [{ name: '张三' }] });
+    expect(editableRecord('dispute', view)).toEqual({
+      id: 'case00001',
+      orgCode: '500114101201',
+      acceptDate: '2024-05-01',
+      disputeType: '邻里',
+      source: '当事人申请',
+      state: '受理',
+      parties: [{ name: '张三' }],
+    });
   });
 
   it('should walk a dispute from 受理 through 调解中 to 调解成功 with a 回访, each step valid', () => {
@@ -30,7 +50,12 @@ describe('following a case', () => {
     record = changeState('dispute', record, { state: '调解中' }, '2024-05-02');
     expect(validateDispute(record)).toMatchObject({ ok: true });
     record = addFollowUp(record, { date: '2024-05-03', result: ' 双方同意再谈 ' });
-    record = changeState('dispute', record, { state: '调解成功', closeDate: '2024-05-04', agreementForm: '书面', amount: 3000, note: '赔偿3000元' }, '2024-05-04');
+    record = changeState(
+      'dispute',
+      record,
+      { state: '调解成功', closeDate: '2024-05-04', agreementForm: '书面', amount: 3000, note: '赔偿3000元' },
+      '2024-05-04',
+    );
     expect(validateDispute(record)).toMatchObject({ ok: true });
     expect(record).toMatchObject({ state: '调解成功', closeDate: '2024-05-04', agreementForm: '书面', amount: 3000 });
     // The closing note is the case's own, not a 回访.
@@ -55,6 +80,8 @@ describe('list summaries', () => {
   });
 
   it('should show an outreach event with its counts', () => {
-    expect(summaryOf('outreach', { type: '院坝会', venue: '乡村', date: '2024-05-01', attendees: 30, materials: 180, banners: 1, consultations: 4 }).line).toContain('资料 180 份');
+    expect(
+      summaryOf('outreach', { type: '院坝会', venue: '乡村', date: '2024-05-01', attendees: 30, materials: 180, banners: 1, consultations: 4 }).line,
+    ).toContain('资料 180 份');
   });
 });

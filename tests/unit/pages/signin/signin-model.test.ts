@@ -1,8 +1,7 @@
 import { groupByRole } from '../../../../src/pages/signin/signin-model';
 import type { DevPerson } from '../../../../src/services/identity';
 
-const p = (openid: string, name: string, role: string): DevPerson =>
-  ({ openid, name, role, orgName: '大寨村' }) as DevPerson;
+const p = (openid: string, name: string, role: string): DevPerson => ({ openid, name, role, orgName: '大寨村' }) as DevPerson;
 
 describe('dev sign-in', () => {
   it('should group people by role in the order of the app roles', () => {

@@ -9,12 +9,23 @@ describe('decide: retry or keep', () => {
     expect(decide(of(code))).toBe('retry');
   });
 
-  it.each<ErrorCode>(['INVALID_RECORD', 'INVALID_REQUEST', 'FORBIDDEN', 'OUT_OF_SCOPE', 'NOT_BOUND', 'ORG_NOT_FOUND', 'CONFLICT', 'DUPLICATE_ID', 'INVALID_TRANSITION', 'RECORD_DELETED', 'PERIOD_CLOSED', 'NOT_FOUND', 'PHOTO_MISSING'])(
-    'should keep %s for the person, since resending the same record gets the same answer',
-    (code) => {
-      expect(decide(of(code))).toBe('keep');
-    },
-  );
+  it.each<ErrorCode>([
+    'INVALID_RECORD',
+    'INVALID_REQUEST',
+    'FORBIDDEN',
+    'OUT_OF_SCOPE',
+    'NOT_BOUND',
+    'ORG_NOT_FOUND',
+    'CONFLICT',
+    'DUPLICATE_ID',
+    'INVALID_TRANSITION',
+    'RECORD_DELETED',
+    'PERIOD_CLOSED',
+    'NOT_FOUND',
+    'PHOTO_MISSING',
+  ])('should keep %s for the person, since resending the same record gets the same answer', (code) => {
+    expect(decide(of(code))).toBe('keep');
+  });
 
   it('should keep an unknown code rather than loop on it', () => {
     // A code newer than this app arrives as it is, outside the type.

@@ -49,7 +49,14 @@ export function harness(options: { limit?: number; batchSize?: number; owner?: s
         if (entries.some((e) => failSend.get(e.id) === 'NETWORK')) throw new ApiError('NETWORK', '网络不可用，请稍后重试');
         return entries.map((entry) => {
           const code = failSend.get(entry.id);
-          if (code) return { error: new ApiError(code, code === 'INVALID_RECORD' ? '记录填写有误，请按提示修改' : `失败：${code}`, code === 'INVALID_RECORD' ? [{ field: 'date', message: '请填写活动日期' }] : []) };
+          if (code)
+            return {
+              error: new ApiError(
+                code,
+                code === 'INVALID_RECORD' ? '记录填写有误，请按提示修改' : `失败：${code}`,
+                code === 'INVALID_RECORD' ? [{ field: 'date', message: '请填写活动日期' }] : [],
+              ),
+            };
           received.push({ id: entry.id, action: entry.action, record: entry.record, baseVersion: entry.baseVersion });
           try {
             return { version: serverSave(saved, entry) };
@@ -97,6 +104,17 @@ export function outreach(id = `rec${String(++n).padStart(6, '0')}`, extra: Recor
   return {
     kind: 'outreach',
     action: 'create',
-    record: { id, orgCode: '500114101201', date: '2024-05-06', type: '赶集日集中宣传', venue: '集市', attendees: 80, materials: 200, banners: 1, consultations: 6, ...extra },
+    record: {
+      id,
+      orgCode: '500114101201',
+      date: '2024-05-06',
+      type: '赶集日集中宣传',
+      venue: '集市',
+      attendees: 80,
+      materials: 200,
+      banners: 1,
+      consultations: 6,
+      ...extra,
+    },
   };
 }

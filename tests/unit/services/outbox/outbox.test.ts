@@ -278,7 +278,10 @@ describe('the outbox', () => {
       h.failUpload.add('flaky.jpg');
       await h.outbox.flush();
       expect(h.received).toHaveLength(0);
-      expect(h.outbox.get('photo002')?.photos).toEqual([{ local: 'ok.jpg', fileID: 'cloud://env.bucket/photos/outreach/photo002/1.jpg' }, { local: 'flaky.jpg' }]);
+      expect(h.outbox.get('photo002')?.photos).toEqual([
+        { local: 'ok.jpg', fileID: 'cloud://env.bucket/photos/outreach/photo002/1.jpg' },
+        { local: 'flaky.jpg' },
+      ]);
       h.failUpload.clear();
       await h.outbox.flush({ ignoreBackoff: true });
       expect(h.uploads).toEqual(['photos/outreach/photo002/1.jpg', 'photos/outreach/photo002/2.jpg']);

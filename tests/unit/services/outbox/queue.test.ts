@@ -1,11 +1,35 @@
-import { afterFailure, afterSuccess, countsOf, dueBatch, nextWake, staleSent, upsert, SENT_KEEP_COUNT, SENT_KEEP_MS } from '../../../../src/services/outbox/queue';
+import {
+  afterFailure,
+  afterSuccess,
+  countsOf,
+  dueBatch,
+  nextWake,
+  staleSent,
+  upsert,
+  SENT_KEEP_COUNT,
+  SENT_KEEP_MS,
+} from '../../../../src/services/outbox/queue';
 import { retryDelayMs, MAX_DELAY_MS } from '../../../../src/services/outbox/backoff';
 import type { OutboxEntry } from '../../../../src/services/outbox/types';
 
 const NOW = 1_000_000;
 
 function entry(id: string, patch: Partial<OutboxEntry> = {}): OutboxEntry {
-  return { id, kind: 'outreach', action: 'create', record: { id }, photos: [], owner: null, status: 'pending', attempts: 0, nextAttemptAt: NOW, seq: 1, createdAt: NOW, updatedAt: NOW, ...patch };
+  return {
+    id,
+    kind: 'outreach',
+    action: 'create',
+    record: { id },
+    photos: [],
+    owner: null,
+    status: 'pending',
+    attempts: 0,
+    nextAttemptAt: NOW,
+    seq: 1,
+    createdAt: NOW,
+    updatedAt: NOW,
+    ...patch,
+  };
 }
 
 describe('queue', () => {
@@ -58,12 +82,18 @@ describe('queue', () => {
   });
 
   it('should back off or keep after a failure as decide() says', () => {
-    expect(afterFailure(entry('x'), { code: 'NETWORK', message: 'm', problems: [] }, NOW)).toMatchObject({ status: 'pending', attempts: 1, nextAttemptAt: NOW + retryDelayMs(1) });
+    expect(afterFailure(entry('x'), { code: 'NETWORK', message: 'm', problems: [] }, NOW)).toMatchObject({
+      status: 'pending',
+      attempts: 1,
+      nextAttemptAt: NOW + retryDelayMs(1),
+    });
     expect(afterFailure(entry('x'), { code: 'FORBIDDEN', message: 'm', problems: [] }, NOW)).toMatchObject({ status: 'failed', attempts: 0 });
   });
 
   it('should tell when the next record is due', () => {
-    expect(nextWake([entry('a', { nextAttemptAt: NOW + 9 }), entry('b', { nextAttemptAt: NOW + 3 }), entry('c', { status: 'failed', nextAttemptAt: 0 })], null)).toBe(NOW + 3);
+    expect(
+      nextWake([entry('a', { nextAttemptAt: NOW + 9 }), entry('b', { nextAttemptAt: NOW + 3 }), entry('c', { status: 'failed', nextAttemptAt: 0 })], null),
+    ).toBe(NOW + 3);
     expect(nextWake([], null)).toBeUndefined();
   });
 
@@ -77,7 +107,11 @@ describe('queue', () => {
   });
 
   it('should count 待发送 / 已发送 / 需处理 of one person', () => {
-    expect(countsOf([entry('a'), entry('b', { status: 'sent' }), entry('c', { status: 'failed' }), entry('d', { owner: 'o' })], null)).toEqual({ pending: 1, sent: 1, failed: 1 });
+    expect(countsOf([entry('a'), entry('b', { status: 'sent' }), entry('c', { status: 'failed' }), entry('d', { owner: 'o' })], null)).toEqual({
+      pending: 1,
+      sent: 1,
+      failed: 1,
+    });
   });
 });
 

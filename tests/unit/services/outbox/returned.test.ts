@@ -23,7 +23,14 @@ describe('records the township returned in review', () => {
 
     h.outbox.add({ kind: 'outreach', action: entry.action, baseVersion: entry.baseVersion, record: { ...entry.record, attendees: 40 }, photos: entry.photos });
     await h.outbox.flush();
-    expect(h.received).toEqual([expect.objectContaining({ id: 'back0001', action: 'update', baseVersion: 1, record: expect.objectContaining({ attendees: 40, photos: ['cloud://env/photos/1.jpg'] }) })]);
+    expect(h.received).toEqual([
+      expect.objectContaining({
+        id: 'back0001',
+        action: 'update',
+        baseVersion: 1,
+        record: expect.objectContaining({ attendees: 40, photos: ['cloud://env/photos/1.jpg'] }),
+      }),
+    ]);
   });
 
   it('should leave alone a record the person is already fixing or has sent a newer version of', () => {
