@@ -13,6 +13,7 @@ import { parseLedger } from '../../../src/domain/ledger/ledger';
 import type { LedgerDoc } from '../../../src/domain/ledger/parse';
 import { addDays } from '../../../src/domain/dates';
 import { manualFigureId } from '../../../src/domain/records/manualFigure';
+import { PERIODS } from '../../../src/domain/records/periods';
 import { BAITU_2023, readCsvFolder } from '../../../scripts/ledger-files';
 
 export const COUNTY = '500114';
@@ -35,15 +36,10 @@ export const BENCH_PEOPLE = {
   worker: 'o-bench-worker',
 } as const;
 
-/** The date that places a record in its year, per collection (as the demo loader has it). */
-const MAIN_DATE: Record<string, string> = {
-  outreach: 'date',
-  consultations: 'date',
-  disputes: 'acceptDate',
-  petitions: 'registerDate',
-  receptions: 'date',
-  studies: 'date',
-};
+/** The date that places a record in its year, per dated collection: the kind registry's own. */
+const MAIN_DATE: Record<string, string> = Object.fromEntries(
+  Object.entries(PERIODS).flatMap(([collection, period]) => (period ? [[collection, period.date]] : [])),
+);
 export const DATED_COLLECTIONS = Object.keys(MAIN_DATE);
 
 const LEDGER_YEAR = 2023;

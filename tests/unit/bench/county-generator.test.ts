@@ -14,17 +14,11 @@ import {
   townshipCode,
   type CountyShape,
 } from '../../bench/county/generate';
+import { PERIODS } from '../../../src/domain/records/periods';
+import type { Collection } from '../../../src/domain/records/common';
 
 const SHAPE: CountyShape = { townships: 3, villages: 15, years: [2024, 2025] };
 const template = readTemplate();
-const MAIN_DATE: Record<string, string> = {
-  outreach: 'date',
-  consultations: 'date',
-  disputes: 'acceptDate',
-  petitions: 'registerDate',
-  receptions: 'date',
-  studies: 'date',
-};
 const records = [...countyRecords(template, 6000, 0, SHAPE)];
 const units = countyUnits(SHAPE);
 const unitByCode = new Map(units.map((u) => [u.code, u]));
@@ -66,7 +60,7 @@ describe('the synthetic county', () => {
       const unit = unitByCode.get(String(doc.orgCode));
       expect(unit?.path).toEqual(doc.orgPath);
       if (unit?.level === '村') villagesUsed.add(unit.code);
-      const year = Number(String(doc[MAIN_DATE[collection]]).slice(0, 4));
+      const year = Number(String(doc[PERIODS[collection as Collection]!.date]).slice(0, 4));
       // As in the real ledger, a handful are dated the December before or the January after.
       const slotYear = Number(String(doc._id).split('-').at(-2));
       expect([slotYear - 1, slotYear, slotYear + 1]).toContain(year);
