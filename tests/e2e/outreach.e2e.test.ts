@@ -56,4 +56,19 @@ describe('the outreach slice in Chromium', () => {
     expect(await figureOf(page, 'outreach.materials')).toBe(materialsBefore + 180);
     await screenshot(page, '05-admin-after');
   }, 90000);
+
+  it('should keep the page a person opens right after saving, not send them back from it', async () => {
+    const page = await phonePage(local.browser);
+    await signInAs(page, DEMO.villageWorker);
+    await page.locator('#go-outreach').click();
+    await page.locator('#outreach-form').waitFor();
+    await page.locator('#field-topic input').fill('离开前保存的活动');
+    await page.locator('#save-outreach').click();
+    // Within the half second the saved toast is shown, the person goes to another page.
+    await page.goto(`${local.stack.gateway.url}/#/pages/signin/index`);
+    await page.locator('#signin').waitFor();
+    await page.waitForTimeout(1500);
+    expect(page.url()).toContain('/pages/signin/index');
+    expect(await page.locator('#signin').isVisible()).toBe(true);
+  }, 60000);
 });

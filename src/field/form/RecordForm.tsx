@@ -4,8 +4,8 @@
  * on the phone first, sent when there is a network. Opened with `?outbox=<id>` it reopens a record
  * that needs fixing (需处理) and saves it back in place.
  */
-import { useEffect, useMemo, useState } from 'react';
-import Taro, { useRouter } from '@tarojs/taro';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import Taro, { useDidHide, useRouter } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import type { Me } from '../../domain/api';
 import { beijingDate } from '../../domain/dates';
@@ -136,6 +136,10 @@ function FormBody({ kind, me, offline, today, fixing, onServer }: BodyProps) {
     fixing?.error ? { ...placeProblems(spec, fixing.error.problems, draft.values), general: [fixing.error.message] } : NO_PROBLEMS,
   );
   const [saving, setSaving] = useState(false);
+  const leaving = useRef<ReturnType<typeof setTimeout>>();
+  const stayHere = () => clearTimeout(leaving.current);
+  useDidHide(stayHere);
+  useEffect(() => stayHere, []);
   const warning = storageWarning(outbox().usage());
 
   /** Every change is kept as the draft, so a killed app or a lost signal loses nothing typed. */
@@ -172,7 +176,9 @@ function FormBody({ kind, me, offline, today, fixing, onServer }: BodyProps) {
     writeStored(lastUsedKey(kind), { ...(ctx.lastUsed ?? {}), ...rememberedValues(spec, draft.values) });
     sendNow();
     Taro.showToast({ title: '已保存', icon: 'success', duration: 1200 });
-    setTimeout(() => (onServer ? Taro.navigateBack() : Taro.redirectTo({ url: '/field/mine/index' })), 500);
+    // Leave once the toast has been seen — unless the person has already gone elsewhere, where a late
+    // navigateBack would close the page they opened instead.
+    leaving.current = setTimeout(() => (onServer ? Taro.navigateBack() : Taro.redirectTo({ url: '/field/mine/index' })), 500);
   }
 
   const field = (f: FieldSpec) => {
