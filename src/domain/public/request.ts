@@ -41,6 +41,12 @@ export const residentRequestSchema = z
   })
   .strict();
 
+/**
+ * The request's fields that carry the resident's personal data: only the village's handlers and the
+ * township's admins read them; the privacy guide in DEPLOY.md lists them (scripts/privacy-fields.ts).
+ */
+export const REQUEST_PERSONAL_FIELDS = ['name', 'phone', 'description'] as const;
+
 export type ResidentRequestInput = z.input<typeof residentRequestSchema>;
 export type ResidentRequest = z.output<typeof residentRequestSchema>;
 

@@ -5,6 +5,7 @@
  * import, drill-down, 我的待办, masking and the demo loader read this table instead of keeping copies,
  * so a new kind or a renamed date is one entry here (and one in the server's policy).
  */
+import type { z } from 'zod';
 import type { AppRole } from '../vocab';
 import { DISPUTE_STATES, PETITION_STATES } from '../vocab';
 import type { Collection } from './common';
@@ -53,6 +54,19 @@ export interface KindDef {
    * a case shows its parties, a location where they live).
    */
   handlerOnly: readonly string[];
+  /**
+   * Other fields that carry personal data, shown in full to whoever may see the record: staff names
+   * and phones (the roster, who answered, who mediated), an activity's photos and where it was held.
+   * With personalFields and handlerOnly, they are what the privacy guide in DEPLOY.md lists
+   * (scripts/privacy-fields.ts).
+   */
+  openPersonalFields: readonly string[];
+  /**
+   * Fields a record carries besides its form's, set on another screen (a roster entry's phone consent
+   * and 法律顾问's service hours, on the township admin's 联系方式 page): an edit in the form keeps
+   * them, and the history records their changes like any other field's.
+   */
+  keptFields: readonly string[];
   /** Records of this kind carry parties' personal data (some personal field): masked for non-handlers. */
   personal: boolean;
   /** Fills defaults the form would fill, before validation (e.g. a petition's due date). */
@@ -60,6 +74,8 @@ export interface KindDef {
   validate: (input: unknown) => Validation<Record<string, unknown>>;
   /** The record id: the client's `id`, or one derived from the fields for kinds without one. */
   idOf: (value: Record<string, unknown>) => string;
+  /** The form's schema without its cross-field rules: the fields' shapes, down into lists such as 当事人. */
+  schema: z.AnyZodObject;
   /** The kind's own fields: what an answer may carry besides the record's meta. */
   fields: readonly string[];
   /** Each field's label, as the form, its problems and the record page name it. */
@@ -72,10 +88,13 @@ const clientIdOf = (value: Record<string, unknown>) => String(value.id);
 const keysOf = (shape: object) => Object.keys(shape).filter((key) => key !== 'id');
 const loose = <T>(validate: (input: unknown) => Validation<T>) => validate as (input: unknown) => Validation<Record<string, unknown>>;
 
-type Described = Omit<KindDef, 'period' | 'personal' | 'personalFields' | 'handlerOnly' | 'idOf' | 'openStates' | 'ledger'> &
-  Partial<Pick<KindDef, 'personalFields' | 'handlerOnly' | 'idOf' | 'openStates'>>;
+type Optional = 'personalFields' | 'handlerOnly' | 'openPersonalFields' | 'keptFields' | 'idOf' | 'openStates';
+type Described = Omit<KindDef, 'period' | 'personal' | 'fields' | 'ledger' | Optional> & Partial<Pick<KindDef, Optional>>;
 
-/** One entry: its period (periods.ts) and ledger table (tables.ts), `personal` from its personal fields. */
+/**
+ * One entry: its period (periods.ts) and ledger table (tables.ts), its fields from its schema (the
+ * client's `id` aside), `personal` from its personal fields.
+ */
 function describe(def: Described): KindDef {
   const personalFields = def.personalFields ?? [];
   const ledger = TABLE_BY_COLLECTION.get(def.collection);
@@ -84,7 +103,10 @@ function describe(def: Described): KindDef {
     idOf: clientIdOf,
     openStates: [],
     handlerOnly: [],
+    openPersonalFields: [],
+    keptFields: [],
     ...def,
+    fields: keysOf(def.schema.shape),
     period: PERIODS[def.collection],
     ledger,
     personalFields,
@@ -101,16 +123,18 @@ export const KINDS: Record<RecordKind, KindDef> = {
     kind: 'outreach',
     label: '普法活动',
     collection: 'outreach',
+    openPersonalFields: ['photos', 'location'],
     validate: loose(validateOutreach),
-    fields: keysOf(outreachSchema.shape),
+    schema: outreachSchema,
     labels: OUTREACH_LABELS,
   }),
   consultation: describe({
     kind: 'consultation',
     label: '法律咨询',
     collection: 'consultations',
+    openPersonalFields: ['answeredBy'],
     validate: loose(validateConsultation),
-    fields: keysOf(consultationFields.shape),
+    schema: consultationFields,
     labels: CONSULTATION_LABELS,
   }),
   dispute: describe({
@@ -123,8 +147,9 @@ export const KINDS: Record<RecordKind, KindDef> = {
     stateLimits: [{ role: '法律明白人', states: ['受理'], refusal: '法律明白人登记的纠纷线索状态只能是“受理”，由调解员接手调解' }],
     personalFields: CASE_PERSONAL,
     handlerOnly: CASE_HANDLER_ONLY,
+    openPersonalFields: ['mediatorName'],
     validate: loose(validateDispute),
-    fields: keysOf(disputeFields.shape),
+    schema: disputeFields,
     labels: DISPUTE_LABELS,
   }),
   petition: describe({
@@ -138,15 +163,16 @@ export const KINDS: Record<RecordKind, KindDef> = {
     handlerOnly: CASE_HANDLER_ONLY,
     prepare: withDefaultDueDate,
     validate: loose(validatePetition),
-    fields: keysOf(petitionFields.shape),
+    schema: petitionFields,
     labels: PETITION_LABELS,
   }),
   reception: describe({
     kind: 'reception',
     label: '领导接访',
     collection: 'receptions',
+    openPersonalFields: ['leader'],
     validate: loose(validateReception),
-    fields: keysOf(receptionFields.shape),
+    schema: receptionFields,
     labels: RECEPTION_LABELS,
   }),
   study: describe({
@@ -154,15 +180,17 @@ export const KINDS: Record<RecordKind, KindDef> = {
     label: '学法培训',
     collection: 'studies',
     validate: loose(validateStudy),
-    fields: keysOf(studyFields.shape),
+    schema: studyFields,
     labels: STUDY_LABELS,
   }),
   person: describe({
     kind: 'person',
     label: '人员名册',
     collection: 'people',
+    openPersonalFields: ['name', 'phone'],
+    keptFields: ['publishPhone', 'serviceHours'],
     validate: loose(validateRoster),
-    fields: keysOf(rosterFields.shape),
+    schema: rosterFields,
     labels: ROSTER_LABELS,
   }),
   manualFigure: describe({
@@ -171,7 +199,7 @@ export const KINDS: Record<RecordKind, KindDef> = {
     collection: 'manual_figures',
     validate: loose(validateManualFigure),
     idOf: (value) => manualFigureId(value as { orgCode: string; year: number; code: string }),
-    fields: keysOf(manualFigureFields.shape),
+    schema: manualFigureFields,
     labels: MANUAL_FIGURE_LABELS,
   }),
 };
