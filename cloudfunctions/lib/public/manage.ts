@@ -4,6 +4,8 @@
  * mini-program codes. Only 乡镇管理员 within scope; every change is written to the history.
  */
 import { inTransaction, readOne, withoutId, type Database } from '../cloudbase';
+import { setKeptFields } from '../store/records';
+import type { StoredRecord } from '../records/views';
 import type { Caller } from '../caller';
 import { requireInScope, requireRole } from '../authz';
 import { AppError } from '../errors';
@@ -47,6 +49,9 @@ export async function listContacts(db: Database, caller: Caller, orgCode: string
     .map((p) => contactRow(p, names.get(p.orgCode) ?? p.orgCode));
 }
 
+/** A roster entry as stored: the record's meta and the fields this feature reads. */
+type StoredPerson = PersonDoc & StoredRecord;
+
 export interface ContactChange {
   publishPhone?: boolean;
   serviceHours?: string;
@@ -54,41 +59,29 @@ export interface ContactChange {
 
 export async function setContact(db: Database, caller: Caller, personId: string, change: ContactChange, now: Date): Promise<ContactRow> {
   requireRole(caller, ADMIN);
-  const person = await readOne<PersonDoc>(db, 'people', personId);
+  const person = await readOne<StoredPerson>(db, 'people', personId);
   if (!person || person.deleted === true) throw new AppError('NOT_FOUND');
   requireInScope(caller, person.orgPath);
-  const stamp = now.toISOString();
   const saved = await inTransaction(db, async (tx) => {
-    const doc = await readOne<PersonDoc>(tx, 'people', personId);
-    if (!doc) throw new AppError('NOT_FOUND');
-    const next: PersonDoc = { ...doc };
-    if (change.publishPhone !== undefined) next.publishPhone = change.publishPhone;
-    if (change.serviceHours !== undefined) {
-      const hours = change.serviceHours.trim();
-      if (hours) next.serviceHours = hours;
-      else delete next.serviceHours;
-    }
+    const doc = await readOne<StoredPerson>(tx, 'people', personId);
+    if (!doc || doc.deleted === true) throw new AppError('NOT_FOUND');
+    const values = contactValues(doc, change);
     // A resend of the same change is not a new version.
-    if (next.publishPhone === doc.publishPhone && next.serviceHours === doc.serviceHours) return doc;
-    next.version = (doc.version ?? 1) + 1;
-    next.updatedAt = stamp;
-    await tx.collection('people').doc(personId).set(withoutId(next));
-    await writeHistory(tx, {
-      collection: 'people',
-      recordId: personId,
-      action: 'update',
-      by: caller.openid,
-      byName: caller.name,
-      at: stamp,
-      version: next.version,
-      before: withoutId(doc),
-      after: withoutId(next),
-      orgPath: doc.orgPath,
-    });
-    return next;
+    if (doc.publishPhone === values.publishPhone && doc.serviceHours === values.serviceHours) return doc;
+    // Through the record store, as every roster change: its history entry, year guard and derived data.
+    await setKeptFields(tx, { kind: 'person', existing: doc, values }, caller, now);
+    return { ...doc, ...values };
   });
   const names = await orgNames(db, [saved.orgCode]);
   return contactRow(saved, names.get(saved.orgCode) ?? saved.orgCode);
+}
+
+/** The contact settings after the change: what it leaves out stays; empty service hours remove them. */
+function contactValues(person: PersonDoc, change: ContactChange): Pick<PersonDoc, 'publishPhone' | 'serviceHours'> {
+  const values: Pick<PersonDoc, 'publishPhone' | 'serviceHours'> = { publishPhone: person.publishPhone, serviceHours: person.serviceHours };
+  if (change.publishPhone !== undefined) values.publishPhone = change.publishPhone;
+  if (change.serviceHours !== undefined) values.serviceHours = change.serviceHours.trim() || undefined;
+  return values;
 }
 
 function contactRow(p: PersonDoc, orgName: string): ContactRow {

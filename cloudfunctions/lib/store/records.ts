@@ -1,12 +1,13 @@
 /**
  * The record store: every write of a record goes through here — created or edited in the app, deleted
- * or restored, made from a resident's request, imported from a ledger — inside the caller's
- * transaction. The store alone stamps the meta (../records-meta.ts), writes the history entry (what
- * changed), refuses a closed year (./period-guard.ts), runs supervision's hooks and updates derived
- * data (./derived.ts): all of it commits with the record, or none of it does.
+ * or restored, made from a resident's request, imported from a ledger, a roster entry's contact
+ * settings changed by the township admin — inside the caller's transaction. The store alone stamps
+ * the meta (../records-meta.ts), writes the history entry (what changed), refuses a closed year
+ * (./period-guard.ts), runs supervision's hooks and updates derived data (./derived.ts): all of it
+ * commits with the record, or none of it does.
  *
  * Who may write what, and the resend and version rules, are the callers' business (records/save.ts,
- * records/lifecycle.ts, public/requests.ts, ./import.ts).
+ * records/lifecycle.ts, public/requests.ts, public/manage.ts, ./import.ts).
  */
 import { KINDS, type RecordKind } from '../../../src/domain/records/kinds';
 import type { Database, Transaction } from '../cloudbase';
@@ -54,9 +55,16 @@ function stamped(write: RecordWrite, author: Author, stamp: string): StoredRecor
   return { ...write.content, ...meta, ...(write.recorderName ? { recorderName: write.recorderName } : {}), deleted: write.deleted ?? false };
 }
 
-/** The history entry of one write: the record's own fields and delete mark that changed, nothing else. */
+/** The fields a record carries besides its form's (KINDS keptFields), as stored. */
+function keptOf(kind: RecordKind, doc: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const kept: Record<string, unknown> = {};
+  for (const field of KINDS[kind].keptFields) if (doc[field] !== undefined) kept[field] = doc[field];
+  return kept;
+}
+
+/** The history entry of one write: the record's own and kept fields and delete mark that changed, nothing else. */
 function historyEntry(write: RecordWrite, after: StoredRecord, author: Author, at: string): Omit<HistoryDoc, '_id'> {
-  const content = (doc: Record<string, unknown>) => ({ ...contentOf(write.kind, doc), deleted: doc.deleted === true });
+  const content = (doc: Record<string, unknown>) => ({ ...contentOf(write.kind, doc), ...keptOf(write.kind, doc), deleted: doc.deleted === true });
   const change = fieldChanges(write.before ? content(write.before) : null, content(after));
   return {
     collection: KINDS[write.kind].collection,
@@ -113,7 +121,8 @@ export async function createRecord(tx: Transaction, record: NewRecord, author: A
 
 /**
  * An edit in the app: the record becomes the given fields in `org` (what the record carried besides
- * them is not kept, as the form sent all of it), 待审核 again while its township reviews.
+ * them is not kept, as the form sent all of it, except the kind's kept fields, which the form does not
+ * show), 待审核 again while its township reviews.
  */
 export async function updateRecord(
   tx: Transaction,
@@ -123,8 +132,31 @@ export async function updateRecord(
 ): Promise<StoredRecord> {
   const { kind, existing, fields, org } = edit;
   const review = await reviewOnWrite(tx, kind, org);
-  const content = { ...fields, _id: existing._id, orgCode: org.code, orgPath: org.path, ...review };
+  const content = { ...keptOf(kind, existing), ...fields, _id: existing._id, orgCode: org.code, orgPath: org.path, ...review };
   return writeOne(tx, { kind, before: existing, content, action: 'update' }, author, now);
+}
+
+/**
+ * A change of the record's kept fields alone (KINDS keptFields: a roster entry's phone consent and
+ * service hours, set on the township admin's 联系方式 page); the rest stays as it is, review state
+ * included, as nothing of the form changed. A value given as undefined removes the field.
+ */
+export async function setKeptFields(
+  tx: Transaction,
+  change: { kind: RecordKind; existing: StoredRecord; values: Readonly<Record<string, unknown>> },
+  author: Author,
+  now: Date,
+): Promise<StoredRecord> {
+  const { kind, existing, values } = change;
+  const strays = Object.keys(values).filter((field) => !KINDS[kind].keptFields.includes(field));
+  // A caller's mistake, not a user's: the form's fields change through updateRecord, with review.
+  if (strays.length > 0) throw new Error(`setKeptFields: ${strays.join(', ')} of ${kind} are not kept fields`);
+  const content: RecordContent = { ...existing };
+  for (const [field, value] of Object.entries(values)) {
+    if (value === undefined) delete content[field];
+    else content[field] = value;
+  }
+  return writeOne(tx, { kind, before: existing, content, action: 'update', deleted: existing.deleted }, author, now);
 }
 
 /** Soft delete (a deleted record keeps its history and never counts) or restore. */

@@ -1,8 +1,9 @@
 /**
  * Every path that writes a record goes through the record store (cloudfunctions/lib/store): created,
- * edited, deleted and restored in the app, made from a resident's request, imported new or changed
- * from a ledger. Each writes exactly one history entry per change, holding only the fields the change
- * changed; and each refuses a change dated in a closed year as PERIOD_CLOSED, writing nothing.
+ * edited, deleted and restored in the app (one at a time or in the outbox's batch), made from a
+ * resident's request, imported new or changed from a ledger, a roster entry's contact settings set by
+ * the township admin. Each writes exactly one history entry per change, holding only the fields the
+ * change changed; and each refuses a change dated in a closed year as PERIOD_CLOSED, writing nothing.
  *
  * The functions' handlers are called with the real SDK against a gateway in this process (no gateway
  * subprocess, no demo): the application layer the records, requests and console functions run.
@@ -13,6 +14,9 @@ import { historyOf } from '../../../cloudfunctions/lib/history';
 import { closeYear } from '../../../cloudfunctions/lib/period-close';
 import { resolveCaller, type Caller } from '../../../cloudfunctions/lib/caller';
 import { saveRecord } from '../../../cloudfunctions/lib/records/save';
+import { saveBatch } from '../../../cloudfunctions/lib/records/batch';
+import { setContact } from '../../../cloudfunctions/lib/public/manage';
+import { readOne } from '../../../cloudfunctions/lib/cloudbase';
 import { setDeleted } from '../../../cloudfunctions/lib/records/lifecycle';
 import { convertRequest, submitRequest } from '../../../cloudfunctions/lib/public/requests';
 import type { Database } from '../../../cloudfunctions/lib/cloudbase';
@@ -24,6 +28,10 @@ import { recordOf } from '../../helpers/records-world';
 const VILLAGE = '500114213201';
 const ADMIN = 'o-store-admin';
 const MEDIATOR = 'o-store-mediator';
+const CADRE = 'o-store-cadre';
+/** 乡镇管理员 of another township: in role, out of scope. */
+const OTHER_ADMIN = 'o-store-other-admin';
+const OTHER_TOWNSHIP = '500114214';
 /** The year the township closes; the records of OPEN stay writable. */
 const CLOSED = 2022;
 const OPEN = 2024;
@@ -38,6 +46,8 @@ const closedRecords = {
   edit: recordOf('outreach', VILLAGE, { date: `${CLOSED}-05-10` }),
   remove: recordOf('consultation', VILLAGE, { date: `${CLOSED}-06-02` }),
   restore: recordOf('reception', VILLAGE, { date: `${CLOSED}-07-09` }),
+  /** Serving since before the closed year: in its roster snapshot. */
+  adviser: recordOf('person', VILLAGE, { name: '陈律师', role: '法律顾问', phone: '13912345678', startDate: `${CLOSED - 2}-01-01` }),
 };
 const IMPORTED_CLOSED = 'PF-STORE-CLOSED';
 
@@ -70,6 +80,12 @@ beforeAll(async () => {
   await run(async (db) => {
     await db.collection('accounts').doc(ADMIN).set({ name: '周海燕', role: '乡镇管理员', orgCode: TOWNSHIP });
     await db.collection('accounts').doc(MEDIATOR).set({ name: '许志红', role: '人民调解员', orgCode: VILLAGE });
+    await db.collection('accounts').doc(CADRE).set({ name: '罗德明', role: '村干部', orgCode: VILLAGE });
+    await db
+      .collection('orgs')
+      .doc(OTHER_TOWNSHIP)
+      .set({ code: OTHER_TOWNSHIP, name: '邻乡', level: '乡镇', parentCode: '500114', path: ['500114', OTHER_TOWNSHIP] });
+    await db.collection('accounts').doc(OTHER_ADMIN).set({ name: '邻乡管理员', role: '乡镇管理员', orgCode: OTHER_TOWNSHIP });
   });
   const admin = await as(ADMIN);
   const written = at(`${CLOSED}-08-01`);
@@ -77,6 +93,7 @@ beforeAll(async () => {
     ['outreach', closedRecords.edit],
     ['consultation', closedRecords.remove],
     ['reception', closedRecords.restore],
+    ['person', closedRecords.adviser],
   ] as const) {
     await run((db) => saveRecord(db, admin, { kind, record }, written));
   }
@@ -93,7 +110,8 @@ const history = (kind: RecordKind, id: unknown) => run((db) => historyOf(db, KIN
 const everything = () =>
   run(async (db) => {
     const out: Record<string, unknown[]> = {};
-    for (const name of ['outreach', 'consultations', 'disputes', 'receptions', 'history', 'requests', 'counters']) out[name] = await readAll(db, name);
+    for (const name of ['outreach', 'consultations', 'disputes', 'receptions', 'people', 'history', 'requests', 'counters'])
+      out[name] = await readAll(db, name);
     return out;
   });
 
@@ -283,6 +301,120 @@ describe('importing a ledger', () => {
     const report = await run((db) => importLedger(db, [outreachSheet([[IMPORTED_CLOSED, `${CLOSED}-03-03`, '41']])], OPERATOR));
     expect(report).toMatchObject({ ok: false, written: false });
     expect(report.problems).toEqual([expect.objectContaining({ sheet: '普法活动', row: 2, message: expect.stringContaining(`${CLOSED}年度已由白土乡结账`) })]);
+    expect(await everything()).toEqual(before);
+  });
+});
+
+describe('a batch of writes from the outbox', () => {
+  it('should write one history entry per write, as the single path does', async () => {
+    const mediator = await as(MEDIATOR);
+    const first = recordOf('outreach', VILLAGE, { date: `${OPEN}-09-01` });
+    const second = recordOf('consultation', VILLAGE, { date: `${OPEN}-09-02` });
+    const now = at(`${OPEN}-09-03`);
+    const answers = await run((db) =>
+      saveBatch(
+        db,
+        mediator,
+        [
+          { action: 'create', kind: 'outreach', record: first },
+          { action: 'create', kind: 'consultation', record: second },
+          { action: 'update', kind: 'outreach', record: { ...first, attendees: 77 }, baseVersion: 1 },
+        ],
+        now,
+      ),
+    );
+    expect(answers.map((a) => ('record' in a ? a.record.version : a.error.code))).toEqual([1, 1, 2]);
+    expect((await history('outreach', first.id)).map((e) => [e.action, e.version, e.before])).toEqual([
+      ['create', 1, null],
+      ['update', 2, { attendees: first.attendees }],
+    ]);
+    expect((await history('consultation', second.id)).map((e) => [e.action, e.version])).toEqual([['create', 1]]);
+  });
+
+  it('should answer PERIOD_CLOSED for a write of a closed year, writing nothing for it, and save the others', async () => {
+    const mediator = await as(MEDIATOR);
+    const open = recordOf('outreach', VILLAGE, { date: `${OPEN}-09-04` });
+    const closed = recordOf('outreach', VILLAGE, { date: `${CLOSED}-09-04` });
+    const answers = await run((db) =>
+      saveBatch(
+        db,
+        mediator,
+        [
+          { action: 'create', kind: 'outreach', record: closed },
+          { action: 'create', kind: 'outreach', record: open },
+        ],
+        at(`${OPEN}-09-05`),
+      ),
+    );
+    expect(answers.map((a) => ('record' in a ? 'saved' : a.error.code))).toEqual(['PERIOD_CLOSED', 'saved']);
+    expect(await run((db) => readOne(db, 'outreach', String(closed.id)))).toBeNull();
+    expect(await history('outreach', closed.id)).toEqual([]);
+    expect(await history('outreach', open.id)).toHaveLength(1);
+  });
+});
+
+describe("setting a roster entry's contact settings (the township admin's 联系方式)", () => {
+  const person = (id: unknown) => run((db) => readOne<Record<string, unknown>>(db, 'people', String(id)));
+
+  it('should write one history entry per change, with only the settings it changed; a resend none', async () => {
+    const admin = await as(ADMIN);
+    const record = recordOf('person', VILLAGE, { name: '刘芳春', role: '人民调解员', phone: '13812340000', startDate: `${OPEN}-01-01` });
+    const now = at(`${OPEN}-10-01`);
+    await run((db) => saveRecord(db, admin, { kind: 'person', record }, now));
+    const published = await run((db) => setContact(db, admin, String(record.id), { publishPhone: true }, now));
+    expect(published).toMatchObject({ personId: record.id, publishPhone: true, phone: record.phone });
+    await run((db) => setContact(db, admin, String(record.id), { publishPhone: true }, now));
+    await run((db) => setContact(db, admin, String(record.id), { serviceHours: ' 每周三上午 ' }, now));
+    await run((db) => setContact(db, admin, String(record.id), { serviceHours: '' }, now));
+    const entries = await history('person', record.id);
+    expect(entries.map((e) => [e.action, e.version, e.by, e.before, e.after])).toEqual([
+      ['create', 1, ADMIN, null, expect.objectContaining({ name: '刘芳春' })],
+      ['update', 2, ADMIN, { publishPhone: null }, { publishPhone: true }],
+      ['update', 3, ADMIN, { serviceHours: null }, { serviceHours: '每周三上午' }],
+      ['update', 4, ADMIN, { serviceHours: '每周三上午' }, { serviceHours: null }],
+    ]);
+    expect(await person(record.id)).toMatchObject({ version: 4, publishPhone: true, recordedBy: ADMIN });
+  });
+
+  it('should keep the settings through an edit of the entry in the app, which records only what it changed', async () => {
+    const admin = await as(ADMIN);
+    const record = recordOf('person', VILLAGE, { name: '何律师', role: '法律顾问', phone: '13812341111', startDate: `${OPEN}-01-01` });
+    const now = at(`${OPEN}-10-02`);
+    await run((db) => saveRecord(db, admin, { kind: 'person', record }, now));
+    await run((db) => setContact(db, admin, String(record.id), { publishPhone: true, serviceHours: '每周五下午' }, now));
+    await run((db) => saveRecord(db, admin, { kind: 'person', record: { ...record, phone: '13812342222' }, baseVersion: 2 }, now));
+    expect(await person(record.id)).toMatchObject({ version: 3, phone: '13812342222', publishPhone: true, serviceHours: '每周五下午' });
+    expect((await history('person', record.id)).map((e) => [e.version, e.before, e.after])).toEqual([
+      [1, null, expect.anything()],
+      [2, { publishPhone: null, serviceHours: null }, { publishPhone: true, serviceHours: '每周五下午' }],
+      [3, { phone: '13812341111' }, { phone: '13812342222' }],
+    ]);
+  });
+
+  it('should be allowed for someone who served in a closed year: no figure of the year changes', async () => {
+    const admin = await as(ADMIN);
+    await run((db) => setContact(db, admin, String(closedRecords.adviser.id), { publishPhone: true }, at(`${OPEN}-10-03`)));
+    expect((await history('person', closedRecords.adviser.id)).map((e) => [e.action, e.after])).toEqual([
+      ['create', expect.anything()],
+      ['update', { publishPhone: true }],
+    ]);
+    // The same person's service dates are the closed year's roster: they stay as they are.
+    await refusedAsClosed(() =>
+      run((db) =>
+        saveRecord(db, admin, { kind: 'person', record: { ...closedRecords.adviser, startDate: `${OPEN}-01-01` }, baseVersion: 2 }, at(`${OPEN}-10-03`)),
+      ),
+    );
+  });
+
+  it.each([
+    ['a mediator', MEDIATOR, 'FORBIDDEN'],
+    ['a village cadre', CADRE, 'FORBIDDEN'],
+    ['another township’s admin', OTHER_ADMIN, 'OUT_OF_SCOPE'],
+  ])('should refuse %s, writing nothing', async (_who, openid, code) => {
+    const caller = await as(openid);
+    const before = await everything();
+    const change = run((db) => setContact(db, caller, String(closedRecords.adviser.id), { publishPhone: false }, at(`${OPEN}-10-04`)));
+    await expect(change).rejects.toMatchObject({ code });
     expect(await everything()).toEqual(before);
   });
 });
