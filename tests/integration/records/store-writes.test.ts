@@ -17,6 +17,7 @@ import { saveRecord } from '../../../cloudfunctions/lib/records/save';
 import { saveBatch } from '../../../cloudfunctions/lib/records/batch';
 import { setContact } from '../../../cloudfunctions/lib/public/manage';
 import { readOne } from '../../../cloudfunctions/lib/cloudbase';
+import { importRows } from '../../../cloudfunctions/lib/store/import';
 import { setDeleted } from '../../../cloudfunctions/lib/records/lifecycle';
 import { convertRequest, submitRequest } from '../../../cloudfunctions/lib/public/requests';
 import type { Database } from '../../../cloudfunctions/lib/cloudbase';
@@ -293,6 +294,34 @@ describe('importing a ledger', () => {
     );
     expect(report).toMatchObject({ ok: false, written: false });
     expect(report.problems).toEqual([expect.objectContaining({ sheet: '普法活动', row: 3, message: expect.stringContaining(`${CLOSED}年度已由白土乡结账`) })]);
+    expect(await everything()).toEqual(before);
+  });
+
+  it('should name a row of a closed year in a dry run too, before anything is written', async () => {
+    const before = await everything();
+    const report = await run((db) => importLedger(db, [outreachSheet([['PF-STORE-5', `${CLOSED}-04-04`, '5']])], { ...OPERATOR, dryRun: true }));
+    expect(report).toMatchObject({ ok: false, dryRun: true, written: false });
+    expect(report.problems).toEqual([expect.objectContaining({ sheet: '普法活动', row: 2, message: expect.stringContaining(`${CLOSED}年度已由白土乡结账`) })]);
+    expect(await everything()).toEqual(before);
+  });
+
+  it('should be refused by the store itself when a row of a closed year reaches it, writing nothing of its batch', async () => {
+    // The import plans against the closes it reads first; a close it could not see (a race) is the
+    // store's to refuse, in the batch's own transaction.
+    const rowOf = (id: string, date: string) => {
+      const { id: _clientId, ...fields } = recordOf('outreach', VILLAGE, { date });
+      return {
+        kind: 'outreach' as const,
+        id,
+        absent: true,
+        apply: () => ({ content: { ...fields, _id: id, orgCode: VILLAGE, orgPath: ['500114', TOWNSHIP, VILLAGE] } }),
+      };
+    };
+    const before = await everything();
+    const rows = [rowOf('PF-STORE-6', `${OPEN}-04-05`), rowOf('PF-STORE-7', `${CLOSED}-04-05`)];
+    await expect(run((db) => importRows(db, rows, { openid: OPERATOR.by, name: OPERATOR.byName }, at(`${OPEN}-04-06`)))).rejects.toMatchObject({
+      code: 'PERIOD_CLOSED',
+    });
     expect(await everything()).toEqual(before);
   });
 
