@@ -27,10 +27,13 @@ export const partySchema = z
   .strict();
 export type Party = z.infer<typeof partySchema>;
 
+/** A 回访's fields, as its schema's messages and the case page name them. */
+export const FOLLOW_UP_LABELS = { date: '回访日期', result: '回访情况' } as const;
+
 export const followUpSchema = z
   .object({
-    date: calendarDate('回访日期'),
-    result: requiredText('回访情况', 500),
+    date: calendarDate(FOLLOW_UP_LABELS.date),
+    result: requiredText(FOLLOW_UP_LABELS.result, 500),
   })
   .strict();
 export type FollowUp = z.infer<typeof followUpSchema>;

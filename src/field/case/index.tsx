@@ -9,7 +9,7 @@ import { Button, Text, View } from '@tarojs/components';
 import type { RecordView } from '../../domain/api';
 import { beijingDate } from '../../domain/dates';
 import { KINDS } from '../../domain/records/kinds';
-import { AGREEMENT_FORMS, type FollowUp, type Party } from '../../domain/records/case-fields';
+import { AGREEMENT_FORMS, FOLLOW_UP_LABELS, type FollowUp, type Party } from '../../domain/records/case-fields';
 import { addFollowUp, changeState, editableRecord, isCaseKind, isClosingState, needsCloseDate, nextStates, type CaseKind } from '../../domain/forms/case';
 import ChoiceField from '../../components/ChoiceField';
 import DateField from '../../components/DateField';
@@ -63,6 +63,9 @@ function CaseBody({ kind, view, onSaved }: { kind: CaseKind; view: RecordView; o
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
 
+  // Labels and the date the case was taken up on, as the kinds' description names them.
+  const labels = KINDS[kind].labels;
+  const openedOn = KINDS[kind].period?.date;
   const parties = (record.parties as Party[] | undefined) ?? [];
   const visits = (record.followUps as FollowUp[] | undefined) ?? [];
 
@@ -97,13 +100,13 @@ function CaseBody({ kind, view, onSaved }: { kind: CaseKind; view: RecordView; o
   const saveState = () => {
     if (!target) return setMessage({ error: true, text: '请先选择新的状态' });
     const amountValue = amount.trim() === '' ? undefined : Number(amount);
-    if (amountValue !== undefined && !Number.isFinite(amountValue)) return setMessage({ error: true, text: '协议金额必须是数字' });
+    if (amountValue !== undefined && !Number.isFinite(amountValue)) return setMessage({ error: true, text: `${labels.amount}必须是数字` });
     const next = changeState(kind, record, { state: target, closeDate, agreementForm, amount: amountValue, note }, today);
     void submit(next, isClosingState(kind, target));
   };
 
   const saveVisit = () => {
-    if (!visitResult.trim()) return setMessage({ error: true, text: '请填写回访情况' });
+    if (!visitResult.trim()) return setMessage({ error: true, text: `请填写${FOLLOW_UP_LABELS.result}` });
     void submit(addFollowUp(record, { date: visitDate, result: visitResult }), false);
   };
 
@@ -124,24 +127,26 @@ function CaseBody({ kind, view, onSaved }: { kind: CaseKind; view: RecordView; o
             {state}
           </Text>
         </View>
-        <View className="case-line">
-          <Text className="muted">{kind === 'dispute' ? '受理日期' : '登记日期'}</Text>
-          <Text>{String(kind === 'dispute' ? record.acceptDate : record.registerDate)}</Text>
-        </View>
+        {openedOn && (
+          <View className="case-line">
+            <Text className="muted">{labels[openedOn]}</Text>
+            <Text>{String(record[openedOn])}</Text>
+          </View>
+        )}
         {kind === 'petition' && (
           <View className="case-line">
-            <Text className="muted">办理期限</Text>
+            <Text className="muted">{labels.dueDate}</Text>
             <Text>{String(record.dueDate)}</Text>
           </View>
         )}
         {parties.length > 0 && (
           <View className="case-line">
-            <Text className="muted">{kind === 'dispute' ? '当事人' : '信访人'}</Text>
+            <Text className="muted">{labels.parties}</Text>
             <Text>{parties.map((p) => p.name).join('、')}</Text>
           </View>
         )}
         {typeof record.description === 'string' && <View className="case-desc">{record.description}</View>}
-        {typeof record.closingNote === 'string' && <View className="case-desc" id="case-closing-note">{`办结情况：${record.closingNote}`}</View>}
+        {typeof record.closingNote === 'string' && <View className="case-desc" id="case-closing-note">{`${labels.closingNote}：${record.closingNote}`}</View>}
       </View>
 
       {view.masked ? (
@@ -153,15 +158,17 @@ function CaseBody({ kind, view, onSaved }: { kind: CaseKind; view: RecordView; o
           {options.length > 0 && (
             <View className="card" id="case-state-card">
               <ChoiceField id="next-state" label="变更状态" options={options} value={target} onChange={setTarget} />
-              {target && needsCloseDate(kind, target) && <DateField id="close-date" label="办结日期" value={closeDate} today={today} onChange={setCloseDate} />}
+              {target && needsCloseDate(kind, target) && (
+                <DateField id="close-date" label={labels.closeDate} value={closeDate} today={today} onChange={setCloseDate} />
+              )}
               {kind === 'dispute' && target === '调解成功' && (
                 <>
-                  <ChoiceField id="agreement-form" label="协议形式" options={AGREEMENT_FORMS} value={agreementForm} onChange={setAgreementForm} />
-                  <TextField id="agreement-amount" label="协议金额（元，可不填）" type="digit" value={amount} onChange={setAmount} />
+                  <ChoiceField id="agreement-form" label={labels.agreementForm} options={AGREEMENT_FORMS} value={agreementForm} onChange={setAgreementForm} />
+                  <TextField id="agreement-amount" label={`${labels.amount}（元，可不填）`} type="digit" value={amount} onChange={setAmount} />
                 </>
               )}
               {target && isClosingState(kind, target) && (
-                <TextField id="state-note" label="办结情况（可不填）" value={note} multiline maxlength={500} onChange={setNote} />
+                <TextField id="state-note" label={`${labels.closingNote}（可不填）`} value={note} multiline maxlength={500} onChange={setNote} />
               )}
               <Button className={`btn btn-primary ${busy ? 'btn-busy' : ''}`} id="save-state" onClick={saveState}>
                 {target && isClosingState(kind, target) ? `办结：${target}` : '保存状态'}
@@ -169,17 +176,17 @@ function CaseBody({ kind, view, onSaved }: { kind: CaseKind; view: RecordView; o
             </View>
           )}
           <View className="card" id="case-followups">
-            <View className="form-label">{`回访记录（${visits.length}）`}</View>
+            <View className="form-label">{`${labels.followUps}（${visits.length}）`}</View>
             {visits.map((v, i) => (
               <View className="followup" key={i} id={`followup-${i}`}>
                 <Text className="followup-date">{v.date}</Text>
                 <Text>{v.result}</Text>
               </View>
             ))}
-            <DateField id="followup-date" label="回访日期" value={visitDate} today={today} end={today} onChange={setVisitDate} />
+            <DateField id="followup-date" label={FOLLOW_UP_LABELS.date} value={visitDate} today={today} end={today} onChange={setVisitDate} />
             <TextField
               id="followup-result"
-              label="回访情况"
+              label={FOLLOW_UP_LABELS.result}
               value={visitResult}
               multiline
               maxlength={500}
