@@ -1,9 +1,9 @@
 /**
  * Stored shapes of the residents' legal services (articles, requests, the roster fields they add) and
- * the small helpers their modules share. Depends on the database type only.
+ * the small helpers their modules share.
  */
 import { createHash } from 'node:crypto';
-import type { Database } from '../cloudbase';
+import type { RecordMeta } from '../records-meta';
 import type { ArticleInput } from '../../../src/domain/public/article';
 import type { CaseKind, RequestKind, RequestState } from '../../../src/domain/public/vocab';
 import type { RosterRole } from '../../../src/domain/vocab';
@@ -23,15 +23,8 @@ export interface PersonDoc extends RosterPerson {
   updatedAt?: string;
 }
 
-export type ArticleDoc = Omit<ArticleInput, 'id'> & {
-  _id: string;
-  orgPath: string[];
-  recordedBy: string;
-  recorderName: string;
-  recordedAt: string;
-  updatedAt: string;
-  version: number;
-};
+/** An article: its fields and a record's meta, without the delete mark (an article is unpublished instead). */
+export type ArticleDoc = Omit<ArticleInput, 'id'> & Omit<RecordMeta, 'deleted'>;
 
 /** A resident's request. Party data: only its village's handlers and township admins read it. */
 export interface RequestDoc {
@@ -65,15 +58,4 @@ export const PUBLIC_ROSTER_ROLES: readonly RosterRole[] = ['法律顾问', '人�
 
 export function hashKey(key: string): string {
   return createHash('sha256').update(key, 'utf8').digest('hex');
-}
-
-export async function orgNames(db: Database, codes: readonly string[]): Promise<Map<string, string>> {
-  const unique = [...new Set(codes)];
-  if (unique.length === 0) return new Map();
-  const { data } = await db
-    .collection('orgs')
-    .where({ code: db.command.in(unique) })
-    .limit(1000)
-    .get();
-  return new Map((data as { code: string; name: string }[]).map((org) => [org.code, org.name]));
 }

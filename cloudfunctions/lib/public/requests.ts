@@ -27,7 +27,7 @@ import { inTransaction, readOne as readDoc, withoutId as bodyOf, type Database, 
 import type { Caller } from '../caller';
 import { requireInScope, requireRole } from '../authz';
 import { AppError } from '../errors';
-import { findOrg } from '../orgs';
+import { findOrg, orgNames } from '../orgs';
 import { writeHistory } from '../history';
 import { createRecord, readStored } from '../store/records';
 import { beijingDate } from '../../../src/domain/dates';
@@ -40,7 +40,7 @@ import type { ConvertAnswer, QueueItem, QueuePage, RequestStatusView } from '../
 import { REF_PREFIX, type CaseKind, type RequestKind, type RequestState } from '../../../src/domain/public/vocab';
 import { assertMaySubmit, countSubmit, type Submitter } from './submit-limits';
 import { requestStatusView } from '../../../src/domain/public/views';
-import { hashKey, orgNames, type RequestDoc } from './docs';
+import { hashKey, type RequestDoc } from './docs';
 import { WxOpenApi, subscribeTemplates, wxApiConfig } from '../wx-open-api';
 import { sendNoticeOnce } from '../notices';
 import { answerMessage } from '../notice-messages';

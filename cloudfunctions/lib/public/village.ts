@@ -6,13 +6,13 @@
  */
 import { readOne, type Database } from '../cloudbase';
 import { AppError } from '../errors';
-import { findOrg, type OrgDoc } from '../orgs';
+import { findOrg, orgNames, type OrgDoc } from '../orgs';
 import { beijingDate } from '../../../src/domain/dates';
 import type { ArticleAnswer, ArticleSummary, TownshipsAnswer, VillageAnswer } from '../../../src/domain/public/types';
 import { HOTLINE } from '../../../src/domain/public/vocab';
 import { PLANNED } from '../../../src/domain/vocab';
 import { comingEvents, publicEvent, villageContacts, type EventLike } from '../../../src/domain/public/views';
-import { PUBLIC_ROSTER_ROLES, orgNames, type ArticleDoc, type PersonDoc } from './docs';
+import { PUBLIC_ROSTER_ROLES, type ArticleDoc, type PersonDoc } from './docs';
 
 const EVENTS_SHOWN = 10;
 
