@@ -62,6 +62,8 @@ export type PetitionChannel = (typeof PETITION_CHANNELS)[number];
 
 export const PETITION_STATES = ['登记', '办理中', '办结', '不予受理'] as const;
 export type PetitionState = (typeof PETITION_STATES)[number];
+/** The petition states that carry a 办结日期 (LEDGER.md): 办结 only; 不予受理 ends a matter without one. */
+export const PETITION_CLOSED_STATES: readonly PetitionState[] = ['办结'];
 
 export const STUDY_TYPES = ['中心组学法', '专题讲座', '法律知识培训', '法治考试'] as const;
 export type StudyType = (typeof STUDY_TYPES)[number];

@@ -5,7 +5,7 @@
  */
 import { KINDS, type RecordKind } from '../records/kinds';
 import { disputeNextStates, petitionNextStates } from '../records/workflow';
-import { DISPUTE_CLOSED_STATES, type DisputeState, type PetitionState } from '../vocab';
+import type { DisputeState, PetitionState } from '../vocab';
 import type { FollowUp } from '../records/case-fields';
 
 export type CaseKind = 'dispute' | 'petition';
@@ -22,9 +22,9 @@ export function isClosingState(kind: CaseKind, state: string): boolean {
   return !KINDS[kind].openStates.includes(state);
 }
 
-/** Whether the state needs a 办结日期 (LEDGER.md: petitions only for 办结). */
+/** Whether the state needs a 办结日期 (KINDS; LEDGER.md: petitions only for 办结). */
 export function needsCloseDate(kind: CaseKind, state: string): boolean {
-  return kind === 'dispute' ? DISPUTE_CLOSED_STATES.includes(state as DisputeState) : state === '办结';
+  return KINDS[kind].closeDateStates.includes(state);
 }
 
 /** The record's own fields from a record answer (no meta), ready to be edited and sent back. */

@@ -7,7 +7,6 @@
 import type { AppRole } from '../vocab';
 import {
   CONSULTATION_CATEGORIES,
-  DISPUTE_CLOSED_STATES,
   DISPUTE_SOURCES,
   DISPUTE_STATES,
   DISPUTE_TYPES,
@@ -19,7 +18,6 @@ import {
   PETITION_CHANNELS,
   PETITION_STATES,
   STUDY_TYPES,
-  type DisputeState,
   type OutreachType,
 } from '../vocab';
 import { AGREEMENT_FORMS } from '../records/case-fields';
@@ -87,7 +85,8 @@ const L = {
   study: KINDS.study.labels,
 };
 
-const isClosedDispute = (v: Values) => DISPUTE_CLOSED_STATES.includes(v.state as DisputeState);
+/** A case's 办结日期 shows in the states that carry one (KINDS). */
+const carriesCloseDate = (kind: 'dispute' | 'petition') => (v: Values) => KINDS[kind].closeDateStates.includes(String(v.state));
 const lastChoice = (ctx: FormContext, name: string, options: readonly string[], fallback: string): string => {
   const last = ctx.lastUsed?.[name];
   return typeof last === 'string' && options.includes(last) ? last : fallback;
@@ -163,7 +162,7 @@ function dispute(ctx: Pick<FormContext, 'role'>): FormSpec {
       { name: 'source', label: L.dispute.source, type: 'choice', options: DISPUTE_SOURCES },
       { name: 'acceptDate', label: L.dispute.acceptDate, type: 'date' },
       { name: 'state', label: L.dispute.state, type: 'choice', options: disputeStatesFor(ctx.role) },
-      { name: 'closeDate', label: L.dispute.closeDate, type: 'date', when: isClosedDispute },
+      { name: 'closeDate', label: L.dispute.closeDate, type: 'date', when: carriesCloseDate('dispute') },
       { name: 'agreementForm', label: L.dispute.agreementForm, type: 'choice', options: AGREEMENT_FORMS, optional: true, when: (v) => v.state === '调解成功' },
       { name: 'amount', label: `${L.dispute.amount}（元，可不填）`, type: 'amount', optional: true, when: (v) => v.state === '调解成功' },
       { name: 'parties', label: L.dispute.parties, type: 'parties' },
@@ -199,7 +198,7 @@ function petition(): FormSpec {
       { name: 'category', label: `${L.petition.category}（可不填）`, type: 'text', max: 50, optional: true, placeholder: '如：土地征收' },
       { name: 'dueDate', label: `${L.petition.dueDate}（自登记日起）`, type: 'date', after: { from: 'registerDate', days: [15, 30, PETITION_DUE_DAYS] } },
       { name: 'state', label: L.petition.state, type: 'choice', options: PETITION_STATES },
-      { name: 'closeDate', label: L.petition.closeDate, type: 'date', when: (v) => v.state === '办结' },
+      { name: 'closeDate', label: L.petition.closeDate, type: 'date', when: carriesCloseDate('petition') },
       { name: 'parties', label: L.petition.parties, type: 'parties' },
       { name: 'description', label: L.petition.description, type: 'text', max: 2000, optional: true, multiline: true },
       { name: 'photos', label: L.petition.photos, type: 'photos' },

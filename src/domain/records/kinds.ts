@@ -7,7 +7,7 @@
  */
 import type { z } from 'zod';
 import type { AppRole } from '../vocab';
-import { DISPUTE_STATES, PETITION_STATES } from '../vocab';
+import { DISPUTE_CLOSED_STATES, DISPUTE_STATES, PETITION_CLOSED_STATES, PETITION_STATES } from '../vocab';
 import type { Collection } from './common';
 import type { Validation } from './outreach';
 import { OUTREACH_LABELS, outreachSchema, validateOutreach } from './outreach';
@@ -42,6 +42,8 @@ export interface KindDef {
   stateField?: string;
   /** The states in which a case is still being worked on (我的待办, quality checks, reminders); none for other kinds. */
   openStates: readonly string[];
+  /** The states in which a case carries its 办结日期 (and no other state may); none for other kinds. */
+  closeDateStates: readonly string[];
   /** Roles that may log this kind in some states only (法律明白人 log dispute clues in 受理). */
   stateLimits?: readonly StateLimit[];
   /**
@@ -88,7 +90,7 @@ const clientIdOf = (value: Record<string, unknown>) => String(value.id);
 const keysOf = (shape: object) => Object.keys(shape).filter((key) => key !== 'id');
 const loose = <T>(validate: (input: unknown) => Validation<T>) => validate as (input: unknown) => Validation<Record<string, unknown>>;
 
-type Optional = 'personalFields' | 'handlerOnly' | 'openPersonalFields' | 'keptFields' | 'idOf' | 'openStates';
+type Optional = 'personalFields' | 'handlerOnly' | 'openPersonalFields' | 'keptFields' | 'idOf' | 'openStates' | 'closeDateStates';
 type Described = Omit<KindDef, 'period' | 'personal' | 'fields' | 'ledger' | Optional> & Partial<Pick<KindDef, Optional>>;
 
 /**
@@ -102,6 +104,7 @@ function describe(def: Described): KindDef {
   return {
     idOf: clientIdOf,
     openStates: [],
+    closeDateStates: [],
     handlerOnly: [],
     openPersonalFields: [],
     keptFields: [],
@@ -143,6 +146,7 @@ export const KINDS: Record<RecordKind, KindDef> = {
     collection: 'disputes',
     stateField: 'state',
     openStates: DISPUTE_STATES.filter(isOpenDispute),
+    closeDateStates: DISPUTE_CLOSED_STATES,
     // 法律明白人 log clues found while 排查; taking a case further is for mediators and cadres.
     stateLimits: [{ role: '法律明白人', states: ['受理'], refusal: '法律明白人登记的纠纷线索状态只能是“受理”，由调解员接手调解' }],
     personalFields: CASE_PERSONAL,
@@ -158,6 +162,7 @@ export const KINDS: Record<RecordKind, KindDef> = {
     collection: 'petitions',
     stateField: 'state',
     openStates: PETITION_STATES.filter(isOpenPetition),
+    closeDateStates: PETITION_CLOSED_STATES,
     // 事项类别 is typed freely and names the petitioner as often as not.
     personalFields: [...CASE_PERSONAL, 'category'],
     handlerOnly: CASE_HANDLER_ONLY,

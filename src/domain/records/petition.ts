@@ -3,7 +3,7 @@
  * the closing date never precede registration; 办结 needs a 办结日期 and nothing else may have one.
  */
 import { z } from 'zod';
-import { PETITION_CHANNELS, PETITION_STATES } from '../vocab';
+import { PETITION_CHANNELS, PETITION_CLOSED_STATES, PETITION_STATES } from '../vocab';
 import { addDays, isCalendarDate } from '../dates';
 import { calendarDate, clientId, oneOf, optionalText, orgCode, photoIds, geoPoint } from './fields';
 import { flag, optionalDate, validateWith, type Validation } from './common';
@@ -47,7 +47,7 @@ export type PetitionInput = z.infer<typeof petitionFields>;
 
 export function petitionRules(v: PetitionInput, ctx: z.RefinementCtx): void {
   if (v.dueDate < v.registerDate) flag(ctx, 'dueDate', '办理期限不能早于登记日期');
-  const closed = v.state === '办结';
+  const closed = PETITION_CLOSED_STATES.includes(v.state);
   if (closed && !v.closeDate) flag(ctx, 'closeDate', '状态为“办结”时须填写办结日期');
   if (!closed && v.closeDate) flag(ctx, 'closeDate', `状态为“${v.state}”时办结日期须为空`);
   if (v.closeDate && v.closeDate < v.registerDate) flag(ctx, 'closeDate', '办结日期不能早于登记日期');

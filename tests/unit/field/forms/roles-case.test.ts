@@ -1,6 +1,9 @@
 import { FORM_KINDS, formsFor, hasTodo } from '../../../../src/domain/forms/roles';
-import { addFollowUp, changeState, editableRecord, isClosingState, nextStates } from '../../../../src/domain/forms/case';
+import { addFollowUp, changeState, editableRecord, isClosingState, needsCloseDate, nextStates } from '../../../../src/domain/forms/case';
+import { formSpec } from '../../../../src/domain/forms/spec';
 import { validateDispute } from '../../../../src/domain/records/dispute';
+import { validatePetition } from '../../../../src/domain/records/petition';
+import { DISPUTE_STATES, PETITION_STATES } from '../../../../src/domain/vocab';
 import { summaryOf } from '../../../../src/domain/forms/summary';
 
 describe('who sees which form', () => {
@@ -70,6 +73,35 @@ describe('following a case', () => {
     expect(changeState('petition', petition, { state: '办结' }, '2024-05-09')).toMatchObject({ closeDate: '2024-05-09' });
     expect(changeState('petition', petition, { state: '不予受理' }, '2024-05-09')).not.toHaveProperty('closeDate');
   });
+});
+
+describe('a case’s 办结日期', () => {
+  const cases = [
+    {
+      kind: 'dispute' as const,
+      states: DISPUTE_STATES,
+      validate: validateDispute,
+      base: { orgCode: '500114101201', acceptDate: '2024-05-01', disputeType: '邻里', source: '排查发现' },
+    },
+    {
+      kind: 'petition' as const,
+      states: PETITION_STATES,
+      validate: validatePetition,
+      base: { orgCode: '500114101201', registerDate: '2024-05-01', channel: '来访', dueDate: '2024-06-30' },
+    },
+  ];
+
+  it.each(cases.map((c) => [c.kind, c] as const))(
+    'should be asked for by the %s form and case page exactly in the states whose records need one',
+    (_kind, { kind, states, validate, base }) => {
+      const field = formSpec(kind, { role: '人民调解员' }).fields.find((f) => f.name === 'closeDate');
+      for (const state of states) {
+        const checked = validate({ id: 'c0000001', ...base, state });
+        const needed = !checked.ok && checked.problems.some((p) => p.field === 'closeDate');
+        expect({ state, form: field?.when?.({ ...base, state }), page: needsCloseDate(kind, state) }).toEqual({ state, form: needed, page: needed });
+      }
+    },
+  );
 });
 
 describe('list summaries', () => {
