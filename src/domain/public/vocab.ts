@@ -21,4 +21,5 @@ export type ArticleCategory = (typeof ARTICLE_CATEGORIES)[number];
 /** The two kinds of case record a request can become. */
 export const CASE_KINDS = ['consultation', 'dispute'] as const;
 export type CaseKind = (typeof CASE_KINDS)[number];
+/** KINDS[kind].label, copied so that this file imports nothing (tests/unit/public/queue-model.test.ts holds them equal). */
 export const CASE_KIND_LABELS: Record<CaseKind, string> = { consultation: '法律咨询', dispute: '矛盾纠纷' };

@@ -18,6 +18,7 @@ import {
   convertRequestOf,
   defaultChoice,
   otherKind,
+  convertedLine,
   switchLabel,
   replaceItem,
   typeOptions,
@@ -117,7 +118,9 @@ function RequestCard({ item, onAccept, onClose, onConvert }: CardProps) {
       </View>
       <View className="queue-text">{item.description}</View>
       {item.caseId && (
-        <View className="muted" id={`queue-case-${item.ref}`}>{`已转为${item.caseKind === 'dispute' ? '矛盾纠纷' : '法律咨询'}：${item.caseId}`}</View>
+        <View className="muted" id={`queue-case-${item.ref}`}>
+          {convertedLine(item)}
+        </View>
       )}
       {item.handlerName && <View className="muted">{`经办：${item.handlerName}`}</View>}
       {actions.convert && (

@@ -47,6 +47,11 @@ export function convertLabel(kind: CaseKind): string {
   return `转为${CASE_KIND_LABELS[kind]}`;
 }
 
+/** What a converted request became: 已转为矛盾纠纷：<case id>. */
+export function convertedLine(item: Pick<QueueItem, 'caseKind' | 'caseId'>): string {
+  return `已转为${CASE_KIND_LABELS[item.caseKind ?? 'consultation']}：${item.caseId ?? ''}`;
+}
+
 /** The link that switches what a request becomes: 改为法律咨询 (not 改为转为…). */
 export function switchLabel(kind: CaseKind): string {
   return `改为${CASE_KIND_LABELS[kind]}`;

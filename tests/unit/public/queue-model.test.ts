@@ -3,6 +3,7 @@ import {
   choiceFor,
   convertLabel,
   convertRequestOf,
+  convertedLine,
   defaultChoice,
   otherKind,
   replaceItem,
@@ -10,6 +11,8 @@ import {
 } from '../../../src/resident/queue/queue-model';
 import { editableArticle, groupContacts, newArticle, withSavedArticle } from '../../../src/resident/manage/manage-model';
 import type { ContactRow, ManagedArticle, QueueItem } from '../../../src/domain/public/types';
+import { CASE_KINDS, CASE_KIND_LABELS } from '../../../src/domain/public/vocab';
+import { KINDS } from '../../../src/domain/records/kinds';
 
 describe("the handlers' queue", () => {
   it('should offer only the moves the state allows', () => {
@@ -54,5 +57,13 @@ describe("the admin's published information", () => {
     const a = (id: string, date: string) => ({ ...newArticle(id, '500114213', date), updatedAt: '', version: 1 }) as ManagedArticle;
     expect(withSavedArticle([a('x', '2026-11-01'), a('y', '2026-10-01')], a('y', '2026-11-20')).map((x) => x.id)).toEqual(['y', 'x']);
     expect(Object.keys(editableArticle(a('x', '2026-11-01'))).sort()).toEqual(['body', 'category', 'date', 'id', 'orgCode', 'published', 'title']);
+  });
+});
+
+describe('what a converted request became', () => {
+  it('should name the case kind as the kinds’ description does', () => {
+    for (const kind of CASE_KINDS) expect(CASE_KIND_LABELS[kind]).toBe(KINDS[kind].label);
+    expect(convertedLine({ caseKind: 'dispute', caseId: 'c-1' })).toBe('已转为矛盾纠纷：c-1');
+    expect(convertedLine({ caseKind: 'consultation', caseId: 'c-2' })).toBe('已转为法律咨询：c-2');
   });
 });
