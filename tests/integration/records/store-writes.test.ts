@@ -15,6 +15,7 @@ import { closeYear } from '../../../cloudfunctions/lib/period-close';
 import { resolveCaller, type Caller } from '../../../cloudfunctions/lib/caller';
 import { saveRecord } from '../../../cloudfunctions/lib/records/save';
 import { saveBatch } from '../../../cloudfunctions/lib/records/batch';
+import type { RecordWrite } from '../../../src/domain/contract/records';
 import { setContact } from '../../../cloudfunctions/lib/public/manage';
 import { readOne } from '../../../cloudfunctions/lib/cloudbase';
 import { importRows } from '../../../cloudfunctions/lib/store/import';
@@ -335,23 +336,20 @@ describe('importing a ledger', () => {
 });
 
 describe('a batch of writes from the outbox', () => {
+  const batchAs = async (openid: string, writes: RecordWrite[], now: Date) => {
+    const caller = await as(openid);
+    return run((db) => saveBatch(db, caller, writes, now));
+  };
+
   it('should write one history entry per write, as the single path does', async () => {
-    const mediator = await as(MEDIATOR);
     const first = recordOf('outreach', VILLAGE, { date: `${OPEN}-09-01` });
     const second = recordOf('consultation', VILLAGE, { date: `${OPEN}-09-02` });
-    const now = at(`${OPEN}-09-03`);
-    const answers = await run((db) =>
-      saveBatch(
-        db,
-        mediator,
-        [
-          { action: 'create', kind: 'outreach', record: first },
-          { action: 'create', kind: 'consultation', record: second },
-          { action: 'update', kind: 'outreach', record: { ...first, attendees: 77 }, baseVersion: 1 },
-        ],
-        now,
-      ),
-    );
+    const writes: RecordWrite[] = [
+      { action: 'create', kind: 'outreach', record: first },
+      { action: 'create', kind: 'consultation', record: second },
+      { action: 'update', kind: 'outreach', record: { ...first, attendees: 77 }, baseVersion: 1 },
+    ];
+    const answers = await batchAs(MEDIATOR, writes, at(`${OPEN}-09-03`));
     expect(answers.map((a) => ('record' in a ? a.record.version : a.error.code))).toEqual([1, 1, 2]);
     expect((await history('outreach', first.id)).map((e) => [e.action, e.version, e.before])).toEqual([
       ['create', 1, null],
@@ -361,20 +359,13 @@ describe('a batch of writes from the outbox', () => {
   });
 
   it('should answer PERIOD_CLOSED for a write of a closed year, writing nothing for it, and save the others', async () => {
-    const mediator = await as(MEDIATOR);
     const open = recordOf('outreach', VILLAGE, { date: `${OPEN}-09-04` });
     const closed = recordOf('outreach', VILLAGE, { date: `${CLOSED}-09-04` });
-    const answers = await run((db) =>
-      saveBatch(
-        db,
-        mediator,
-        [
-          { action: 'create', kind: 'outreach', record: closed },
-          { action: 'create', kind: 'outreach', record: open },
-        ],
-        at(`${OPEN}-09-05`),
-      ),
-    );
+    const writes: RecordWrite[] = [
+      { action: 'create', kind: 'outreach', record: closed },
+      { action: 'create', kind: 'outreach', record: open },
+    ];
+    const answers = await batchAs(MEDIATOR, writes, at(`${OPEN}-09-05`));
     expect(answers.map((a) => ('record' in a ? 'saved' : a.error.code))).toEqual(['PERIOD_CLOSED', 'saved']);
     expect(await run((db) => readOne(db, 'outreach', String(closed.id)))).toBeNull();
     expect(await history('outreach', closed.id)).toEqual([]);
