@@ -11,8 +11,9 @@ import type { RosterPerson } from '../../../src/domain/public/views';
 
 /**
  * A roster entry (`people`) as this feature reads it. `publishPhone` (the person agreed to show their
- * phone to residents) and `serviceHours` (法律顾问) are kept only here: the ledger's 人员名册 has no
- * such columns, so an import must leave them as they are.
+ * phone to residents) and `serviceHours` (法律顾问) are the roster's kept fields (KINDS.person
+ * keptFields): neither the form nor the ledger's 人员名册 has them, so an edit or an import leaves them
+ * as they are, and only setContact (manage.ts) changes them, through the record store.
  */
 export interface PersonDoc extends RosterPerson {
   _id: string;
