@@ -34,4 +34,14 @@ describe('the privacy guide in DEPLOY.md', () => {
     // The registry masks a petition's 事项类别 as personal: the guide says so too.
     expect(privacySection()).toMatch(/\| 信访事项类别[^|]*\| 信访事项 \|/);
   });
+
+  it('should call personal every field whose name says it holds a name, phone, ID number, photo or place', () => {
+    // The description is where a new field is classified; this catches one added with a telling name and forgotten there.
+    const telling = /name|phone|idnumber|photo|location|leader|address/i;
+    for (const def of RECORD_KINDS.map((kind) => KINDS[kind])) {
+      const personal = [...def.personalFields, ...def.handlerOnly, ...def.openPersonalFields];
+      const forgotten = def.fields.filter((field) => telling.test(field) && !personal.includes(field));
+      expect({ kind: def.kind, forgotten }).toEqual({ kind: def.kind, forgotten: [] });
+    }
+  });
 });
