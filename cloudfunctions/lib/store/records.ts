@@ -1,7 +1,7 @@
 /**
  * The record store: every write of a record goes through here — created or edited in the app, deleted
  * or restored, made from a resident's request, imported from a ledger, a roster entry's contact
- * settings changed by the township admin — inside the caller's transaction. The store alone stamps
+ * settings changed by the township admin, a review decision (审核) — inside the caller's transaction. The store alone stamps
  * the meta (../records-meta.ts), writes the history entry (what changed), refuses a closed year
  * (./period-guard.ts), runs supervision's hooks and updates derived data (./derived.ts): all of it
  * commits with the record, or none of it does.
@@ -168,4 +168,51 @@ export async function setRecordDeleted(
 ): Promise<StoredRecord> {
   const { kind, existing, deleted } = change;
   return writeOne(tx, { kind, before: existing, content: existing, action: deleted ? 'delete' : 'restore', deleted }, author, now);
+}
+
+/** The review fields a township admin's decision sets (supervision/review.ts). */
+export interface ReviewFields {
+  reviewState: string;
+  reviewReason: string | null;
+  reviewedAt: string;
+  reviewedBy: string;
+  reviewedByName: string;
+}
+
+/**
+ * A review decision (审核通过 / 退回) stated on the record. It is not a new version — the recorder's
+ * pending edit stays valid — but it changes whether the record counts, so a closed year refuses it as
+ * any other write, and summaries follow in the same transaction. History keeps the state and reason.
+ */
+export async function writeReviewDecision(
+  tx: Transaction,
+  decision: { kind: RecordKind; existing: StoredRecord; review: ReviewFields; action: Extract<ChangeAction, 'approve' | 'return'> },
+  author: Author,
+  now: Date,
+): Promise<StoredRecord> {
+  const { kind, existing, review, action } = decision;
+  const decided: StoredRecord = { ...existing, ...review };
+  const change = { kind, before: existing, after: decided };
+  await assertYearsOpen(tx, [change], now);
+  await tx.collection(KINDS[kind].collection).doc(existing._id).set(bodyOf(decided));
+  await updateDerived(tx, [change]);
+  const at = now.toISOString();
+  await writeHistory(
+    tx,
+    {
+      collection: KINDS[kind].collection,
+      recordId: existing._id,
+      action,
+      by: author.openid,
+      byName: author.name,
+      at,
+      version: existing.version,
+      before: { reviewState: existing.reviewState ?? null, reviewReason: existing.reviewReason ?? null },
+      after: { reviewState: review.reviewState, reviewReason: review.reviewReason },
+      orgPath: existing.orgPath,
+    },
+    // A record may be decided on more than once at one version (returned, fixed elsewhere, approved).
+    at,
+  );
+  return decided;
 }

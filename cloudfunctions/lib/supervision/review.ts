@@ -4,16 +4,15 @@
  * A decision does not make a new version of the record (the recorder's pending edit stays valid); it
  * is stated on the record and written to the history, one entry per decision.
  */
-import { withoutId, type Database } from '../cloudbase';
+import type { Database } from '../cloudbase';
 import type { Caller } from '../caller';
 import { inTransaction } from '../cloudbase';
 import { AppError } from '../errors';
-import { writeHistory } from '../history';
 import { findOrg, orgNames } from '../orgs';
 import { readAll } from '../ledger/read';
 import { readRecord } from '../records/docs';
 import type { StoredRecord } from '../records/views';
-import { updateDerived } from '../store/derived';
+import { writeReviewDecision } from '../store/records';
 import { isTownshipAdminOf } from '../records/policy';
 import { consoleOrg, writableOrg } from '../console/access';
 import { KINDS, type RecordKind } from '../../../src/domain/records/kinds';
@@ -80,7 +79,8 @@ interface Decision {
 }
 
 /** One decision in one transaction; a record changed since the admin looked is skipped. */
-async function decide(db: Database, caller: Caller, decision: Decision, at: string): Promise<'done' | 'skipped'> {
+async function decide(db: Database, caller: Caller, decision: Decision, now: Date): Promise<'done' | 'skipped'> {
+  const at = now.toISOString();
   if (!isReviewedKind(decision.kind)) throw new AppError('INVALID_REQUEST', '这类记录不需要审核');
   const collection = KINDS[decision.kind].collection;
   return inTransaction(db, async (tx) => {
@@ -98,26 +98,9 @@ async function decide(db: Database, caller: Caller, decision: Decision, at: stri
       reviewedBy: caller.openid,
       reviewedByName: caller.name,
     };
-    const decided = { ...doc, ...review };
-    await tx.collection(collection).doc(decision.id).set(withoutId(decided));
-    // An approval makes the record count (a return takes it out again): summaries follow in this transaction.
-    await updateDerived(tx, [{ kind: decision.kind, before: doc, after: decided }]);
-    await writeHistory(
-      tx,
-      {
-        collection,
-        recordId: decision.id,
-        action: decision.verdict,
-        by: caller.openid,
-        byName: caller.name,
-        at,
-        version: doc.version,
-        before: { reviewState: doc.reviewState ?? null, reviewReason: doc.reviewReason ?? null },
-        after: { reviewState: state, reviewReason: review.reviewReason },
-        orgPath: doc.orgPath,
-      },
-      at,
-    );
+    // An approval makes the record count (a return takes it out again): the store refuses a closed year
+    // and updates summaries in this transaction.
+    await writeReviewDecision(tx, { kind: decision.kind, existing: doc, review, action: decision.verdict }, { openid: caller.openid, name: caller.name }, now);
     return 'done';
   });
 }
@@ -133,11 +116,10 @@ export async function approve(
   now: Date,
 ): Promise<ReviewDecisionAnswer> {
   requireAdmin(caller);
-  const at = now.toISOString();
   let approved = 0;
   let skipped = 0;
   for (const item of items) {
-    if ((await decide(db, caller, { ...item, verdict: 'approve' }, at)) === 'done') approved++;
+    if ((await decide(db, caller, { ...item, verdict: 'approve' }, now)) === 'done') approved++;
     else skipped++;
   }
   return { approved, returned: 0, skipped };
@@ -168,7 +150,7 @@ export async function returnRecord(
   requireAdmin(caller);
   const problem = reasonProblem(request.reason);
   if (problem) throw new AppError('INVALID_FORM', problem);
-  const outcome = await decide(db, caller, { ...request, verdict: 'return' }, now.toISOString());
+  const outcome = await decide(db, caller, { ...request, verdict: 'return' }, now);
   if (outcome === 'skipped') throw new AppError('CONFLICT', '这条记录刚被修改过，请刷新后再审核');
   return { approved: 0, returned: 1, skipped: 0 };
 }

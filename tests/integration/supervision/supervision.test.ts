@@ -312,6 +312,21 @@ describe('review (审核)', () => {
     expect(refused.error).toMatchObject({ code: 'CLOSE_CONDITIONS', message: expect.stringContaining('待审核') });
   });
 
+  it('should refuse a decision on a record of a closed year, which then neither counts nor changes', async () => {
+    const year = thisYear() - 4;
+    const record = await seed(stack, DEMO.villageWorker, 'outreach', recordOf('outreach', UNIT.santangVillage, { date: `${year}-03-10` }));
+    const closed = await stack.call<CloseAnswer>('console', { action: 'close', year, reason: '审核未完成，按已通过的记录结账' }, DEMO.admin);
+    expect(closed.state).toMatchObject({ closed: true });
+    const events = await figureOf(String(year), 'outreach.events');
+
+    const refused = await sup({ action: 'approve', items: [{ kind: 'outreach', id: record.id, version: 1 }] });
+    expect(refused.error?.code).toBe('PERIOD_CLOSED');
+    expect((await sup({ action: 'return', kind: 'outreach', id: record.id, version: 1, reason: '请补充照片' })).error?.code).toBe('PERIOD_CLOSED');
+    expect(await stored(await stack.db(), 'outreach', record.id)).toMatchObject({ reviewState: '待审核' });
+    expect(await figureOf(String(year), 'outreach.events')).toBe(events);
+    expect((await storedHistory(await stack.db(), 'outreach', record.id)).map((h) => h.action)).toEqual(['create']);
+  });
+
   it('should count every record again when the township switches review off', async () => {
     const waiting = await figureOf(period, 'outreach.events');
     const current = (await ok<{ settings: SupervisionSettings }>({ action: 'settings' })).settings;
