@@ -22,8 +22,6 @@ import type { ResidentRequestInput } from '../domain/public/request';
 import type { ArticleInput } from '../domain/public/article';
 import type { RequestState } from '../domain/public/vocab';
 import { callFunction } from './transport';
-import { ApiError } from './errors';
-import { browserDownload, downloadTo, isPcWechat } from './files';
 import { newClientId } from './ids';
 import { readStored, removeStored, writeStored } from './storage';
 
@@ -117,26 +115,6 @@ export async function subscribeTemplate(topic: SubscribeTopic): Promise<string> 
   if (process.env.TARO_ENV !== 'weapp') return '';
   templates ??= callFunction('public', { action: 'templates' }).then((a) => a.templates);
   return (await templates.catch(() => ({ answer: '', deadline: '' })))[topic] ?? '';
-}
-
-const CODE_IMAGE_MESSAGE = '二维码图片保存失败，请稍后重试';
-
-/**
- * Saves a village's code image to print: PC WeChat saves it to the computer; on the phone WeChat's
- * image viewer opens it (long press: save, send to a computer, print); the browser downloads it.
- */
-export async function saveVillageCodeImage(code: VillageCodeAnswer): Promise<void> {
-  const fileName = `${code.village.name}-小程序码.png`;
-  if (process.env.TARO_ENV === 'weapp') {
-    try {
-      if (isPcWechat()) await Taro.saveFileToDisk({ filePath: await downloadTo(code.imageUrl, fileName) });
-      else await Taro.previewImage({ urls: [code.imageUrl], current: code.imageUrl });
-    } catch {
-      throw new ApiError('FILE', CODE_IMAGE_MESSAGE);
-    }
-    return;
-  }
-  if (!browserDownload(code.imageUrl, fileName)) throw new ApiError('FILE', CODE_IMAGE_MESSAGE);
 }
 
 // ---- what the phone remembers ----------------------------------------------------------------

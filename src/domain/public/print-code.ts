@@ -90,8 +90,8 @@ export function printLayout(text: PrintText, codePixels: number, measure: Measur
     })),
   ];
 
-  // Each line takes 1.4 times its size; the first sits a little below the code's quiet zone.
-  let y = code.y + codeSize + Math.round(side * 0.3);
+  // Each line takes 1.4 times its size; the code image brings its own white border above the first.
+  let y = code.y + codeSize;
   const lines = blocks.map((block) => {
     const lineHeight = Math.round(block.fontSize * 1.4);
     const baseline = y + Math.round(block.fontSize * 1.1);
