@@ -5,6 +5,7 @@
  * API must be added here, with its WeChat behaviour, before the app may use it.
  */
 import type { Device } from './device';
+import { createCanvasApi } from './canvas';
 
 export interface WxHost {
   device: Device;
@@ -110,6 +111,12 @@ export function createWx(host: WxHost): Record<string, unknown> {
       accessSync(path: string) {
         if (!device.files.has(path)) throw new Error(`accessSync:fail no such file or directory, access "${path}"`);
       },
+      copyFileSync(srcPath: string, destPath: string) {
+        const bytes = device.files.get(srcPath);
+        if (!bytes) throw new Error(`copyFileSync:fail no such file or directory, copyFile "${srcPath}" -> "${destPath}"`);
+        if (!String(destPath).startsWith('wxfile://usr/')) throw new Error(`copyFileSync:fail permission denied, copyFile "${srcPath}" -> "${destPath}"`);
+        device.files.set(destPath, bytes);
+      },
       unlinkSync(path: string) {
         if (!device.files.delete(path)) throw new Error(`unlinkSync:fail no such file or directory, open "${path}"`);
       },
@@ -146,6 +153,8 @@ export function createWx(host: WxHost): Record<string, unknown> {
     },
     host,
   );
+
+  const canvas = createCanvasApi(host);
 
   const wx: Record<string, unknown> = {
     env: { USER_DATA_PATH: 'wxfile://usr' },
@@ -264,6 +273,9 @@ export function createWx(host: WxHost): Record<string, unknown> {
       if (current !== undefined && !urls.includes(current)) throw failure('parameter error: current should be one of urls');
       return {};
     }),
+    // ---- canvas: an offscreen 2d canvas drawn in Node (canvas.ts) and its export to a temp PNG ----
+    createOffscreenCanvas: canvas.createOffscreenCanvas,
+    canvasToTempFilePath: asyncApi(host, 'canvasToTempFilePath', (options) => canvas.toTempFile(options)),
     saveFileToDisk: asyncApi(host, 'saveFileToDisk', ({ filePath }) => {
       // PC WeChat only: the "save as" dialog of Windows/Mac.
       if (host.platform !== 'windows' && host.platform !== 'mac') throw failure('saveFileToDisk is only supported on PC');
