@@ -178,7 +178,8 @@ export function createCanvasApi(host: WxHost) {
         const sy = y + Math.floor((py * height) / destHeight);
         for (let px = 0; px < destWidth; px++) {
           const sx = x + Math.floor((px * width) / destWidth);
-          if (sx < raster.width && sy < raster.height) raster.data.copy(png.data, (py * destWidth + px) * 4, (sy * raster.width + sx) * 4, (sy * raster.width + sx) * 4 + 4);
+          if (sx < raster.width && sy < raster.height)
+            raster.data.copy(png.data, (py * destWidth + px) * 4, (sy * raster.width + sx) * 4, (sy * raster.width + sx) * 4 + 4);
         }
       }
       const tempFilePath = `http://tmp/canvas-${++exported}.png`;
