@@ -87,6 +87,11 @@ export async function savePrintPicture(picture: PrintPicture): Promise<void> {
   if (!browserDownload(picture.src, picture.fileName)) throw new ApiError('FILE', SAVE_MESSAGE);
 }
 
+/** Frees a picture no longer shown: the browser keeps a blob: address's bytes until it is revoked. */
+export function releasePrintPicture(picture: PrintPicture): void {
+  if (picture.src.startsWith('blob:')) URL.revokeObjectURL(picture.src);
+}
+
 // ---- the mini-program: WeChat's offscreen 2D canvas -------------------------------------------
 
 interface WechatImage {

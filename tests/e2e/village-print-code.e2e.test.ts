@@ -64,5 +64,6 @@ test('the admin downloads a print picture of 沙坝村: its code opens the villa
   await expect(page.locator('#code-save').innerText()).resolves.toBe('保存打印图片');
   // Taro's H5 button takes disabled="false" for disabled: the button must be usable again.
   await expect(page.locator('#code-save').getAttribute('disabled')).resolves.toBeNull();
+  await page.locator('#code-print-name').scrollIntoViewIfNeeded();
   await screenshot(page, 'village-print-code');
 }, 90000);

@@ -66,8 +66,16 @@ test("the admin's code of 沙坝村 opens 沙坝村's page when scanned", async 
   const scene = await decode(src);
   expect(scene).toBe('500114213202');
 
+  // Without a network the code cannot be fetched to draw: a clear message, and the button works again.
+  await admin.setOnline(false);
+  await admin.tap('code-save');
+  await admin.waitForText('打印图片生成失败，请检查网络后重试');
+  expect(admin.callsTo('previewImage')).toEqual([]);
+  await admin.setOnline(true);
+
   await admin.tap('code-save');
   await admin.waitForText('已生成：白土乡-沙坝村-村二维码.png');
+  expect(admin.text()).not.toContain('失败');
   const picture = imageSrc(admin.screen(), 'code-print-image') as string;
   expect(picture).toMatch(/^http:\/\/tmp\/canvas-/);
   expect(admin.callsTo('previewImage')).toEqual([expect.objectContaining({ urls: [picture], current: picture })]);

@@ -8,7 +8,7 @@ import { Button, Image, Text, View } from '@tarojs/components';
 import type { PublicOrg, VillageCodeAnswer } from '../../domain/public/types';
 import { whoami } from '../../services/api';
 import { getVillageCode, listTownships } from '../../services/public';
-import { composePrintPicture, savePrintPicture, type PrintPicture } from '../../services/print-code';
+import { composePrintPicture, releasePrintPicture, savePrintPicture, type PrintPicture } from '../../services/print-code';
 import { messageOf } from '../../services/errors';
 import '../../pages/village/resident.css';
 import './index.css';
@@ -32,6 +32,13 @@ export default function VillageCodes() {
       })
       .catch((e) => setError(messageOf(e)));
   }, []);
+
+  useEffect(
+    () => () => {
+      if (picture) releasePrintPicture(picture);
+    },
+    [picture],
+  );
 
   const show = (village: PublicOrg) => {
     setPicture(null);
