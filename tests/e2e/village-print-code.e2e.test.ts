@@ -60,6 +60,12 @@ test('the admin downloads a print picture of 沙坝村: its code opens the villa
 
   // The page shows what was saved.
   await page.locator('#code-print-image img').waitFor();
+  await page.waitForFunction(() => (document.querySelector('#code-print-image img') as HTMLImageElement | null)?.complete === true);
+  // Whole, not cut by its box: as tall as the picture is for its width.
+  const shown = (await page.locator('#code-print-image img').boundingBox())!;
+  const frame = (await page.locator('#code-print-image').boundingBox())!;
+  expect(shown.height / shown.width).toBeCloseTo(png.height / png.width, 1);
+  expect(frame.height).toBeGreaterThanOrEqual(shown.height - 1);
   await expect(page.locator('#code-print-name').innerText()).resolves.toContain('白土乡-沙坝村-村二维码.png');
   await expect(page.locator('#code-save').innerText()).resolves.toBe('保存打印图片');
   // Taro's H5 button takes disabled="false" for disabled: the button must be usable again.
