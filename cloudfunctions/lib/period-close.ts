@@ -189,9 +189,11 @@ export async function frozenFigures(db: Database, orgCode: string, year: number)
 export async function figuresWithClose(db: Database, orgCode: string, period: Period, ids?: readonly string[]): Promise<Figures> {
   const frozen = period.year === undefined ? null : await frozenFigures(db, orgCode, period.year);
   if (!frozen) return computeFigures(db, orgCode, period, ids);
-  if (!ids) return frozen;
-  return Object.fromEntries(ids.filter((id) => id in frozen).map((id) => [id, frozen[id]]));
+  return ids ? pick(frozen, ids) : frozen;
 }
+
+/** The figures `ids` of those given (frozen ones keep only what they hold). */
+export const pick = (figures: Figures, ids: readonly string[]): Figures => Object.fromEntries(ids.filter((id) => id in figures).map((id) => [id, figures[id]]));
 
 // ---- Which changes a close forbids -------------------------------------------------------------
 

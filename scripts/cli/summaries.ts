@@ -1,7 +1,7 @@
 /**
  * `summaries rebuild|check [--org <代码>]`: the per unit × month summaries the figures read, made again
  * from the records (rebuild) or compared with them (check; exit 1 when they differ). Without --org,
- * every unit.
+ * every unit; a village's --org stands for its township (whose roll-ups its records are part of).
  */
 import { checkSummaries, rebuildSummaries } from '../../cloudfunctions/lib/summaries/rebuild';
 import { CliError, parseArgs } from './args';
@@ -17,7 +17,9 @@ export const run: Command = async (argv, io) => {
   const action = args.positionals[0];
   if (action !== 'rebuild' && action !== 'check') throw new CliError('请写 summaries rebuild 或 summaries check', 2);
   return withDatabase(io.env, async (db) => {
-    const org = args.options.org ? await mustFindOrg(db, args.options.org) : null;
+    const named = args.options.org ? await mustFindOrg(db, args.options.org) : null;
+    // A township's roll-up adds up all of its units: a village is rebuilt and checked with its township.
+    const org = named && named.path.length > 2 ? await mustFindOrg(db, named.path[1]) : named;
     const scope = org ? `${org.name}（${org.code}）及下级单位` : '全部单位';
     if (action === 'rebuild') {
       const { written, removed } = await rebuildSummaries(db, org?.code);

@@ -1,14 +1,14 @@
 /**
  * The console's five-year trend: a unit's figures month by month over the year asked for and the four
- * before it. Sixty months are read from the summaries in one query (units × months documents), never
- * from the records; only figures that have a value per month are offered (series.ts isMonthlyFigure).
+ * before it. Sixty months are read from the summaries (a township's roll-ups; a county's townships'
+ * roll-ups and its own summaries), never from the records; only figures that have a value per month are offered (series.ts isMonthlyFigure).
  */
 import type { Database } from '../cloudbase';
 import type { Caller } from '../caller';
 import { AppError } from '../errors';
 import { yearPeriod } from '../period';
 import { reviewTownships } from '../supervision/settings';
-import { countsOf, readSummaries } from '../summaries/store';
+import { countsOf, readTree } from '../summaries/store';
 import { rowsOfCounts } from '../summaries/figures';
 import { consoleOrg, readableOrg } from './access';
 import { knownIds } from './figures';
@@ -25,7 +25,7 @@ export async function trend(db: Database, caller: Caller, query: { org?: string;
     throw new AppError('INVALID_REQUEST', `走势只看按月统计的指标，${yearly.map((id) => FIGURE_BY_ID.get(id)?.label ?? id).join('、')}不按月统计`);
   yearPeriod(query.year);
   const months = monthsBetween(`${query.year - TREND_YEARS + 1}-01`, `${query.year}-12`);
-  const [reviewing, docs] = await Promise.all([reviewTownships(db), readSummaries(db, org.code, months)]);
+  const [reviewing, docs] = await Promise.all([reviewTownships(db), readTree(db, { orgCode: org.code, orgPath: org.path }, months)]);
   const byMonth = new Map<string, MonthCounts[]>();
   for (const doc of docs) byMonth.set(doc.month, [...(byMonth.get(doc.month) ?? []), countsOf(doc)]);
   return {

@@ -21,8 +21,8 @@ import {
 import type { Period } from '../../../src/domain/period';
 import { pendingByFigure } from '../../../src/domain/supervision/pending';
 import { reviewTownships } from '../supervision/settings';
-import { rowsFromSummaries } from '../summaries/figures';
-import { isSummarised } from '../../../src/domain/summaries';
+import { rowsFromSummaries, rowsOfCounts } from '../summaries/figures';
+import { isSummarised, type MonthCounts } from '../../../src/domain/summaries';
 
 export interface FigureOptions {
   /** Whose records: the unit and every unit below it (default), or the unit's own only (乡镇本级). */
@@ -35,6 +35,8 @@ export interface FigureOptions {
   records?: 'counted' | 'everything' | 'pending';
   /** Also read every 其他指标 row of the year, whatever `ids` asks for (the report names them). */
   allManual?: boolean;
+  /** The unit's path when the caller has read the unit already (else it is read again). */
+  orgPath?: readonly string[];
 }
 
 /** The figures `ids` (all when omitted) of a unit and a period, computed from its records. */
@@ -69,6 +71,9 @@ export async function rowsFromRecords(
   only: (collection: CollectionPipeline['collection']) => boolean = () => true,
 ): Promise<AggregateRows> {
   const { scope, records = 'counted' } = options;
+  // Nothing to ask the database for (the console's charts ask for summarised figures only).
+  const asked = pipelinesFor(orgCode, period, ids, { scope }).some((p) => only(p.collection));
+  if (!asked && !(options.allManual && only('manual_figures'))) return {};
   let pipelines: CollectionPipeline[];
   if (records === 'everything') {
     pipelines = pipelinesFor(orgCode, period, ids, { scope });
@@ -84,6 +89,24 @@ export async function rowsFromRecords(
   return runPipelines(
     db,
     pipelines.filter((p) => only(p.collection)),
+  );
+}
+
+/**
+ * The figures `ids` of slices of counts read once (a unit's children, its own records, its months: the
+ * console's 分村 and 分月), each as computeFigures would answer for the slice's unit, scope and period.
+ */
+export async function figuresOfSlices(
+  db: Database,
+  slices: ReadonlyArray<{ orgCode: string; period: Period; scope?: FigureScope; counts: readonly MonthCounts[] }>,
+  ids: readonly string[],
+): Promise<Figures[]> {
+  const reviewing = await reviewTownships(db);
+  return Promise.all(
+    slices.map(async ({ orgCode, period, scope, counts }) => {
+      const rest = await rowsFromRecords(db, orgCode, period, ids, { scope }, (collection) => !isSummarised(collection));
+      return assemble({ ...rest, ...rowsOfCounts(counts, 'counted', reviewing) }, ids);
+    }),
   );
 }
 

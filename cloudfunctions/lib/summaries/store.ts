@@ -5,17 +5,32 @@
  */
 import { readOne, withoutId, type Database, type Transaction } from '../cloudbase';
 import type { DerivedUpdater, RecordChange } from '../store/derived';
-import { readAll } from '../ledger/read';
+import { readAll, readByIds } from '../ledger/read';
 import { KINDS } from '../../../src/domain/records/kinds';
-import { addChange, addCounters, hasCounts, isSummarised, type MonthCounts } from '../../../src/domain/summaries';
+import {
+  addChange,
+  addCounters,
+  hasCounts,
+  isSummarised,
+  rollupId,
+  summaryId,
+  type MonthCounts,
+  type Span,
+  type SummaryUnit,
+} from '../../../src/domain/summaries';
 
 export const SUMMARIES = 'summaries';
 
-/** A stored summary: its unit (code and path, as the records carry them), month and counters. */
+/**
+ * A stored summary: its unit (code and path, as the records carry them), what it spans (the unit's own
+ * records, or a township's roll-up; summaries written before roll-ups have no span: the unit's own),
+ * month and counters.
+ */
 export interface SummaryDoc {
   _id: string;
   orgCode: string;
   orgPath: string[];
+  span?: Span;
   month: string;
   ok: MonthCounts['ok'];
   held: MonthCounts['held'];
@@ -25,6 +40,8 @@ export const docOf = (id: string, m: MonthCounts): SummaryDoc => ({
   _id: id,
   orgCode: m.unit.orgCode,
   orgPath: [...m.unit.orgPath],
+  // Every summary names its span: a document without the field would be left out of the span index.
+  span: m.span ?? 'unit',
   month: m.month,
   ok: m.ok,
   held: m.held,
@@ -33,6 +50,7 @@ export const docOf = (id: string, m: MonthCounts): SummaryDoc => ({
 export const countsOf = (doc: SummaryDoc): MonthCounts => ({
   unit: { orgCode: doc.orgCode, orgPath: doc.orgPath },
   month: doc.month,
+  ...(doc.span === 'township' ? { span: 'township' as const } : {}),
   ok: doc.ok ?? {},
   held: doc.held ?? {},
 });
@@ -70,9 +88,66 @@ export async function applyDelta(tx: Transaction, delta: ReadonlyMap<string, Mon
 /** The record store's hook: every write's changes reach the summaries in its transaction. */
 export const updateSummaries: DerivedUpdater = (tx, changes) => applyDelta(tx, deltaOf(changes));
 
-/** The summaries of a unit and every unit below it for these months. */
-export async function readSummaries(db: Database, orgCode: string, months: readonly string[]): Promise<SummaryDoc[]> {
+/** Months per query: a year of a county's townships fits a page, and years are read in parallel. */
+const MONTHS_PER_QUERY = 12;
+
+function chunks<T>(list: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
+  return out;
+}
+
+/** The documents matching `where` for each chunk of months, read in parallel. */
+async function readByMonths(db: Database, months: readonly string[], where: (months: string[]) => Record<string, unknown>): Promise<SummaryDoc[]> {
+  const parts = await Promise.all(chunks(months, MONTHS_PER_QUERY).map((chunk) => readAll(db, SUMMARIES, where(chunk))));
+  return parts.flat() as unknown as SummaryDoc[];
+}
+
+/** The unit's own summaries (its records only, not those of units below it) for these months, by id. */
+export async function readOwn(db: Database, unit: SummaryUnit, months: readonly string[]): Promise<SummaryDoc[]> {
+  if (months.length === 0) return [];
+  const found = await readByIds(
+    db,
+    SUMMARIES,
+    months.map((month) => summaryId(unit, month)),
+  );
+  return [...found.values()] as unknown as SummaryDoc[];
+}
+
+/**
+ * Summaries that add up to the unit and everything below it, each record counted once, and split by
+ * the unit's children: a county's own summaries and its townships' roll-ups; below a county, the
+ * unit summaries of the unit and every unit below it (never a roll-up).
+ */
+export async function readParts(db: Database, unit: SummaryUnit, months: readonly string[]): Promise<SummaryDoc[]> {
   if (months.length === 0) return [];
   const _ = db.command;
-  return (await readAll(db, SUMMARIES, { orgPath: orgCode, month: _.in([...months]) })) as unknown as SummaryDoc[];
+  if (depthOf(unit) === 0) {
+    const [rollups, own] = await Promise.all([
+      readByMonths(db, months, (chunk) => ({ span: 'township', orgPath: unit.orgCode, month: _.in(chunk) })),
+      readOwn(db, unit, months),
+    ]);
+    return [...rollups, ...own];
+  }
+  const docs = await readByMonths(db, months, (chunk) => ({ orgPath: unit.orgCode, month: _.in(chunk) }));
+  return docs.filter((doc) => doc.span !== 'township');
 }
+
+/** Summaries that add up to the unit and everything below it: a township's roll-ups by id, else readParts. */
+export async function readTree(db: Database, unit: SummaryUnit, months: readonly string[]): Promise<SummaryDoc[]> {
+  if (months.length === 0) return [];
+  if (depthOf(unit) !== 1) return readParts(db, unit, months);
+  const found = await readByIds(
+    db,
+    SUMMARIES,
+    months.map((month) => rollupId(unit, month)),
+  );
+  return [...found.values()] as unknown as SummaryDoc[];
+}
+
+/**
+ * How deep a unit (code and path from the top down to itself) sits, which decides the summaries that add
+ * up to it: 0 for the top unit (the county), 1 for a township …; a path that does not end with the unit reads as deep
+ * (the summaries of units below it, never a roll-up).
+ */
+const depthOf = (unit: SummaryUnit): number => (unit.orgPath[unit.orgPath.length - 1] === unit.orgCode ? unit.orgPath.length - 1 : Number.POSITIVE_INFINITY);

@@ -108,10 +108,18 @@ export const unitOf = (doc: Doc): SummaryUnit => ({
   orgPath: Array.isArray(doc.orgPath) ? doc.orgPath.map(String) : [],
 });
 
+/**
+ * What a summary adds up: the records of its unit itself, or (a roll-up) of a township and every unit
+ * below it, so that a county reads one summary per township and month instead of one per village.
+ */
+export type Span = 'unit' | 'township';
+
 /** One summary's worth of counts: a unit's month, split by review bucket. */
 export interface MonthCounts {
   unit: SummaryUnit;
   month: string;
+  /** 'township': the roll-up of the township `unit` and everything below it; absent: the unit's own records. */
+  span?: 'township';
   ok: Counters;
   held: Counters;
 }
@@ -120,19 +128,38 @@ export interface MonthCounts {
 export const summaryId = (unit: SummaryUnit, month: string): string => `${unit.orgPath.join('-')}_${unit.orgCode}_${month}`;
 
 /**
- * Adds sign × the record's counts to `into`, per summary id; with `within`, only what the record adds
- * on those days (the part-months of a date range).
+ * The township a unit lies in, as its roll-up's unit: the second code of the path (县 ⊃ 乡镇 ⊃ 村);
+ * none for the county itself. A unit's summaries add up to its township's roll-up in the same write.
+ */
+export const townshipOf = (unit: SummaryUnit): SummaryUnit | null =>
+  unit.orgPath.length >= 2 ? { orgCode: unit.orgPath[1], orgPath: unit.orgPath.slice(0, 2) } : null;
+
+/** A township roll-up's id (never a unit summary's: those start with the path). */
+export const rollupId = (township: SummaryUnit, month: string): string => `tree_${summaryId(township, month)}`;
+
+export const isRollup = (m: Pick<MonthCounts, 'span'>): boolean => m.span === 'township';
+
+function countsAt(into: Map<string, MonthCounts>, id: string, unit: SummaryUnit, month: string, span?: 'township'): MonthCounts {
+  let m = into.get(id);
+  if (!m) into.set(id, (m = span ? { unit, month, span, ok: {}, held: {} } : { unit, month, ok: {}, held: {} }));
+  return m;
+}
+
+/**
+ * Adds sign × the record's counts to `into`, per summary id: its unit's summary and its township's
+ * roll-up; with `within`, only what the record adds on those days (the part-months of a date range),
+ * and to its unit's summary only.
  */
 export function addRecord(into: Map<string, MonthCounts>, collection: Collection, doc: Doc | null, sign: 1 | -1 = 1, within?: (date: string) => boolean): void {
   if (!counts(doc)) return;
   const unit = unitOf(doc);
+  const township = within ? null : townshipOf(unit);
   for (const e of entriesOf(collection, doc)) {
     if (within && !within(e.date)) continue;
     const month = e.date.slice(0, 7);
-    const id = summaryId(unit, month);
-    let m = into.get(id);
-    if (!m) into.set(id, (m = { unit, month, ok: {}, held: {} }));
-    addCounters(m[e.bucket], { [e.key]: e.counter }, sign);
+    const add = { [e.key]: e.counter };
+    addCounters(countsAt(into, summaryId(unit, month), unit, month)[e.bucket], add, sign);
+    if (township) addCounters(countsAt(into, rollupId(township, month), township, month, 'township')[e.bucket], add, sign);
   }
 }
 
