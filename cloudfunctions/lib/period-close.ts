@@ -186,9 +186,9 @@ export async function frozenFigures(db: Database, orgCode: string, year: number)
  * computed from the records. Quarters and months of a closed year are computed, which gives the same
  * numbers because the records cannot change.
  */
-export async function figuresWithClose(db: Database, orgCode: string, period: Period, ids?: readonly string[]): Promise<Figures> {
+export async function figuresWithClose(db: Database, orgCode: string, period: Period, ids?: readonly string[], orgPath?: readonly string[]): Promise<Figures> {
   const frozen = period.year === undefined ? null : await frozenFigures(db, orgCode, period.year);
-  if (!frozen) return computeFigures(db, orgCode, period, ids);
+  if (!frozen) return computeFigures(db, orgCode, period, ids, { orgPath });
   return ids ? pick(frozen, ids) : frozen;
 }
 

@@ -26,8 +26,8 @@ export async function overview(db: Database, caller: Caller, query: { org?: stri
   const org = await readableOrg(db, caller, query.org);
   const period = yearPeriod(query.year);
   const [figures, lastYear, close, awaitingReview] = await Promise.all([
-    figuresWithClose(db, org.code, period),
-    figuresWithClose(db, org.code, yearPeriod(query.year - 1)),
+    figuresWithClose(db, org.code, period, undefined, org.path),
+    figuresWithClose(db, org.code, yearPeriod(query.year - 1), undefined, org.path),
     closeOf(db, org.code, query.year),
     pendingFigures(db, org.code, period),
   ]);
@@ -48,7 +48,7 @@ export async function byVillage(db: Database, caller: Caller, query: { org?: str
   const [children, frozen, parts] = await Promise.all([
     childUnits(db, org.code),
     frozenFigures(db, org.code, query.year),
-    periodParts(db, unitOf(org), period),
+    periodParts(db, unitOf(org), period, ids),
   ]);
   const slices = [
     ...children.map((child) => ({ orgCode: child.code, period, counts: inScope(parts, child.code) })),
@@ -74,7 +74,7 @@ export async function byVillage(db: Database, caller: Caller, query: { org?: str
 export async function byMonth(db: Database, caller: Caller, query: { org?: string; year: number; ids: string[] }): Promise<ByMonthAnswer> {
   const org = await readableOrg(db, caller, query.org);
   const ids = knownIds(query.ids);
-  const counts = await periodCounts(db, unitOf(org), yearPeriod(query.year));
+  const counts = await periodCounts(db, unitOf(org), yearPeriod(query.year), 'tree', ids);
   const months = Array.from({ length: 12 }, (_, i) => `${query.year}-${String(i + 1).padStart(2, '0')}`);
   const figures = await figuresOfSlices(
     db,

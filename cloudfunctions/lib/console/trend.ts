@@ -8,7 +8,7 @@ import type { Caller } from '../caller';
 import { AppError } from '../errors';
 import { yearPeriod } from '../period';
 import { reviewTownships } from '../supervision/settings';
-import { countsOf, readTree } from '../summaries/store';
+import { countsOf, readTree, summaryFields } from '../summaries/store';
 import { rowsOfCounts } from '../summaries/figures';
 import { consoleOrg, readableOrg } from './access';
 import { knownIds } from './figures';
@@ -25,7 +25,7 @@ export async function trend(db: Database, caller: Caller, query: { org?: string;
     throw new AppError('INVALID_REQUEST', `走势只看按月统计的指标，${yearly.map((id) => FIGURE_BY_ID.get(id)?.label ?? id).join('、')}不按月统计`);
   yearPeriod(query.year);
   const months = monthsBetween(`${query.year - TREND_YEARS + 1}-01`, `${query.year}-12`);
-  const [reviewing, docs] = await Promise.all([reviewTownships(db), readTree(db, { orgCode: org.code, orgPath: org.path }, months)]);
+  const [reviewing, docs] = await Promise.all([reviewTownships(db), readTree(db, { orgCode: org.code, orgPath: org.path }, months, summaryFields(ids))]);
   const byMonth = new Map<string, MonthCounts[]>();
   for (const doc of docs) byMonth.set(doc.month, [...(byMonth.get(doc.month) ?? []), countsOf(doc)]);
   return {

@@ -21,5 +21,5 @@ export async function figuresFor(db: Database, caller: Caller, query: FiguresQue
   if (!org) throw new AppError('ORG_NOT_FOUND');
   requireInScope(caller, org.path);
   const period = periodOf(query.period);
-  return { org: code, period: period.text, figures: await figuresWithClose(db, code, period, query.ids) };
+  return { org: code, period: period.text, figures: await figuresWithClose(db, code, period, query.ids, org.path) };
 }

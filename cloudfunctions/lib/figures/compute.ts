@@ -52,7 +52,7 @@ export async function pendingFigures(db: Database, orgCode: string, period: Peri
 /** The rows `assemble()` and its helpers read: the one place they are obtained. */
 export async function figureRows(db: Database, orgCode: string, period: Period, ids?: readonly string[], options: FigureOptions = {}): Promise<AggregateRows> {
   const [summarised, rest] = await Promise.all([
-    rowsFromSummaries(db, orgCode, period, options),
+    rowsFromSummaries(db, orgCode, period, { ...options, ids }),
     rowsFromRecords(db, orgCode, period, ids, options, (collection) => !isSummarised(collection)),
   ]);
   return { ...rest, ...summarised };

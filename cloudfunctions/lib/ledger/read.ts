@@ -10,12 +10,16 @@ export const PAGE = 1000;
 type Where = Parameters<ReturnType<Database['collection']>['where']>[0];
 export type Doc = { _id: string } & Record<string, unknown>;
 
-/** Every document matching `where` (all of the collection when omitted), in `_id` order. */
-export async function readAll(db: Database, collection: string, where?: Where): Promise<Doc[]> {
+/** A projection: the fields (dotted paths allowed) to answer; `_id` always comes. */
+export type Fields = Record<string, true>;
+
+/** Every document matching `where` (all of the collection when omitted), in `_id` order; only `fields` when given. */
+export async function readAll(db: Database, collection: string, where?: Where, fields?: Fields): Promise<Doc[]> {
   const out: Doc[] = [];
   for (;;) {
     const base = db.collection(collection);
-    const query = where === undefined ? base : base.where(where);
+    const filtered = where === undefined ? base : base.where(where);
+    const query = fields ? filtered.field(fields) : filtered;
     const { data } = await query.orderBy('_id', 'asc').skip(out.length).limit(PAGE).get();
     out.push(...(data as Doc[]));
     if (data.length < PAGE) return out;
@@ -23,13 +27,13 @@ export async function readAll(db: Database, collection: string, where?: Where): 
 }
 
 /** The documents with these `_id`s that exist, by id; asked for in chunks so each answer fits a page. */
-export async function readByIds(db: Database, collection: string, ids: readonly string[]): Promise<Map<string, Doc>> {
+export async function readByIds(db: Database, collection: string, ids: readonly string[], fields?: Fields): Promise<Map<string, Doc>> {
   const found = new Map<string, Doc>();
   const unique = [...new Set(ids)];
   const _ = db.command;
   for (let start = 0; start < unique.length; start += PAGE / 2) {
     const chunk = unique.slice(start, start + PAGE / 2);
-    for (const doc of await readAll(db, collection, { _id: _.in(chunk) })) found.set(doc._id, doc);
+    for (const doc of await readAll(db, collection, { _id: _.in(chunk) }, fields)) found.set(doc._id, doc);
   }
   return found;
 }

@@ -8,7 +8,7 @@ import type { Database } from '../cloudbase';
 import { readAll } from '../ledger/read';
 import { reviewTownships } from '../supervision/settings';
 import { findOrg } from '../orgs';
-import { countsOf, readOwn, readParts, readTree } from './store';
+import { countsOf, readOwn, readParts, readTree, summaryFields } from './store';
 import type { AggregateRows, FigureScope } from '../../../src/domain/indicators';
 import type { Period } from '../../../src/domain/period';
 import {
@@ -71,10 +71,11 @@ export async function periodCounts(
   unit: SummaryUnit,
   period: Pick<Period, 'start' | 'end'>,
   scope: FigureScope = 'tree',
+  ids?: readonly string[],
 ): Promise<MonthCounts[]> {
   const split = splitPeriod(period);
   const read = scope === 'own' ? readOwn : readTree;
-  const [docs, partial] = await Promise.all([read(db, unit, split.months), partialCounts(db, unit.orgCode, split.partial)]);
+  const [docs, partial] = await Promise.all([read(db, unit, split.months, summaryFields(ids)), partialCounts(db, unit.orgCode, split.partial)]);
   return inScope([...docs.map(countsOf), ...partial], unit.orgCode, scope);
 }
 
@@ -82,9 +83,9 @@ export async function periodCounts(
  * The counts of the unit and below for the period, split so that each child's share can be taken
  * out (inScope): a county's by township roll-up, below it by unit (store.ts readParts).
  */
-export async function periodParts(db: Database, unit: SummaryUnit, period: Pick<Period, 'start' | 'end'>): Promise<MonthCounts[]> {
+export async function periodParts(db: Database, unit: SummaryUnit, period: Pick<Period, 'start' | 'end'>, ids?: readonly string[]): Promise<MonthCounts[]> {
   const split = splitPeriod(period);
-  const [docs, partial] = await Promise.all([readParts(db, unit, split.months), partialCounts(db, unit.orgCode, split.partial)]);
+  const [docs, partial] = await Promise.all([readParts(db, unit, split.months, summaryFields(ids)), partialCounts(db, unit.orgCode, split.partial)]);
   return [...docs.map(countsOf), ...partial];
 }
 
@@ -112,12 +113,12 @@ export async function rowsFromSummaries(
   db: Database,
   orgCode: string,
   period: Pick<Period, 'start' | 'end'>,
-  options: { scope?: FigureScope; records?: RecordsMode; orgPath?: readonly string[] } = {},
+  options: { scope?: FigureScope; records?: RecordsMode; orgPath?: readonly string[]; ids?: readonly string[] } = {},
 ): Promise<AggregateRows> {
   const records = options.records ?? 'counted';
   const [reviewing, counts] = await Promise.all([
     reviewingFor(db, records),
-    summaryUnit(db, orgCode, options.orgPath).then((unit) => periodCounts(db, unit, period, options.scope)),
+    summaryUnit(db, orgCode, options.orgPath).then((unit) => periodCounts(db, unit, period, options.scope, options.ids)),
   ]);
   return rowsOfCounts(counts, records, reviewing);
 }

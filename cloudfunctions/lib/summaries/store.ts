@@ -5,12 +5,13 @@
  */
 import { readOne, withoutId, type Database, type Transaction } from '../cloudbase';
 import type { DerivedUpdater, RecordChange } from '../store/derived';
-import { readAll, readByIds } from '../ledger/read';
+import { readAll, readByIds, type Fields } from '../ledger/read';
 import { KINDS } from '../../../src/domain/records/kinds';
 import {
   addChange,
   addCounters,
   hasCounts,
+  summaryKeysOf,
   isSummarised,
   rollupId,
   summaryId,
@@ -97,19 +98,39 @@ function chunks<T>(list: readonly T[], size: number): T[][] {
   return out;
 }
 
+/**
+ * The fields of summaries that figures `ids` need (every field when omitted): a trend or a chart of a
+ * few figures reads a few counters of each summary, not all of them.
+ */
+export function summaryFields(ids?: readonly string[]): Fields | undefined {
+  if (!ids) return undefined;
+  const fields: Fields = { orgCode: true, orgPath: true, span: true, month: true };
+  for (const key of summaryKeysOf(ids)) {
+    fields[`ok.${key}`] = true;
+    fields[`held.${key}`] = true;
+  }
+  return fields;
+}
+
 /** The documents matching `where` for each chunk of months, read in parallel. */
-async function readByMonths(db: Database, months: readonly string[], where: (months: string[]) => Record<string, unknown>): Promise<SummaryDoc[]> {
-  const parts = await Promise.all(chunks(months, MONTHS_PER_QUERY).map((chunk) => readAll(db, SUMMARIES, where(chunk))));
+async function readByMonths(
+  db: Database,
+  months: readonly string[],
+  where: (months: string[]) => Record<string, unknown>,
+  fields?: Fields,
+): Promise<SummaryDoc[]> {
+  const parts = await Promise.all(chunks(months, MONTHS_PER_QUERY).map((chunk) => readAll(db, SUMMARIES, where(chunk), fields)));
   return parts.flat() as unknown as SummaryDoc[];
 }
 
 /** The unit's own summaries (its records only, not those of units below it) for these months, by id. */
-export async function readOwn(db: Database, unit: SummaryUnit, months: readonly string[]): Promise<SummaryDoc[]> {
+export async function readOwn(db: Database, unit: SummaryUnit, months: readonly string[], fields?: Fields): Promise<SummaryDoc[]> {
   if (months.length === 0) return [];
   const found = await readByIds(
     db,
     SUMMARIES,
     months.map((month) => summaryId(unit, month)),
+    fields,
   );
   return [...found.values()] as unknown as SummaryDoc[];
 }
@@ -119,28 +140,29 @@ export async function readOwn(db: Database, unit: SummaryUnit, months: readonly 
  * the unit's children: a county's own summaries and its townships' roll-ups; below a county, the
  * unit summaries of the unit and every unit below it (never a roll-up).
  */
-export async function readParts(db: Database, unit: SummaryUnit, months: readonly string[]): Promise<SummaryDoc[]> {
+export async function readParts(db: Database, unit: SummaryUnit, months: readonly string[], fields?: Fields): Promise<SummaryDoc[]> {
   if (months.length === 0) return [];
   const _ = db.command;
   if (depthOf(unit) === 0) {
     const [rollups, own] = await Promise.all([
-      readByMonths(db, months, (chunk) => ({ span: 'township', orgPath: unit.orgCode, month: _.in(chunk) })),
-      readOwn(db, unit, months),
+      readByMonths(db, months, (chunk) => ({ span: 'township', orgPath: unit.orgCode, month: _.in(chunk) }), fields),
+      readOwn(db, unit, months, fields),
     ]);
     return [...rollups, ...own];
   }
-  const docs = await readByMonths(db, months, (chunk) => ({ orgPath: unit.orgCode, month: _.in(chunk) }));
+  const docs = await readByMonths(db, months, (chunk) => ({ orgPath: unit.orgCode, month: _.in(chunk) }), fields);
   return docs.filter((doc) => doc.span !== 'township');
 }
 
 /** Summaries that add up to the unit and everything below it: a township's roll-ups by id, else readParts. */
-export async function readTree(db: Database, unit: SummaryUnit, months: readonly string[]): Promise<SummaryDoc[]> {
+export async function readTree(db: Database, unit: SummaryUnit, months: readonly string[], fields?: Fields): Promise<SummaryDoc[]> {
   if (months.length === 0) return [];
-  if (depthOf(unit) !== 1) return readParts(db, unit, months);
+  if (depthOf(unit) !== 1) return readParts(db, unit, months, fields);
   const found = await readByIds(
     db,
     SUMMARIES,
     months.map((month) => rollupId(unit, month)),
+    fields,
   );
   return [...found.values()] as unknown as SummaryDoc[];
 }

@@ -6,7 +6,7 @@
  */
 import type { Collection } from '../records/common';
 import { FIGURES } from '../indicators/catalogue';
-import { partsOf, type Part } from '../indicators/pipeline';
+import { partsOf, selectFigures, type Part } from '../indicators/pipeline';
 import type { BaseMeasure, Condition } from '../indicators/types';
 import { NOT_COUNTED } from '../supervision/review';
 import { addCounters, type Counters, type PartCounter } from './counters';
@@ -51,6 +51,18 @@ const partsByCollection = (() => {
 export const SUMMARY_COLLECTIONS: readonly Collection[] = [...partsByCollection.keys()];
 
 export const isSummarised = (collection: string): collection is Collection => (SUMMARY_COLLECTIONS as readonly string[]).includes(collection);
+
+const SUMMARY_KEYS = new Set([...partsByCollection.values()].flat().map((p) => p.key));
+
+/** The part keys of summaries that figures `ids` read. */
+export const summaryKeysOf = (ids: readonly string[]): string[] => [
+  ...new Set(
+    selectFigures(ids)
+      .flatMap(partsOf)
+      .map((p) => p.key)
+      .filter((key) => SUMMARY_KEYS.has(key)),
+  ),
+];
 
 /** The part keys summaries keep for a collection. */
 export const summaryParts = (collection: Collection): readonly Part[] => partsByCollection.get(collection) ?? [];

@@ -4,7 +4,9 @@
  * once — each applied with its change handed to the record store's hook in the write's transaction;
  * then the figures read from summaries must equal the figures the catalogue's pipelines aggregate from
  * the records (the oracle), for every unit, several periods (whole years, a quarter, a month, ranges
- * with part-months) and every records mode, and `check` must find nothing to repair.
+ * with part-months) and every records mode, and `check` must find nothing to repair. Counties and
+ * townships are read from township roll-ups kept in the same writes; the console's slices of one read
+ * (by child unit, own records, month; a few figures' counters) must give the same figures too.
  *
  * Seeded: SUMMARY_SEED=<n> replays a run; a failure names its seed.
  */
@@ -15,6 +17,10 @@ import { updateDerived, type RecordChange } from '../../../cloudfunctions/lib/st
 import { figureRows, rowsFromRecords, type FigureOptions } from '../../../cloudfunctions/lib/figures/compute';
 import { checkSummaries, rebuildSummaries } from '../../../cloudfunctions/lib/summaries/rebuild';
 import { SUMMARIES } from '../../../cloudfunctions/lib/summaries/store';
+import { inScope, periodCounts, periodParts, rowsOfCounts } from '../../../cloudfunctions/lib/summaries/figures';
+import { reviewTownships } from '../../../cloudfunctions/lib/supervision/settings';
+import { splitPeriod, type MonthCounts } from '../../../src/domain/summaries';
+import { CHART_FIGURES } from '../../../src/domain/console/series';
 import { assemble } from '../../../src/domain/indicators';
 import { pendingByFigure } from '../../../src/domain/supervision/pending';
 import { mustParsePeriod, type Period } from '../../../src/domain/period';
@@ -209,6 +215,35 @@ async function differenceAt(db: Database, code: string, period: Period, options:
 }
 
 /**
+ * The console's way (分村, 分月, trend): a unit's summaries read ONCE (a county's as township roll-ups,
+ * a few figures' counters only), then each child's, the unit's own and each month's share taken out;
+ * each must give the pipelines' figures for that child, own scope or month.
+ */
+async function sliceDifference(db: Database, unit: (typeof UNITS)[number], period: Period, ids?: readonly string[]): Promise<string | null> {
+  const read = { orgCode: unit.code, orgPath: unit.path };
+  const [parts, tree, reviewing] = await Promise.all([periodParts(db, read, period, ids), periodCounts(db, read, period, 'tree', ids), reviewTownships(db)]);
+  const slices: Array<[string, FigureOptions, MonthCounts[], Period]> = [
+    ...UNITS.filter((u) => u.parentCode === unit.code).map((u): [string, FigureOptions, MonthCounts[], Period] => [u.code, {}, inScope(parts, u.code), period]),
+    [unit.code, { scope: 'own' }, inScope(parts, unit.code, 'own'), period],
+    [unit.code, {}, parts, period],
+    ...splitPeriod(period).months.map((month): [string, FigureOptions, MonthCounts[], Period] => [
+      unit.code,
+      {},
+      tree.filter((c) => c.month === month),
+      mustParsePeriod(month),
+    ]),
+  ];
+  for (const [code, options, counts, slicePeriod] of slices) {
+    const oracle = await rowsFromRecords(db, code, slicePeriod, ids, options);
+    const want = assemble(oracle, ids);
+    const got = assemble({ ...oracle, ...rowsOfCounts(counts, 'counted', reviewing) }, ids);
+    if (JSON.stringify(got) !== JSON.stringify(want))
+      return `slice ${code} of ${unit.code} ${slicePeriod.text} ${JSON.stringify(options)} ids ${ids ? ids.join(',') : 'all'}: summaries ${JSON.stringify(got)} ≠ pipelines ${JSON.stringify(want)}`;
+  }
+  return null;
+}
+
+/**
  * Figures by both paths for every unit, in each mode for a period drawn at random (and, at the end,
  * every period in the counting mode): the first difference, or null.
  */
@@ -220,6 +255,14 @@ async function firstDifference(db: Database, everyPeriod = false): Promise<strin
       const difference = await differenceAt(db, unit.code, period, options);
       if (difference) return difference;
     }
+    if (unit.level === '村') continue;
+    const sliced = await sliceDifference(
+      db,
+      unit,
+      R.pick(PERIODS.filter((p) => splitPeriod(p).partial.length === 0)),
+      R.maybe(0.5, () => CHART_FIGURES),
+    );
+    if (sliced) return sliced;
   }
   return null;
 }
