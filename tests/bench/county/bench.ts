@@ -153,6 +153,8 @@ function outreachEvent(id: string): Record<string, unknown> {
  * path's, and are not empty (a fast answer about nothing would measure nothing).
  */
 async function checkFigures(gw: GatewayProcess): Promise<void> {
+  // After a rebuild the gateway may still be loading what it wrote: the pipeline path must not time out on that.
+  await settle(gw);
   const answer = await figures(gw, TOWNSHIP, BENCH_PEOPLE.admin)();
   const oracle = await pipelineFigures(gw, TOWNSHIP, YEAR);
   if (!answer.ok || !oracle.ok) throw new Error(`figures failed: ${JSON.stringify(answer.ok ? oracle : answer)}`);
