@@ -230,6 +230,20 @@ describe('npm run cli', () => {
     expect(found.stdout).toContain('2023-03');
     expect((await runCli(['summaries', 'rebuild', '--org', TOWNSHIP], dataDir)).stdout).toContain('写入 1 份，删除 0 份');
     expect((await runCli(['summaries', 'check'], dataDir)).code).toBe(0);
+    // A village's records add up to its township's roll-up: asked for the village, the township is rebuilt.
+    const village = await onGateway(async (db) => {
+      const { data } = await db.collection('summaries').where({ orgPath: TOWNSHIP, month: '2023-03' }).limit(1000).get();
+      const { _id: id, ...doc } = (data as Array<{ _id: string; orgCode: string; span: string }>).find((d) => d.span === 'unit' && d.orgCode !== TOWNSHIP)!;
+      await db
+        .collection('summaries')
+        .doc(id)
+        .set({ ...doc, ok: { outreach_events: { n: 999 } } });
+      return doc.orgCode;
+    });
+    const rebuilt = (await runCli(['summaries', 'rebuild', '--org', village], dataDir)).stdout;
+    expect(rebuilt).toContain(`（${TOWNSHIP}）及下级单位`);
+    expect(rebuilt).toContain('写入 1 份，删除 0 份');
+    expect((await runCli(['summaries', 'check'], dataDir)).code).toBe(0);
     const shown = figuresJson((await runCli(['figures', '--org', TOWNSHIP, '--period', '2023-03', '--json'], dataDir)).stdout);
     // As the pipelines aggregate them from the records: the oracle.
     expect(shown.figures).toEqual(await onGateway(async (db) => assemble(await rowsFromRecords(db, TOWNSHIP, mustParsePeriod('2023-03')))));
