@@ -15,7 +15,7 @@ const hwm = (pid: number): string => /VmHWM:\s+(\d+ kB)/.exec(readFileSync(`/pro
 async function main(): Promise<void> {
   const now = new Date();
   const year = Number(beijingDate(now).slice(0, 4));
-  const stack = await startAppStack(now);
+  const stack = await startAppStack(now, { functions: 'gateway' });
   const gpid = stack.gateway.process.pid as number;
   const calls: Array<[string, string, Record<string, unknown>]> = [
     ['console', 'overview', { action: 'overview', year }],

@@ -18,7 +18,7 @@ let evil: Server;
 let evilOrigin: string;
 
 beforeAll(async () => {
-  stack = await startAppStack();
+  stack = await startAppStack(new Date(), { functions: 'gateway' });
   browser = await launchBrowser([`--host-resolver-rules=MAP ${REBOUND} 127.0.0.1`]);
   evil = createServer((_req, res) => {
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });

@@ -6,6 +6,7 @@
 import { truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startGatewayProcess, tempDir, type GatewayProcess } from './gateway';
+import { callInProcess } from './in-process-functions';
 import { readQueryLog, unservedQueries } from './query-index-check';
 import { withLocalSdk } from '../../scripts/local-sdk';
 import { loadDemoIfEmpty } from '../../scripts/demo/load-demo';
@@ -35,14 +36,29 @@ export const DEMO = {
   county: 'o-demo-county',
 } as const;
 
-export async function startAppStack(now = new Date(), options: { staticDir?: string } = {}): Promise<AppStack> {
+export interface AppStackOptions {
+  /** The built H5 app, served by the gateway (browser tests). */
+  staticDir?: string;
+  /**
+   * Where `call` runs a function: 'in-process' (default) runs its real `main` in this process against
+   * the gateway (in-process-functions.ts); 'gateway' goes through POST /api/fn and the gateway's
+   * worker processes, as the H5 app does — for browser and mini-program tests, whose app calls the
+   * gateway itself, and tests of that route.
+   */
+  functions?: 'in-process' | 'gateway';
+}
+
+export async function startAppStack(now = new Date(), options: AppStackOptions = {}): Promise<AppStack> {
+  const inProcess = (options.functions ?? 'in-process') === 'in-process';
   const queryLog = join(tempDir('queries-'), 'queries.jsonl');
   writeFileSync(queryLog, '');
   process.env.FAZHI_QUERY_LOG = queryLog;
   // Dev mode, as `npm run dev` runs it: the browser tests sign in through the dev sign-in page.
-  const gateway = await startGatewayProcess({ envId: 'fazhi-local', staticDir: options.staticDir, args: ['--dev'] }).finally(
-    () => delete process.env.FAZHI_QUERY_LOG,
-  );
+  const gateway = await startGatewayProcess({
+    envId: 'fazhi-local',
+    staticDir: options.staticDir,
+    args: ['--dev', ...(inProcess ? ['--workers', '0:4'] : [])],
+  }).finally(() => delete process.env.FAZHI_QUERY_LOG);
   const db = () => withLocalSdk(gateway.url, async (database) => database);
   await withLocalSdk(gateway.url, (database) => loadDemoIfEmpty(database, now));
   // The demo loader's own reads are setup, not the application's queries.
@@ -52,6 +68,7 @@ export async function startAppStack(now = new Date(), options: { staticDir?: str
     db,
     queryLog,
     async call<T>(name: string, data: unknown, openid?: string): Promise<T> {
+      if (inProcess) return callInProcess<T>(gateway.url, name, data, openid);
       const headers: Record<string, string> = { 'content-type': 'application/json' };
       if (openid) headers['x-fazhi-openid'] = openid;
       const res = await fetch(`${gateway.url}/api/fn/${name}`, { method: 'POST', headers, body: JSON.stringify({ data }) });

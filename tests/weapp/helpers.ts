@@ -22,7 +22,7 @@ export function weappStackForFile(): WeappEnv {
     },
   };
   beforeAll(async () => {
-    env.stack = await startAppStack();
+    env.stack = await startAppStack(new Date(), { functions: 'gateway' });
   }, 60000);
   afterAll(async () => {
     await env.stack?.stop();

@@ -10,7 +10,7 @@ import { launchBrowser } from './browser';
 export const H5_DIR = join(__dirname, '..', '..', '..', 'dist', 'h5');
 
 export function startBrowserStack(): Promise<AppStack> {
-  return startAppStack(new Date(), { staticDir: H5_DIR });
+  return startAppStack(new Date(), { staticDir: H5_DIR, functions: 'gateway' });
 }
 
 export interface BrowserStack {

@@ -16,7 +16,7 @@ let stack: AppStack;
 let before: Record<string, string>;
 
 beforeAll(async () => {
-  stack = await startAppStack();
+  stack = await startAppStack(new Date(), { functions: 'gateway' });
   before = await digestAll(await stack.db());
 }, 60000);
 afterAll(() => stack?.stop());
