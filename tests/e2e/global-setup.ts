@@ -5,10 +5,13 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { openDemoCache } from '../helpers/demo-cache-run';
 
 const ROOT = join(__dirname, '..', '..');
 
 export default async function globalSetup(): Promise<void> {
+  // The stacks of these suites start on the run's demo township too (tests/helpers/demo-cache.ts).
+  openDemoCache();
   if (process.env.FAZHI_E2E_REUSE_BUILD === '1' && existsSync(join(ROOT, 'dist', 'h5', 'index.html'))) return;
   const started = Date.now();
   try {

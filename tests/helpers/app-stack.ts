@@ -1,12 +1,14 @@
 /**
- * Test helper: the local stack as the app sees it — a gateway child process running the real cloud
- * functions of cloudfunctions/, the demo township loaded through the real SDK, and calls made the way
- * the H5 app makes them (POST /api/fn/<name>, identity in the platform header).
+ * Test helper: the local stack as the app sees it — a gateway child process, the demo township loaded
+ * through the real SDK (once per test run, demo-cache.ts), and the real cloud functions of
+ * cloudfunctions/ called in this process against it (in-process-functions.ts) or the way the H5 app
+ * calls them (POST /api/fn/<name>, identity in the platform header).
  */
 import { truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startGatewayProcess, tempDir, type GatewayProcess } from './gateway';
 import { callInProcess } from './in-process-functions';
+import { demoDataDir } from './demo-cache';
 import { readQueryLog, unservedQueries } from './query-index-check';
 import { withLocalSdk } from '../../scripts/local-sdk';
 import { loadDemoIfEmpty } from '../../scripts/demo/load-demo';
@@ -50,12 +52,15 @@ export interface AppStackOptions {
 
 export async function startAppStack(now = new Date(), options: AppStackOptions = {}): Promise<AppStack> {
   const inProcess = (options.functions ?? 'in-process') === 'in-process';
+  // The demo township as loaded once in this test run (demo-cache.ts); loaded below when there is none.
+  const dataDir = await demoDataDir(now);
   const queryLog = join(tempDir('queries-'), 'queries.jsonl');
   writeFileSync(queryLog, '');
   process.env.FAZHI_QUERY_LOG = queryLog;
   // Dev mode, as `npm run dev` runs it: the browser tests sign in through the dev sign-in page.
   const gateway = await startGatewayProcess({
     envId: 'fazhi-local',
+    dataDir,
     staticDir: options.staticDir,
     args: ['--dev', ...(inProcess ? ['--workers', '0:4'] : [])],
   }).finally(() => delete process.env.FAZHI_QUERY_LOG);

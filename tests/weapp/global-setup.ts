@@ -5,12 +5,15 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { openDemoCache } from '../helpers/demo-cache-run';
 
 const ROOT = join(__dirname, '..', '..');
 /** The environment id the test build is made for; the runtime checks that cloud.init names it. */
 export const WEAPP_TEST_ENV = 'fazhi-local';
 
 export default async function globalSetup(): Promise<void> {
+  // The stacks of these suites start on the run's demo township too (tests/helpers/demo-cache.ts).
+  openDemoCache();
   if (process.env.FAZHI_WEAPP_REUSE_BUILD === '1' && existsSync(join(ROOT, 'dist', 'weapp', 'app.json'))) return;
   const started = Date.now();
   try {
