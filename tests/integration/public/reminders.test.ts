@@ -21,7 +21,8 @@ const DAY = 24 * 3600 * 1000;
 const VILLAGE = '500114213201';
 
 beforeAll(async () => {
-  stack = await startAppStack(now);
+  // The timer and the command line invoke the function through the gateway, as CloudBase does.
+  stack = await startAppStack(now, { functions: 'gateway' });
   const db = await stack.db();
   await db.collection('accounts').doc(HANDLER).set({ name: '测试调解员', role: '人民调解员', orgCode: VILLAGE });
   const petition = (dueDate: string, state = '办理中') => ({
