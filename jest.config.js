@@ -6,6 +6,7 @@ const moduleNameMapper = { '^@/(.*)$': '<rootDir>/src/$1' };
 
 module.exports = {
   testTimeout: 30000,
+  testSequencer: '<rootDir>/tests/sequencer.mjs',
   projects: [
     {
       displayName: 'unit',
