@@ -8,6 +8,7 @@ import { decode, encode, type Doc } from './ejson';
 import { compile, pinnedId, applyWindow, windowOf, type Criteria, type Window } from './query';
 import type { Session } from './session';
 import { keyOf } from './store';
+import { idPoints } from './query-plan';
 import { collName, criteriaOf, type Body } from './db-write';
 import { parseStages, runPipeline } from './aggregate';
 import { uncancellable, type Work } from './work';
@@ -24,6 +25,11 @@ export async function getDocuments(session: Session, body: Body, now: number, wo
   if (!pinned && !session.inTransaction) {
     const page = pageByIndex(session, coll, criteria, w, match);
     if (page) return { list: applyWindow(page, { ...w, order: undefined, offset: 0 }).map(encode), offset: w.offset, limit: w.limit };
+  }
+  if (session.inTransaction && !pinned) {
+    // Documents named by an `_id` list are part of the snapshot whether they exist or not, as with
+    // doc().get(): one created by another transaction after this read conflicts with this one's write.
+    for (const id of idPoints(criteria) ?? []) session.observe(coll, keyOf(id));
   }
   let found: Array<[string, Doc]>;
   if (pinned) {

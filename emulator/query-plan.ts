@@ -112,7 +112,7 @@ export class Planner {
 const acceptable = (p: IndexPlan | undefined, accept: (p: IndexPlan) => boolean): boolean => p !== undefined && accept(p);
 
 /** `_id` pinned to one value or a list (`$in`) of strings/numbers: the keys to look up. */
-function idPoints(criteria: Criteria | undefined): unknown[] | undefined {
+export function idPoints(criteria: Criteria | undefined): unknown[] | undefined {
   if (!criteria || !('_id' in criteria)) return undefined;
   const points = boundsOf({ _id: criteria._id }).get('_id')?.points;
   if (!points || !points.every((p) => typeof p === 'string' || typeof p === 'number')) return undefined;

@@ -57,6 +57,8 @@ export function callerAddress(cloud: CloudApp): string {
 /** The SDK types `runTransaction` as any; this is the part of a transaction the application uses. */
 export interface Transaction {
   collection(name: string): ReturnType<Database['collection']>;
+  /** The query commands (`db.command`), so that code holding only the transaction can filter. */
+  readonly command: Database['command'];
 }
 
 /** Rounds of the SDK's runTransaction (each itself up to 4 attempts) before a conflict is given up. */
@@ -75,7 +77,7 @@ const CONFLICT_ROUNDS = 6;
 export async function inTransaction<T>(db: Database, work: (tx: Transaction) => Promise<T>): Promise<T> {
   for (let round = 1; ; round++) {
     try {
-      return (await db.runTransaction(work)) as T;
+      return (await db.runTransaction((tx: Pick<Transaction, 'collection'>) => work({ collection: (name) => tx.collection(name), command: db.command }))) as T;
     } catch (error) {
       if (round >= CONFLICT_ROUNDS || !isCloudError(error, 'DATABASE_TRANSACTION_CONFLICT')) throw error;
       await new Promise((resolve) => setTimeout(resolve, Math.random() * 25 * 2 ** round));
@@ -92,6 +94,29 @@ export async function readOne<T>(source: Database | Transaction, collection: str
   const { data } = await source.collection(collection).doc(id).get();
   const doc: unknown = Array.isArray(data) ? data[0] : data;
   return (doc as T | undefined) ?? null;
+}
+
+/** The most documents one `get` answers (CloudBase's cap). */
+const MOST_PER_GET = 1000;
+
+/**
+ * The documents with these ids that exist, by id, in or out of a transaction: one indexed `_id in
+ * [...]` request per thousand ids instead of one per document (where().get() carries the transaction;
+ * inside one, every id asked for is part of its snapshot, found or not, as a doc().get() would be).
+ */
+export async function readMany<T extends { _id: string }>(source: Database | Transaction, collection: string, ids: readonly string[]): Promise<Map<string, T>> {
+  const found = new Map<string, T>();
+  const unique = [...new Set(ids)];
+  for (let start = 0; start < unique.length; start += MOST_PER_GET) {
+    const chunk = unique.slice(start, start + MOST_PER_GET);
+    const { data } = await source
+      .collection(collection)
+      .where({ _id: source.command.in(chunk) })
+      .limit(MOST_PER_GET)
+      .get();
+    for (const doc of data as T[]) found.set(doc._id, doc);
+  }
+  return found;
 }
 
 /** A document as `doc(id).set()` takes it: without its `_id`. */

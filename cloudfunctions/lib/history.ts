@@ -83,6 +83,16 @@ export async function writeHistory(target: Database | Transaction, entry: Omit<H
   await target.collection('history').doc(id).set(entry);
 }
 
+/**
+ * Writes the entries of new versions in one insert (a transaction may insert many documents in one
+ * request): each id names its record's new version, which no entry has yet, so an entry already
+ * there is refused (the write fails) rather than overwritten.
+ */
+export async function insertHistory(tx: Transaction, entries: readonly Omit<HistoryDoc, '_id'>[]): Promise<void> {
+  if (entries.length === 0) return;
+  await tx.collection('history').add(entries.map((entry) => ({ _id: historyId(entry.collection, entry.recordId, entry.version, entry.action), ...entry })));
+}
+
 export async function historyOf(db: Database, collection: string, recordId: string): Promise<HistoryDoc[]> {
   const { data } = await db.collection('history').where({ collection, recordId }).orderBy('version', 'asc').orderBy('at', 'asc').limit(1000).get();
   return data as HistoryDoc[];

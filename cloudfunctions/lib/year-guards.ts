@@ -8,7 +8,7 @@
  * write is refused as PERIOD_CLOSED, or the close's figures (computed after marking) include it.
  * Writes of one village's year serialise among themselves too, which costs nothing at field pace.
  */
-import { inTransaction, readOne, withoutId, type Database, type Transaction } from './cloudbase';
+import { inTransaction, readMany, readOne, withoutId, type Database, type Transaction } from './cloudbase';
 import { AppError } from './errors';
 import { readAll } from './ledger/read';
 
@@ -41,17 +41,19 @@ async function readGuard(tx: Transaction, id: string): Promise<GuardDoc | null> 
   return doc ? withoutId(doc) : null;
 }
 
-/** In a write's transaction, before the close state is read: writes the guard of each unit and year. */
-export async function guardWrite(tx: Transaction, units: readonly string[], years: readonly number[], at: string): Promise<void> {
-  for (const orgCode of units) {
-    for (const year of years) {
-      const id = guardId(orgCode, year);
-      const held = await readGuard(tx, id);
-      await tx
-        .collection(YEAR_GUARDS)
-        .doc(id)
-        .set({ ...held, orgCode, year, at, by: 'write' });
-    }
+/**
+ * In a write's transaction, before the close state is read: writes the guard of each unit and year
+ * (read all at once, each kept as it was besides who wrote it last).
+ */
+export async function guardWrite(tx: Transaction, guards: readonly UnitYear[], at: string): Promise<void> {
+  const ids = guards.map(({ orgCode, year }) => guardId(orgCode, year));
+  const held = await readMany<GuardDoc & { _id: string }>(tx, YEAR_GUARDS, ids);
+  for (const [i, { orgCode, year }] of guards.entries()) {
+    const doc = held.get(ids[i]);
+    await tx
+      .collection(YEAR_GUARDS)
+      .doc(ids[i])
+      .set({ ...(doc ? withoutId(doc) : {}), orgCode, year, at, by: 'write' });
   }
 }
 

@@ -217,7 +217,7 @@ export async function importLedger(db: Database, sheets: readonly LedgerSheet[],
         );
         for (const { doc } of updates) await updateOrg(db, table, doc, options, now.toISOString());
       } else {
-        const rows = [...adds.map(({ doc }) => ({ ...importRow(table, doc), absent: true })), ...updates.map(({ doc }) => importRow(table, doc))];
+        const rows = [...adds, ...updates].map(({ doc }) => importRow(table, doc));
         // Rows of one unit and month side by side: a batch then shares its year guard and 月报 reads.
         const date = KINDS[kindOf(table.collection)].period?.date;
         const order = new Map([...adds, ...updates].map(({ doc }) => [doc._id, `${String(doc.orgCode)} ${date ? String(doc[date] ?? '') : ''}`]));

@@ -10,6 +10,24 @@ import type { Transaction } from '../cloudbase';
 import { CLOSES, closeBlocking, closedYearsOn, guardedYears, periodClosedError, touchedDates, type PeriodCloseDoc } from '../period-close';
 import { guardRosterWrite, guardWrite, unitsOf } from '../year-guards';
 import type { RecordChange } from './derived';
+import { PAGE } from '../ledger/read';
+
+/** The closes of these units, in the transaction: one request for all (a page per thousand closes). */
+async function closesOf(tx: Transaction, codes: readonly string[]): Promise<PeriodCloseDoc[]> {
+  const closes: PeriodCloseDoc[] = [];
+  if (codes.length === 0) return closes;
+  for (;;) {
+    const { data } = await tx
+      .collection(CLOSES)
+      .where({ orgCode: tx.command.in([...codes]), closed: true })
+      .orderBy('_id', 'asc')
+      .skip(closes.length)
+      .limit(PAGE)
+      .get();
+    closes.push(...(data as PeriodCloseDoc[]));
+    if (data.length < PAGE) return closes;
+  }
+}
 
 const pathOf = (doc: Readonly<Record<string, unknown>> | null): string[] | null => (Array.isArray(doc?.orgPath) ? (doc.orgPath as string[]) : null);
 
@@ -27,15 +45,11 @@ export async function assertYearsOpen(tx: Transaction, changes: readonly RecordC
   // Nothing dated changes (an edit of an undated field, a roster change no year can see): no close can object.
   if (guards.size === 0 && rosterUnits.size === 0) return;
   const at = now.toISOString();
-  for (const { orgCode, year } of guards.values()) await guardWrite(tx, [orgCode], [year], at);
+  await guardWrite(tx, [...guards.values()], at);
   await guardRosterWrite(tx, [...rosterUnits], at);
 
-  const codes = new Set(changes.flatMap(({ before, after }) => [...(pathOf(before) ?? []), ...(pathOf(after) ?? [])]));
-  const closes: PeriodCloseDoc[] = [];
-  for (const orgCode of codes) {
-    const { data } = await tx.collection(CLOSES).where({ orgCode, closed: true }).limit(1000).get();
-    closes.push(...(data as PeriodCloseDoc[]));
-  }
+  const codes = [...new Set(changes.flatMap(({ before, after }) => [...(pathOf(before) ?? []), ...(pathOf(after) ?? [])]))];
+  const closes = await closesOf(tx, codes);
   if (closes.length === 0) return;
   for (const { kind, before, after } of changes) {
     const paths = [pathOf(before), pathOf(after)].filter((path): path is string[] => path !== null);

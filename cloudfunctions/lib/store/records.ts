@@ -11,7 +11,7 @@
  */
 import { KINDS, type RecordKind } from '../../../src/domain/records/kinds';
 import type { Database, Transaction } from '../cloudbase';
-import { fieldChanges, writeHistory, type ChangeAction, type HistoryDoc } from '../history';
+import { fieldChanges, insertHistory, type ChangeAction, type HistoryDoc } from '../history';
 import { firstVersionMeta, nextVersionMeta } from '../records-meta';
 import type { OrgDoc } from '../orgs';
 import { bodyOf, readRecord } from '../records/docs';
@@ -82,7 +82,7 @@ function historyEntry(write: RecordWrite, after: StoredRecord, author: Author, a
 
 /**
  * Writes records in `tx`, each as its next version: the year guards and the close check first, then
- * each document with its history entry, then 补报 marks and derived data for all of them at once.
+ * the documents and their history entries, then 补报 marks and derived data for all of them at once.
  * Answers the documents as stored.
  */
 export async function writeRecords(tx: Transaction, writes: readonly RecordWrite[], author: Author, now: Date): Promise<StoredRecord[]> {
@@ -90,10 +90,25 @@ export async function writeRecords(tx: Transaction, writes: readonly RecordWrite
   const changes = writes.map((write) => ({ write, after: stamped(write, author, stamp) }));
   const recordChanges = changes.map(({ write, after }) => ({ kind: write.kind, before: write.before, after }));
   await assertYearsOpen(tx, recordChanges, now);
+  // A transaction writes one document per update, but inserts many in one request: new records go
+  // in one insert per collection (refused, not overwritten, should the id be taken after all), and
+  // every history entry in one.
+  const created = new Map<string, StoredRecord[]>();
   for (const { write, after } of changes) {
-    await tx.collection(KINDS[write.kind].collection).doc(after._id).set(bodyOf(after));
-    await writeHistory(tx, historyEntry(write, after, author, stamp));
+    const collection = KINDS[write.kind].collection;
+    if (write.before) {
+      await tx.collection(collection).doc(after._id).set(bodyOf(after));
+      continue;
+    }
+    const list = created.get(collection) ?? [];
+    list.push(after);
+    created.set(collection, list);
   }
+  for (const [collection, docs] of created) await tx.collection(collection).add(docs);
+  await insertHistory(
+    tx,
+    changes.map(({ write, after }) => historyEntry(write, after, author, stamp)),
+  );
   await markSupplemented(tx, recordChanges, author, stamp);
   await updateDerived(tx, recordChanges);
   return changes.map(({ after }) => after);

@@ -3,7 +3,7 @@
  * (src/domain/summaries). The record store's hook (store/derived.ts) applies each write's change here,
  * in the write's transaction; figures read them by unit-path prefix and months.
  */
-import { readOne, withoutId, type Database, type Transaction } from '../cloudbase';
+import { readMany, withoutId, type Database, type Transaction } from '../cloudbase';
 import type { DerivedUpdater, RecordChange } from '../store/derived';
 import { readAll, readByIds, type Fields } from '../ledger/read';
 import { KINDS } from '../../../src/domain/records/kinds';
@@ -66,17 +66,26 @@ export function deltaOf(changes: readonly RecordChange[]): Map<string, MonthCoun
   return delta;
 }
 
-/** Adds `delta` to the stored summaries, one read and one write per summary touched. */
+/**
+ * Adds `delta` to the stored summaries: one read of every summary touched, then one write each (a
+ * batch of imported rows touches a few units' months, however many rows it holds).
+ */
 export async function applyDelta(tx: Transaction, delta: ReadonlyMap<string, MonthCounts>): Promise<void> {
-  for (const [id, change] of delta) {
-    if (Object.keys(change.ok).length === 0 && Object.keys(change.held).length === 0) continue;
-    const stored = await readOne<SummaryDoc>(tx, SUMMARIES, id);
-    const next = stored ? countsOf(stored) : { ...change, ok: {}, held: {} };
+  const changed = [...delta].filter(([, change]) => Object.keys(change.ok).length > 0 || Object.keys(change.held).length > 0);
+  if (changed.length === 0) return;
+  const stored = await readMany<SummaryDoc>(
+    tx,
+    SUMMARIES,
+    changed.map(([id]) => id),
+  );
+  for (const [id, change] of changed) {
+    const was = stored.get(id);
+    const next = was ? countsOf(was) : { ...change, ok: {}, held: {} };
     addCounters(next.ok, change.ok);
     addCounters(next.held, change.held);
     // A month left with nothing is removed, as a rebuild would never make it.
     if (!hasCounts(next.ok) && !hasCounts(next.held)) {
-      if (stored) await tx.collection(SUMMARIES).doc(id).remove();
+      if (was) await tx.collection(SUMMARIES).doc(id).remove();
     } else {
       await tx
         .collection(SUMMARIES)

@@ -4,7 +4,7 @@
  *   (an approved record edited later is no longer approved);
  * - 补报: a write touching a month (or half month) whose 月报 is already in marks that 月报 补报.
  */
-import { withoutId, type Database, type Transaction } from '../cloudbase';
+import { readMany, withoutId, type Database, type Transaction } from '../cloudbase';
 import type { Caller } from '../caller';
 import type { OrgDoc } from '../orgs';
 import { writeHistory } from '../history';
@@ -12,7 +12,7 @@ import { touchedDates } from '../period-close';
 import { KINDS, type RecordKind } from '../../../src/domain/records/kinds';
 import { isReviewedKind } from '../../../src/domain/supervision/review';
 import { readSettings, townshipCodeOf } from './settings';
-import { REPORTS, readReport, reportId } from './reports';
+import { REPORTS, reportId, type ReportDoc } from './reports';
 import { periodOfDate } from '../../../src/domain/supervision/schedule';
 
 /** The review fields a record written now carries: 待审核 while its township reviews, none otherwise. */
@@ -50,8 +50,9 @@ export async function markSupplemented(
       }
     }
   }
+  const reports = await readMany<ReportDoc>(tx, REPORTS, [...touched.keys()]);
   for (const [id, record] of touched) {
-    const report = await readReport(tx, id);
+    const report = reports.get(id);
     if (!report || report.supplemented) continue;
     const body = withoutId({ ...report, supplemented: true, supplementedAt: at, version: report.version + 1 });
     await tx.collection(REPORTS).doc(id).set(body);

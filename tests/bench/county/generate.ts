@@ -9,7 +9,7 @@
  * smaller size stopped), so one run can measure 100 000 records and then 1 000 000 in the same store.
  * Pure except `readTemplate` (reads the fixture); writing is in write.ts.
  */
-import { parseLedger } from '../../../src/domain/ledger/ledger';
+import { parseLedger, type LedgerSheet } from '../../../src/domain/ledger/ledger';
 import type { LedgerDoc } from '../../../src/domain/ledger/parse';
 import { addDays } from '../../../src/domain/dates';
 import { manualFigureId } from '../../../src/domain/records/manualFigure';
@@ -251,4 +251,22 @@ export function benchAccounts(): Record<string, unknown>[] {
     { _id: BENCH_PEOPLE.county, name: '基准县查看员', role: '县级查看', orgCode: COUNTY },
     { _id: BENCH_PEOPLE.worker, name: '基准明白人', role: '法律明白人', orgCode: villageCode(1, 1), personId: 'BENCH-FLMBR' },
   ];
+}
+
+/** Sheets whose first column is not a record's 编号: kept once in a larger ledger. */
+const ONCE = new Set(['组织机构', '其他指标']);
+
+/**
+ * The template township's ledger `copies` times over: each record sheet's rows repeated, copy c > 1
+ * with 编号 `<编号>-C<c>`; units and 其他指标 once. What the bench imports into the full store (the
+ * township is not in the county, so every row is new).
+ */
+export function largeLedger(sheets: readonly LedgerSheet[], copies: number): LedgerSheet[] {
+  return sheets.map((sheet) => {
+    if (ONCE.has(sheet.name)) return sheet;
+    const [header, ...rows] = sheet.rows;
+    const out = [header];
+    for (let c = 1; c <= copies; c += 1) for (const row of rows) out.push(c === 1 ? row : [`${String(row[0])}-C${c}`, ...row.slice(1)]);
+    return { name: sheet.name, rows: out };
+  });
 }

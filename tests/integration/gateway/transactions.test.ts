@@ -98,6 +98,24 @@ test('two concurrent transactional writers: the second fails at once with DATABA
   expect((await value('w'))?.n).toBe(1);
 });
 
+test('a document an `_id` list read found absent, created meanwhile by another, conflicts with this transaction writing it', async () => {
+  const t: Transaction = await db.startTransaction();
+  const read = await t
+    .collection('acc')
+    .where({ _id: db.command.in(['listed', 'a']) })
+    .get();
+  expect(read.data.map((d: { _id: string }) => d._id)).toEqual(['a']);
+  // Someone else creates the document this transaction saw as absent, and commits.
+  await db.collection('acc').add({ _id: 'listed', n: 1 });
+  // Writing it now would overwrite a document this transaction never saw: it conflicts, as with doc().get().
+  const write = async () => {
+    await t.collection('acc').doc('listed').set({ n: 100 });
+    await t.commit();
+  };
+  await expect(write()).rejects.toMatchObject({ code: 'DATABASE_TRANSACTION_CONFLICT' });
+  expect((await value('listed'))?.n).toBe(1);
+});
+
 test("runTransaction re-runs the loser's callback after the winner commits: no lost update", async () => {
   await db.collection('acc').add({ _id: 'counter', n: 0 });
   const increment = async (tx: Transaction): Promise<void> => {

@@ -18,7 +18,7 @@ let gateway: GatewayProcess;
 const run = <T>(work: (db: Database) => Promise<T>) => withLocalSdk(gateway.url, work);
 
 const ORGS = () => fixtureSheets().find((s) => s.name === '组织机构') as LedgerSheet;
-const ROWS = 150;
+const ROWS = 6 * IMPORT_BATCH;
 
 /** ROWS 普法活动 rows of the township, made from the fixture's first row. */
 function outreach(): LedgerSheet {
