@@ -106,9 +106,15 @@ export interface UnitYear {
 export async function holdForImport(db: Database, held: readonly UnitYear[], by: string, now: Date, check: () => Promise<void>): Promise<void> {
   const until = new Date(now.getTime() + IMPORT_LEASE_MINUTES * 60000).toISOString();
   await inTransaction(db, async (tx) => {
+    const guards = await readMany<GuardDoc & { _id: string }>(
+      tx,
+      YEAR_GUARDS,
+      held.map(({ orgCode, year }) => guardId(orgCode, year)),
+    );
     for (const { orgCode, year } of held) {
       const id = guardId(orgCode, year);
-      const guard = await readGuard(tx, id);
+      const stored = guards.get(id);
+      const guard = stored ? withoutId(stored) : null;
       await tx
         .collection(YEAR_GUARDS)
         .doc(id)
@@ -121,9 +127,15 @@ export async function holdForImport(db: Database, held: readonly UnitYear[], by:
 /** After an import wrote (or failed to): lets closes of its years through again. */
 export async function releaseImport(db: Database, held: readonly UnitYear[], by: string): Promise<void> {
   await inTransaction(db, async (tx) => {
+    const guards = await readMany<GuardDoc & { _id: string }>(
+      tx,
+      YEAR_GUARDS,
+      held.map(({ orgCode, year }) => guardId(orgCode, year)),
+    );
     for (const { orgCode, year } of held) {
       const id = guardId(orgCode, year);
-      const guard = await readGuard(tx, id);
+      const stored = guards.get(id);
+      const guard = stored ? withoutId(stored) : null;
       if (guard?.importBy === by)
         await tx
           .collection(YEAR_GUARDS)

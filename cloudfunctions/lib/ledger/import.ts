@@ -217,7 +217,7 @@ export async function importLedger(db: Database, sheets: readonly LedgerSheet[],
         );
         for (const { doc } of updates) await updateOrg(db, table, doc, options, now.toISOString());
       } else {
-        const rows = [...adds, ...updates].map(({ doc }) => importRow(table, doc));
+        const rows = [...adds, ...updates].map(({ doc, existing }) => importRow(table, doc, existing));
         // Rows of one unit and month side by side: a batch then shares its year guard and 月报 reads.
         const date = KINDS[kindOf(table.collection)].period?.date;
         const order = new Map([...adds, ...updates].map(({ doc }) => [doc._id, `${String(doc.orgCode)} ${date ? String(doc[date] ?? '') : ''}`]));
@@ -275,11 +275,13 @@ function kindOf(collection: Collection): RecordKind {
  * One row as the record store writes it: merged onto the record as stored at that moment (a record
  * someone made identical meanwhile, or deleted, is left alone), or a new record.
  */
-function importRow(table: TableDef, doc: LedgerDoc): ImportRow {
+function importRow(table: TableDef, doc: LedgerDoc, existing: Doc | undefined): ImportRow {
   const recorderName = keptWhenEmpty(table.collection, 'recorderName') && typeof doc.recorderName === 'string' ? doc.recorderName : undefined;
   return {
     kind: kindOf(table.collection),
     id: doc._id,
+    // The row's unit first: its batch is that unit's.
+    units: unitsOf(doc, existing ?? null),
     apply(current) {
       if (!current) return { content: doc as RecordContent, recorderName };
       if (current.deleted === true) return null;

@@ -16,15 +16,24 @@ import { writeRecords, type Author, type RecordWrite } from './records';
 /**
  * Rows per transaction. A batch costs a handful of requests whatever its size — one read of its
  * records, one insert of the new ones, one of their history entries, the reads and writes of the few
- * year guards, 月报 and summaries its units' months share — plus one write per edited record; so
+ * year guards, 月报 and summaries its unit's months share — plus one write per edited record; so
  * throughput comes from large batches. A batch stays well inside CloudBase's limits: a request of
  * a few hundred kilobytes, a transaction of a few hundred documents that commits in well under a second.
  */
-export const IMPORT_BATCH = 200;
+export const IMPORT_BATCH = 500;
+
+/**
+ * Batches written at the same time. Each holds the rows of one unit, and batches of different units
+ * share no document (year guards, 月报, summaries are per unit; records and history per record), so
+ * they do not conflict; while one batch's requests are on their way, another's are being answered.
+ */
+export const IMPORT_CONCURRENCY = 3;
 
 export interface ImportRow {
   kind: RecordKind;
   id: string;
+  /** The record's unit after the write, and before it if an edit moves it: whose guards and summaries it touches. */
+  units: readonly string[];
   /**
    * What the row makes of the record as stored when its batch writes (null: no such record): the
    * write's content, or null when there is nothing to write (the record already matches the row).
@@ -32,27 +41,83 @@ export interface ImportRow {
   apply(current: StoredRecord | null): Pick<RecordWrite, 'content' | 'recorderName'> | null;
 }
 
-/** Writes the rows that change anything, batch by batch; answers how many records were written. */
-export async function importRows(db: Database, rows: readonly ImportRow[], author: Author, now: Date): Promise<number> {
-  let written = 0;
-  for (let start = 0; start < rows.length; start += IMPORT_BATCH) {
-    const batch = rows.slice(start, start + IMPORT_BATCH);
-    written += await inTransaction(db, async (tx) => {
-      // Every row's record as stored now, in one read per kind: a rerun finds what a failed run wrote.
-      const stored = new Map<RecordKind, Map<string, StoredRecord>>();
-      for (const kind of new Set(batch.map((row) => row.kind))) {
-        const ids = batch.filter((row) => row.kind === kind).map((row) => row.id);
-        stored.set(kind, await readMany<StoredRecord>(tx, KINDS[kind].collection, ids));
-      }
-      const writes: RecordWrite[] = [];
-      for (const row of batch) {
-        const current = stored.get(row.kind)?.get(row.id) ?? null;
-        const next = row.apply(current);
-        if (next) writes.push({ kind: row.kind, before: current, action: 'import', ...next });
-      }
-      if (writes.length > 0) await writeRecords(tx, writes, author, now);
-      return writes.length;
-    });
+interface Batch {
+  rows: ImportRow[];
+  units: Set<string>;
+}
+
+/** The rows in batches of one unit each (by the row's first unit), in the rows' order within the unit. */
+function batchesOf(rows: readonly ImportRow[]): Batch[] {
+  const byUnit = new Map<string, ImportRow[]>();
+  for (const row of rows) {
+    const unit = row.units[0] ?? '';
+    const list = byUnit.get(unit) ?? [];
+    list.push(row);
+    byUnit.set(unit, list);
   }
+  const batches: Batch[] = [];
+  for (const unitRows of byUnit.values()) {
+    for (let start = 0; start < unitRows.length; start += IMPORT_BATCH) {
+      const batch = unitRows.slice(start, start + IMPORT_BATCH);
+      batches.push({ rows: batch, units: new Set(batch.flatMap((row) => row.units)) });
+    }
+  }
+  return batches;
+}
+
+/**
+ * Writes the rows that change anything, batch by batch, up to IMPORT_CONCURRENCY batches at a time
+ * and never two of a unit at once; answers how many records were written. When a batch fails, no
+ * more are started, the running ones finish, and the failure is thrown.
+ */
+export async function importRows(db: Database, rows: readonly ImportRow[], author: Author, now: Date): Promise<number> {
+  const pending = batchesOf(rows);
+  const busy = new Set<string>();
+  const running = new Set<Promise<void>>();
+  let written = 0;
+  let failed: { error: unknown } | undefined;
+  while (running.size > 0 || (pending.length > 0 && !failed)) {
+    for (let i = 0; i < pending.length && running.size < IMPORT_CONCURRENCY && !failed;) {
+      const batch = pending[i];
+      if ([...batch.units].some((unit) => busy.has(unit))) {
+        i += 1;
+        continue;
+      }
+      pending.splice(i, 1);
+      for (const unit of batch.units) busy.add(unit);
+      const done: Promise<void> = writeBatch(db, batch.rows, author, now)
+        .then(
+          (n) => void (written += n),
+          (error: unknown) => void (failed ??= { error }),
+        )
+        .finally(() => {
+          for (const unit of batch.units) busy.delete(unit);
+          running.delete(done);
+        });
+      running.add(done);
+    }
+    if (running.size > 0) await Promise.race(running);
+  }
+  if (failed) throw failed.error;
   return written;
+}
+
+/** One batch in one transaction: the rows that change anything, with everything the store writes beside them. */
+function writeBatch(db: Database, batch: readonly ImportRow[], author: Author, now: Date): Promise<number> {
+  return inTransaction(db, async (tx) => {
+    // Every row's record as stored now, in one read per kind: a rerun finds what a failed run wrote.
+    const stored = new Map<RecordKind, Map<string, StoredRecord>>();
+    for (const kind of new Set(batch.map((row) => row.kind))) {
+      const ids = batch.filter((row) => row.kind === kind).map((row) => row.id);
+      stored.set(kind, await readMany<StoredRecord>(tx, KINDS[kind].collection, ids));
+    }
+    const writes: RecordWrite[] = [];
+    for (const row of batch) {
+      const current = stored.get(row.kind)?.get(row.id) ?? null;
+      const next = row.apply(current);
+      if (next) writes.push({ kind: row.kind, before: current, action: 'import', ...next });
+    }
+    if (writes.length > 0) await writeRecords(tx, writes, author, now);
+    return writes.length;
+  });
 }
