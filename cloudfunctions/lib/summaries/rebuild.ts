@@ -14,6 +14,25 @@ import { PAGE, readAll, type Doc } from '../ledger/read';
 import { docOf, SUMMARIES, type SummaryDoc } from './store';
 import { addRecord, canonicalCounters, hasCounts, SUMMARY_COLLECTIONS, type MonthCounts } from '../../../src/domain/summaries';
 
+/** Tries of one read before a rebuild or check gives up. */
+const READ_TRIES = 3;
+
+/**
+ * A read tried again when it timed out: a run of thousands of reads outlives a passing stall (a
+ * database busy elsewhere, or the local store building an index on its first query after a start),
+ * and reading again is harmless.
+ */
+async function patiently<T>(read: () => Promise<T>): Promise<T> {
+  for (let tries = 1; ; tries++) {
+    try {
+      return await read();
+    } catch (error) {
+      const code = (error as { code?: unknown } | null)?.code;
+      if (tries >= READ_TRIES || (code !== 'ESOCKETTIMEDOUT' && code !== 'ETIMEDOUT')) throw error;
+    }
+  }
+}
+
 /**
  * Every document of a collection matching `where` (which bounds an indexed field), a page at a time
  * after the last `_id` seen: the index keeps each page to the unit's own documents.
@@ -21,7 +40,7 @@ import { addRecord, canonicalCounters, hasCounts, SUMMARY_COLLECTIONS, type Mont
 async function forEach(db: Database, collection: string, where: Record<string, unknown>, visit: (doc: Doc) => void): Promise<void> {
   for (let last: string | null = null; ;) {
     const query: Record<string, unknown> = last === null ? where : { ...where, _id: db.command.gt(last) };
-    const { data } = await db.collection(collection).where(query).orderBy('_id', 'asc').limit(PAGE).get();
+    const { data } = await patiently(() => db.collection(collection).where(query).orderBy('_id', 'asc').limit(PAGE).get());
     for (const doc of data as Doc[]) visit(doc);
     if (data.length < PAGE) return;
     last = (data[data.length - 1] as Doc)._id;
