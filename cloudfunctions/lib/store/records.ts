@@ -11,7 +11,7 @@
  */
 import { KINDS, type RecordKind } from '../../../src/domain/records/kinds';
 import type { Database, Transaction } from '../cloudbase';
-import { fieldChanges, insertHistory, type ChangeAction, type HistoryDoc } from '../history';
+import { fieldChanges, insertHistory, writeHistory, type ChangeAction, type HistoryDoc } from '../history';
 import { firstVersionMeta, nextVersionMeta } from '../records-meta';
 import type { OrgDoc } from '../orgs';
 import { bodyOf, readRecord } from '../records/docs';

@@ -314,7 +314,7 @@ describe('importing a ledger', () => {
       return {
         kind: 'outreach' as const,
         id,
-        absent: true,
+        units: [VILLAGE],
         apply: () => ({ content: { ...fields, _id: id, orgCode: VILLAGE, orgPath: ['500114', TOWNSHIP, VILLAGE] } }),
       };
     };
