@@ -101,19 +101,21 @@ const MOST_PER_GET = 1000;
 
 /**
  * The documents with these ids that exist, by id, in or out of a transaction: one indexed `_id in
- * [...]` request per thousand ids instead of one per document (where().get() carries the transaction;
+ * [...]` request per thousand ids instead of one per document, only `fields` when given (where().get() carries the transaction;
  * inside one, every id asked for is part of its snapshot, found or not, as a doc().get() would be).
  */
-export async function readMany<T extends { _id: string }>(source: Database | Transaction, collection: string, ids: readonly string[]): Promise<Map<string, T>> {
+export async function readMany<T extends { _id: string } = { _id: string } & Record<string, unknown>>(
+  source: Database | Transaction,
+  collection: string,
+  ids: readonly string[],
+  fields?: Record<string, true>,
+): Promise<Map<string, T>> {
   const found = new Map<string, T>();
   const unique = [...new Set(ids)];
   for (let start = 0; start < unique.length; start += MOST_PER_GET) {
     const chunk = unique.slice(start, start + MOST_PER_GET);
-    const { data } = await source
-      .collection(collection)
-      .where({ _id: source.command.in(chunk) })
-      .limit(MOST_PER_GET)
-      .get();
+    const query = source.collection(collection).where({ _id: source.command.in(chunk) });
+    const { data } = await (fields ? query.field(fields) : query).limit(MOST_PER_GET).get();
     for (const doc of data as T[]) found.set(doc._id, doc);
   }
   return found;

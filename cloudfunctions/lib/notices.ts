@@ -7,11 +7,10 @@
  * instances run at once, a message is claimed once; it is sent after the claim (a crash in between
  * loses that one message rather than sending it twice).
  */
-import { inTransaction, readOne, type Database } from './cloudbase';
+import { inTransaction, readMany, readOne, type Database } from './cloudbase';
 import { subscribeTemplates, type WxOpenApi } from './wx-open-api';
 import { AppError } from './errors';
 import type { Caller } from './caller';
-import { readByIds } from './ledger/read';
 
 export interface SubscriptionDoc {
   _id: string;
@@ -93,12 +92,12 @@ export async function sendNoticeOnce(db: Database, wx: WxOpenApi, notice: Notice
  */
 export async function sendNoticesOnce(db: Database, wx: WxOpenApi, notices: readonly Notice[], now: Date): Promise<NoticeOutcome[]> {
   const [sent, subscriptions] = await Promise.all([
-    readByIds(
+    readMany(
       db,
       'notices',
       notices.map((n) => n.id),
     ),
-    readByIds(
+    readMany(
       db,
       'subscriptions',
       notices.map((n) => subscriptionId(n.openid, n.templateId)),

@@ -5,10 +5,10 @@
  * dated in the period, and the year's 其他指标. Records that carry photos or a narrative get the
  * `照片` (links) and `情况说明` columns, which import ignores.
  */
-import type { CloudApp, Database } from '../cloudbase';
+import { readMany, type CloudApp, type Database } from '../cloudbase';
 import { AppError } from '../errors';
 import { findOrg } from '../orgs';
-import { readAll, readByIds, type Doc } from './read';
+import { readAll, type Doc } from './read';
 import { writeWorkbook, type OutSheet, type OutXCell } from './xlsx';
 import { figuresWithClose } from '../period-close';
 import { exportTable, maskedFreeText } from '../../../src/domain/ledger/export';
@@ -56,7 +56,7 @@ async function docsOf(db: Database, table: TableDef, orgCode: string, path: read
   const scope = { orgPath: orgCode, deleted: _.neq(true) };
   switch (table.collection) {
     case 'orgs': {
-      const above = await readByIds(db, 'orgs', path.slice(0, -1));
+      const above = await readMany(db, 'orgs', path.slice(0, -1));
       const below = await readAll(db, 'orgs', { path: orgCode });
       const ordered = [
         ...path

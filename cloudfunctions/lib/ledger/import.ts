@@ -10,14 +10,14 @@
  * an import that stops part-way leaves whole batches written, and running the same file again writes
  * the rest. A dry run answers the same report without writing.
  */
-import { inTransaction, readOne, withoutId, type Database } from '../cloudbase';
+import { inTransaction, readMany, readOne, withoutId, type Database } from '../cloudbase';
 import { insertMany } from '../bulk';
 import { fieldChanges, writeHistory, type HistoryDoc } from '../history';
 import { importRows, type ImportRow } from '../store/import';
 import type { RecordContent } from '../store/records';
 import { closeBlocking, closedYearsOn, guardedYears, loadCloses, periodClosedError, touchedDates, type PeriodCloseDoc } from '../period-close';
 import { holdForImport, releaseImport, unitsOf, type UnitYear } from '../year-guards';
-import { readAll, readByIds, type Doc } from './read';
+import { readAll, type Doc } from './read';
 import { parseLedger, type LedgerSheet } from '../../../src/domain/ledger/ledger';
 import type { LedgerDoc, LedgerProblem } from '../../../src/domain/ledger/parse';
 import { TABLES, TABLE_BY_COLLECTION, TABLE_BY_SHEET, type TableDef } from '../../../src/domain/ledger/tables';
@@ -151,7 +151,7 @@ export async function importLedger(db: Database, sheets: readonly LedgerSheet[],
   for (const table of TABLES) {
     const docs = parsed.records[table.collection];
     if (!docs) continue;
-    const stored = await readByIds(
+    const stored = await readMany(
       db,
       table.collection,
       docs.map((d) => d._id),

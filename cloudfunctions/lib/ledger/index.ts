@@ -5,4 +5,4 @@
 export { readWorkbook, writeWorkbook, WorkbookError, type OutSheet, type OutXCell } from './xlsx';
 export { importLedger, type ImportOptions, type ImportReport, type SheetSummary } from './import';
 export { exportLedger, ledgerSheets, type ExportOptions } from './export';
-export { readAll, readByIds, PAGE } from './read';
+export { readAll, PAGE } from './read';

@@ -25,15 +25,3 @@ export async function readAll(db: Database, collection: string, where?: Where, f
     if (data.length < PAGE) return out;
   }
 }
-
-/** The documents with these `_id`s that exist, by id; asked for in chunks so each answer fits a page. */
-export async function readByIds(db: Database, collection: string, ids: readonly string[], fields?: Fields): Promise<Map<string, Doc>> {
-  const found = new Map<string, Doc>();
-  const unique = [...new Set(ids)];
-  const _ = db.command;
-  for (let start = 0; start < unique.length; start += PAGE / 2) {
-    const chunk = unique.slice(start, start + PAGE / 2);
-    for (const doc of await readAll(db, collection, { _id: _.in(chunk) }, fields)) found.set(doc._id, doc);
-  }
-  return found;
-}

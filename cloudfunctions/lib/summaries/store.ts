@@ -5,7 +5,7 @@
  */
 import { readMany, withoutId, type Database, type Transaction } from '../cloudbase';
 import type { DerivedUpdater, RecordChange } from '../store/derived';
-import { readAll, readByIds, type Fields } from '../ledger/read';
+import { readAll, type Fields } from '../ledger/read';
 import { KINDS } from '../../../src/domain/records/kinds';
 import {
   addChange,
@@ -135,7 +135,7 @@ async function readByMonths(
 /** The unit's own summaries (its records only, not those of units below it) for these months, by id. */
 export async function readOwn(db: Database, unit: SummaryUnit, months: readonly string[], fields?: Fields): Promise<SummaryDoc[]> {
   if (months.length === 0) return [];
-  const found = await readByIds(
+  const found = await readMany(
     db,
     SUMMARIES,
     months.map((month) => summaryId(unit, month)),
@@ -167,7 +167,7 @@ export async function readParts(db: Database, unit: SummaryUnit, months: readonl
 export async function readTree(db: Database, unit: SummaryUnit, months: readonly string[], fields?: Fields): Promise<SummaryDoc[]> {
   if (months.length === 0) return [];
   if (depthOf(unit) !== 1) return readParts(db, unit, months, fields);
-  const found = await readByIds(
+  const found = await readMany(
     db,
     SUMMARIES,
     months.map((month) => rollupId(unit, month)),
