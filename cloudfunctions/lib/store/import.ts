@@ -23,9 +23,10 @@ import { writeRecords, type Author, type RecordWrite } from './records';
 export const IMPORT_BATCH = 500;
 
 /**
- * Batches written at the same time. Each holds the rows of one unit, and batches of different units
- * share no document (year guards, 月报, summaries are per unit; records and history per record), so
- * they do not conflict; while one batch's requests are on their way, another's are being answered.
+ * Batches written at the same time. Each holds the rows of one unit; while one batch's requests are on
+ * their way, another's are being answered. Year guards, 月报 and unit summaries are per unit, records
+ * and history per record — but two villages of one township share their township's monthly roll-up,
+ * so their batches can conflict, and the loser's transaction is run again (inTransaction).
  */
 export const IMPORT_CONCURRENCY = 3;
 
