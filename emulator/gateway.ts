@@ -21,6 +21,7 @@ import { loadOrCreateCredentials, rememberCredentials, storageKeyOf } from './cr
 import { Codes, GatewayError, INTERNAL_MESSAGE, newRequestId, toErrorBody } from './errors';
 import { FunctionHost, unwrap } from './functions/host';
 import { FN_PREFIX, handleFnHttp } from './functions/http';
+import { LOCAL_APP_ID } from './functions/protocol';
 import { readBody, sendJson } from './http-util';
 import { verifySdkSignature } from './sdk-auth';
 import { sdkEnv } from './sdk-env';
@@ -92,7 +93,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const files = new FileStorage(dataDir, () => url, storageKeyOf(credentials));
   // Created once the port is known (workers need the gateway URL); routes read it through `fn`.
   const fn: { host?: FunctionHost } = {};
-  const fnHttp = { appId: options.appId ?? 'wx6c0a1b2c3d4e5f60', bodyLimit: 100 * 1024 };
+  const fnHttp = { appId: options.appId ?? LOCAL_APP_ID, bodyLimit: 100 * 1024 };
   const wxApi = new WxOpenApiStandIn(dataDir, fnHttp.appId);
 
   const envOf = (body: Record<string, unknown>): string => (typeof body.envName === 'string' && body.envName ? body.envName : envId);

@@ -10,7 +10,6 @@
  * start does not count against it.
  */
 import { fork, type ChildProcess } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -93,7 +92,7 @@ export class FunctionHost {
     if (!file) return Promise.resolve({ ok: false, code: Codes.FUNCTION_NOT_FOUND, message: `function not found: ${name}` });
     if (this.closed) return Promise.resolve({ ok: false, code: Codes.SYS_ERR, message: 'gateway is shutting down' });
     const id = this.nextId++;
-    const env = identityEnv(identity, (openid) => createHash('sha256').update(openid).digest('hex').slice(0, 32));
+    const env = identityEnv(identity);
     const context = {
       callbackWaitsForEmptyEventLoop: false,
       memory_limit_in_mb: 256,

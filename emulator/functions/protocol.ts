@@ -2,6 +2,10 @@
  * Messages between the function host (gateway process) and its worker processes, and the caller
  * identity variables. Kept in one place so both sides agree.
  */
+import { createHash } from 'node:crypto';
+
+/** The WX_APPID the local gateway gives callers of /api/fn, unless told another. */
+export const LOCAL_APP_ID = 'wx6c0a1b2c3d4e5f60';
 
 /** Environment variables that carry a caller's identity; cleared around every invocation. */
 export const IDENTITY_KEYS = [
@@ -48,9 +52,10 @@ export interface Identity {
  * them so `app.auth().getUserInfo()` (node-sdk) and `getWXContext()` (wx-server-sdk) read them.
  * TCB_UUID is derived from the openid so it is stable for one user.
  */
-export function identityEnv(id: Identity | undefined, uuidOf: (openid: string) => string): Record<string, string> {
+export function identityEnv(id: Identity | undefined): Record<string, string> {
   if (!id) return {};
-  const env: Record<string, string> = { WX_OPENID: id.openid, WX_APPID: id.appid, TCB_UUID: uuidOf(id.openid) };
+  const uuid = createHash('sha256').update(id.openid).digest('hex').slice(0, 32);
+  const env: Record<string, string> = { WX_OPENID: id.openid, WX_APPID: id.appid, TCB_UUID: uuid };
   const wxKeys = ['WX_OPENID', 'WX_APPID'];
   if (id.clientIp) {
     env.WX_CLIENTIP = id.clientIp;

@@ -12,16 +12,13 @@
  * that is reading.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { IDENTITY_KEYS, identityEnv } from '../../emulator/functions/protocol';
+import { IDENTITY_KEYS, LOCAL_APP_ID, identityEnv } from '../../emulator/functions/protocol';
 import { sdkEnv } from '../../emulator/sdk-env';
 import { wxOpenApiEnv } from '../../emulator/wx-open-api';
 
 const FUNCTIONS_DIR = resolve(__dirname, '..', '..', 'cloudfunctions');
-/** The WX_APPID the gateway gives callers of /api/fn (emulator/gateway.ts). */
-const GATEWAY_APP_ID = 'wx6c0a1b2c3d4e5f60';
 /** The address the gateway sees the test's requests come from. */
 const LOOPBACK = '127.0.0.1';
 
@@ -67,12 +64,12 @@ async function mainOf(name: string): Promise<Main> {
  */
 export async function callInProcess<T>(gatewayUrl: string, name: string, data: unknown, openid?: string): Promise<T> {
   scopeIdentityToCalls();
-  Object.assign(process.env, sdkEnv(gatewayUrl, 'fazhi-local'), wxOpenApiEnv(gatewayUrl, GATEWAY_APP_ID));
+  Object.assign(process.env, sdkEnv(gatewayUrl, 'fazhi-local'), wxOpenApiEnv(gatewayUrl, LOCAL_APP_ID));
   const main = await mainOf(name);
   // As /api/fn: a body without `data` is an empty event; the worker gets its own parsed copy.
   const event: unknown = JSON.parse(JSON.stringify(data === undefined ? {} : data) ?? 'null');
-  const identity = openid ? { openid, appid: GATEWAY_APP_ID, clientIp: LOOPBACK } : undefined;
-  const env = identityEnv(identity, (id) => createHash('sha256').update(id).digest('hex').slice(0, 32));
+  const identity = openid ? { openid, appid: LOCAL_APP_ID, clientIp: LOOPBACK } : undefined;
+  const env = identityEnv(identity);
   let answer: unknown;
   try {
     answer = await callIdentity.run(env, () => main(event));
