@@ -14,7 +14,7 @@ import { yearPeriod } from '../period';
 import { beijingDate } from '../../../src/domain/dates';
 import { addRates, cellState, dueDateOf, isPastDue, monthOfPeriod, monthsOf, periodsOf, ratesOf, type Rates } from '../../../src/domain/supervision/schedule';
 import type { CompletenessAnswer, CompletenessCell, SupervisionSettings, TownshipCompleteness, VillageRow } from '../../../src/domain/supervision/api';
-import { REPORTS, type ReportDoc } from './reports';
+import { REPORTS, periodReport, type ReportDoc } from './reports';
 import { REMINDERS } from './reminders';
 import { DEFAULT_SETTINGS, settingsByTownship, settingsOf, townshipCodeOf } from './settings';
 
@@ -31,14 +31,14 @@ function gridOf(
   villages: readonly OrgDoc[],
   year: number,
   settings: SupervisionSettings,
-  reports: Map<string, ReportDoc>,
+  reports: ReadonlyMap<string, ReportDoc>,
   reminded: Set<string>,
   today: string,
 ): Grid {
   const months = periodsOf(year, settings.cadence);
   const rows: VillageRow[] = villages.map((village) => {
     const cells: CompletenessCell[] = months.map((month) => {
-      const report = reports.get(`${village.code}:${month}`) ?? null;
+      const report = periodReport(reports, village.code, month);
       return {
         month,
         state: cellState(report, isPastDue(month, settings.dueDay, today)),

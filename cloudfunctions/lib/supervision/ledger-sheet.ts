@@ -12,7 +12,7 @@ import { beijingDate } from '../../../src/domain/dates';
 import type { Period } from '../../../src/domain/period';
 import { MONTHLY_SHEET } from '../../../src/domain/ledger/tables';
 import { cellState, hasBegun, isPastDue, periodLabel, periodRange, periodsOf, type Cadence } from '../../../src/domain/supervision/schedule';
-import { REPORTS, reportId, type ReportDoc } from './reports';
+import { REPORTS, periodReport, type ReportDoc } from './reports';
 import { settingsByTownship, DEFAULT_SETTINGS } from './settings';
 
 export const MONTHLY_COLUMNS = ['村（社区）代码', '村（社区）', '月份', '状态', '报送人', '报送时间'] as const;
@@ -34,7 +34,7 @@ export async function monthlySheet(db: Database, org: OrgDoc, period: Period, no
   for (const village of villages) {
     const { cadence, dueDay } = settings.get(village.parentCode ?? '') ?? DEFAULT_SETTINGS;
     for (const month of periodsIn(period, cadence).filter((m) => hasBegun(m, today))) {
-      const report = reports.get(reportId(village.code, month)) ?? null;
+      const report = periodReport(reports, village.code, month);
       const notes = [report && !report.onTime ? '迟报' : '', report?.supplemented ? '补报' : ''].filter(Boolean);
       const state = `${cellState(report, isPastDue(month, dueDay, today))}${notes.length ? `（${notes.join('、')}）` : ''}`;
       rows.push([

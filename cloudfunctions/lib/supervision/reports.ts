@@ -4,7 +4,7 @@
  * figures of the village and month. A record logged for the month afterwards marks the report 补报
  * (record-hooks.ts). Every submission and 补报 is in the history.
  */
-import { readOne, withoutId, type Database, type Transaction } from '../cloudbase';
+import { readMany, readOne, withoutId, type Database, type Transaction } from '../cloudbase';
 import type { Caller } from '../caller';
 import { inTransaction } from '../cloudbase';
 import { requireRole } from '../authz';
@@ -19,7 +19,9 @@ import { mustParsePeriod } from '../../../src/domain/period';
 import { periodOf } from '../period';
 import {
   CADENCE_LABELS,
+  answeringReports,
   cadenceOf,
+  combinedFacts,
   dueDateOf,
   hasBegun,
   isReportPeriod,
@@ -27,6 +29,7 @@ import {
   periodLabel,
   periodRange,
   type Cadence,
+  type ReportFacts,
 } from '../../../src/domain/supervision/schedule';
 import { MONTHLY_FIGURE_IDS, countLines, isZero, monthlySentence } from '../../../src/domain/supervision/summary';
 import type { MonthAnswer, ReportView } from '../../../src/domain/supervision/api';
@@ -65,6 +68,31 @@ export interface ReportDoc extends VillageMonthDoc {
 export const reportId = (villageCode: string, month: string): string => `${villageCode}:${month}`;
 
 export const readReport = (source: Database | Transaction, id: string) => readOne<ReportDoc>(source, REPORTS, id);
+
+/** A village's period as the tables read it: reported by its own 月报, or by those answering for it. */
+export interface PeriodReport extends ReportFacts {
+  submittedAt: string;
+  submittedByName: string;
+}
+
+/**
+ * The report of a village's period among `reports` (by id): the period's own, or — after the township
+ * changed its cadence — the reports filed under the earlier one (answeringReports), the last one
+ * naming who submitted it and when.
+ */
+export function periodReport(reports: ReadonlyMap<string, ReportDoc>, village: string, period: string): PeriodReport | null {
+  const found = answeringReports(period, (p) => reports.get(reportId(village, p)));
+  if (!found) return null;
+  const last = found.reduce((a, b) => (b.submittedAt > a.submittedAt ? b : a));
+  return { ...combinedFacts(found), submittedAt: last.submittedAt, submittedByName: last.submittedByName };
+}
+
+/** The stored reports that may answer for a village's period: the period, its month and the month's halves. */
+export async function reportsAround(db: Database, village: string, period: string): Promise<Map<string, ReportDoc>> {
+  const month = monthOfPeriod(period);
+  const ids = [period, month, `${month}-H1`, `${month}-H2`].map((p) => reportId(village, p));
+  return readMany<ReportDoc>(db, REPORTS, ids);
+}
 
 export function reportView(doc: ReportDoc, village: Pick<OrgDoc, 'code' | 'name' | 'level'>): ReportView {
   return {

@@ -13,7 +13,7 @@ import { KINDS } from '../../../src/domain/records/kinds';
 import { isPastDue, periodOfDate, previousPeriod } from '../../../src/domain/supervision/schedule';
 import { REVIEWED_KINDS } from '../../../src/domain/supervision/review';
 import type { ReturnedRecord, TasksAnswer } from '../../../src/domain/supervision/api';
-import { REPORTS, REPORTER_ROLES } from './reports';
+import { REPORTS, REPORTER_ROLES, periodReport, type ReportDoc } from './reports';
 import { REMINDERS, reminderView, type ReminderDoc } from './reminders';
 import { settingsOf, townshipCodeOf } from './settings';
 
@@ -55,10 +55,11 @@ export async function tasks(db: Database, caller: Caller, now: Date): Promise<Ta
   for (let month = previousPeriod(periodOfDate(today, settings.cadence)); months.length < LOOK_BACK[settings.cadence]; month = previousPeriod(month))
     months.push(month);
   const [reports, reminders] = await Promise.all([readAll(db, REPORTS, { orgCode: village }), readAll(db, REMINDERS, { orgCode: village })]);
-  const reported = new Set(reports.map((doc) => String(doc.month)));
+  const byId = new Map((reports as unknown as ReportDoc[]).map((doc) => [doc._id, doc]));
+  const reported = (month: string) => periodReport(byId, village, month) !== null;
   return {
-    reminders: (reminders as unknown as ReminderDoc[]).filter((doc) => !reported.has(doc.month)).map(reminderView),
-    overdueMonths: months.filter((month) => !reported.has(month) && isPastDue(month, settings.dueDay, today)).sort(),
+    reminders: (reminders as unknown as ReminderDoc[]).filter((doc) => !reported(doc.month)).map(reminderView),
+    overdueMonths: months.filter((month) => !reported(month) && isPastDue(month, settings.dueDay, today)).sort(),
     cadence: settings.cadence,
     returned,
   };

@@ -1,7 +1,7 @@
 /**
  * What a township's year close asks of supervision: every village's every month (or half month, under
- * its township's cadence) reported and nothing
- * awaiting review. Closing anyway takes a reason, which the close keeps in its history.
+ * its township's cadence) reported and nothing awaiting review where review is on. Closing anyway
+ * takes a reason, which the close keeps in its history.
  */
 import type { Database } from '../cloudbase';
 import type { OrgDoc } from '../orgs';
@@ -13,34 +13,50 @@ import { mustParsePeriod } from '../../../src/domain/period';
 import { periodsOf } from '../../../src/domain/supervision/schedule';
 import { MAX_REASON, NOT_COUNTED, REVIEWED_KINDS } from '../../../src/domain/supervision/review';
 import type { CloseConditions } from '../../../src/domain/console/api';
-import { REPORTS } from './reports';
+import { REPORTS, periodReport, type ReportDoc } from './reports';
 import { closeOf, closeYear, type PeriodCloseDoc } from '../period-close';
 import type { Actor } from '../caller';
 import { DEFAULT_SETTINGS, settingsByTownship } from './settings';
 
 export async function closeConditions(db: Database, org: OrgDoc, year: number): Promise<CloseConditions> {
+  const [villages, reportDocs] = await Promise.all([villagesUnder(db, org.code), readAll(db, REPORTS, { orgPath: org.code, year })]);
+  const reports = new Map((reportDocs as unknown as ReportDoc[]).map((doc) => [doc._id, doc]));
+  const townships = [...new Set(villages.map((v) => v.parentCode).filter((c): c is string => !!c))];
+  const settings = await settingsByTownship(db, townships);
+  const settingsOfVillage = (v: OrgDoc) => settings.get(v.parentCode ?? '') ?? DEFAULT_SETTINGS;
+  const unreported = villages.flatMap((v) =>
+    periodsOf(year, settingsOfVillage(v).cadence)
+      .filter((m) => periodReport(reports, v.code, m) === null)
+      .map((month) => ({ village: v.name, month })),
+  );
+  const awaitingReview = await awaitingReviewIn(
+    db,
+    org,
+    year,
+    townships.filter((t) => settings.get(t)?.review === true),
+  );
+  return { unreportedMonths: unreported.length, unreportedSample: unreported.slice(0, 5), awaitingReview };
+}
+
+/**
+ * Records of the year awaiting review (or returned) where their township reviews: as the figures, a
+ * township that switched review off counts its records whatever state they were left in.
+ */
+async function awaitingReviewIn(db: Database, org: OrgDoc, year: number, reviewing: readonly string[]): Promise<number> {
+  // Within one township the unit itself bounds the records; above it, each reviewing township does.
+  const scopes = org.level === '乡镇' || org.level === '村' ? (reviewing.length > 0 ? [org.code] : []) : [...reviewing];
   const period = mustParsePeriod(String(year));
   const _ = db.command;
-  const [villages, reports, pending] = await Promise.all([
-    villagesUnder(db, org.code),
-    readAll(db, REPORTS, { orgPath: org.code, year }),
-    Promise.all(
+  const counts = await Promise.all(
+    scopes.flatMap((scope) =>
       REVIEWED_KINDS.map(async (kind) => {
         const dateField = KINDS[kind].period?.date as string;
-        const where = { orgPath: org.code, reviewState: _.in([...NOT_COUNTED]), deleted: _.neq(true), [dateField]: _.gte(period.start).and(_.lte(period.end)) };
+        const where = { orgPath: scope, reviewState: _.in([...NOT_COUNTED]), deleted: _.neq(true), [dateField]: _.gte(period.start).and(_.lte(period.end)) };
         return (await db.collection(KINDS[kind].collection).where(where).count()).total;
       }),
     ),
-  ]);
-  const reported = new Set(reports.map((doc) => doc._id));
-  const settings = await settingsByTownship(db, [...new Set(villages.map((v) => v.parentCode).filter((c): c is string => !!c))]);
-  const periodsOfVillage = (v: OrgDoc) => periodsOf(year, (settings.get(v.parentCode ?? '') ?? DEFAULT_SETTINGS).cadence);
-  const unreported = villages.flatMap((v) =>
-    periodsOfVillage(v)
-      .filter((m) => !reported.has(`${v.code}:${m}`))
-      .map((month) => ({ village: v.name, month })),
   );
-  return { unreportedMonths: unreported.length, unreportedSample: unreported.slice(0, 5), awaitingReview: pending.reduce((a, b) => a + b, 0) };
+  return counts.reduce((a, b) => a + b, 0);
 }
 
 export const conditionsMet = (c: CloseConditions): boolean => c.unreportedMonths === 0 && c.awaitingReview === 0;

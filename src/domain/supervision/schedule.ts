@@ -126,6 +126,29 @@ export interface ReportFacts {
   supplemented: boolean;
 }
 
+/**
+ * The reports that answer for a period: its own; or, where the township changed its cadence during
+ * the year, the month's report for one of its halves, or both halves' reports for a month. Null when
+ * none do. `find` looks up a village's report by period.
+ */
+export function answeringReports<R>(period: string, find: (period: string) => R | null | undefined): R[] | null {
+  const own = find(period);
+  if (own) return [own];
+  if (isHalf(period)) {
+    const month = find(monthOfPeriod(period));
+    return month ? [month] : null;
+  }
+  const halves = [find(`${period}-H1`), find(`${period}-H2`)];
+  return halves.every((r) => r) ? (halves as R[]) : null;
+}
+
+/** What reports answering together for one period say: 零报告 if all were, on time if all were, 补报 if any was. */
+export const combinedFacts = (reports: readonly ReportFacts[]): ReportFacts => ({
+  zero: reports.every((r) => r.zero),
+  onTime: reports.every((r) => r.onTime),
+  supplemented: reports.some((r) => r.supplemented),
+});
+
 export function cellState(report: ReportFacts | null, pastDue: boolean): CellState {
   if (report) return report.zero ? '零报告' : '已报';
   return pastDue ? '逾期' : '未报';

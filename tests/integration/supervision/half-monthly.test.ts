@@ -3,9 +3,10 @@
  * the real SDK on the local stack: its admin sets the cadence; its village reports a half on time, a half
  * late, a 零报告 and not at all; completeness, rates, 逾期, reminders, the 月报 ledger sheet and the year
  * close all follow the halves, and the county adds a month's two halves up beside monthly townships.
+ * Months reported monthly before the change still count, for both their halves.
  */
 import { startAppStack, DEMO, type AppStack } from '../../helpers/app-stack';
-import { UNIT, WORLD, buildWorld, recordOf, seed, thisYear, type Answer } from '../../helpers/records-world';
+import { UNIT, WORLD, buildWorld, recordOf, seed, thisYear, today, type Answer } from '../../helpers/records-world';
 import { resolveCaller, type Caller } from '../../../cloudfunctions/lib/caller';
 import { submitMonth } from '../../../cloudfunctions/lib/supervision/reports';
 import { monthlySheet } from '../../../cloudfunctions/lib/supervision/ledger-sheet';
@@ -13,15 +14,24 @@ import { closeConditions } from '../../../cloudfunctions/lib/supervision/year-cl
 import { findOrg } from '../../../cloudfunctions/lib/orgs';
 import { mustParsePeriod } from '../../../src/domain/period';
 import type { CompletenessAnswer, MonthAnswer, SupervisionSettings, TasksAnswer } from '../../../src/domain/supervision/api';
+import { monthsOf, nextMonth, previousMonth } from '../../../src/domain/supervision/schedule';
 
 let stack: AppStack;
 // Two years back every half is past its due date, whatever today is.
 const year = thisYear() - 2;
 const at = (date: string) => new Date(`${date}T10:00:00+08:00`);
 
+// The year before, and last month, the township still reported monthly (see 'after a change of cadence').
+const earlier = year - 1;
+const lastMonth = previousMonth(today().slice(0, 7));
+
 beforeAll(async () => {
   stack = await startAppStack();
   await buildWorld(stack);
+  const db = await stack.db();
+  const flmbr = await callerOf(WORLD.otherFlmbr);
+  for (const month of monthsOf(earlier).slice(0, 6)) await submitMonth(db, flmbr, month, at(`${nextMonth(month)}-02`));
+  await submitMonth(db, flmbr, lastMonth, new Date());
 }, 60000);
 afterAll(() => stack?.stop());
 
@@ -128,6 +138,34 @@ describe('a township reporting twice a month', () => {
         [`${year}年2月上半月`, '逾期'],
       ]);
       expect(await closeConditions(db, township, year)).toMatchObject({ unreportedMonths: 22 });
+    });
+  });
+  describe('after a change of cadence', () => {
+    it('should count the months reported monthly before the change for both their halves', async () => {
+      const answer = await ok<CompletenessAnswer>({ action: 'completeness', year: earlier }, WORLD.otherAdmin);
+      const cells = answer.villages[0].cells;
+      expect(cells.slice(0, 12).map((c) => [c.state, c.late])).toEqual(Array.from({ length: 12 }, () => ['零报告', false]));
+      expect(cells.slice(12).every((c) => c.state === '逾期')).toBe(true);
+      expect(answer.yearRates).toMatchObject({ expected: 24, reported: 12, onTime: 12 });
+      const county = await ok<CompletenessAnswer>({ action: 'completeness', org: UNIT.county, year: earlier }, DEMO.county);
+      expect(county.townships.find((t) => t.org.code === UNIT.otherTownship)?.months[0].rates).toMatchObject({ expected: 2, reported: 2 });
+    });
+
+    it('should neither remind nor ask the year close for a half its month’s report answers for', async () => {
+      const covered = await sup({ action: 'remind', village: UNIT.otherVillage, month: `${earlier}-03-H2` }, WORLD.otherAdmin);
+      expect(covered.error).toMatchObject({ code: 'INVALID_FORM', message: expect.stringContaining('已经报送') });
+      const db = await stack.db();
+      const township = await findOrg(db, UNIT.otherTownship);
+      if (!township) throw new Error('no township');
+      expect(await closeConditions(db, township, earlier)).toMatchObject({ unreportedMonths: 12 });
+      const sheet = await monthlySheet(db, township, mustParsePeriod(`${earlier}-01`));
+      expect(sheet.rows.slice(1).map((row) => [row[2], row[3], row[4]])).toEqual([
+        [`${earlier}年1月上半月`, '零报告', '罗春梅'],
+        [`${earlier}年1月下半月`, '零报告', '罗春梅'],
+      ]);
+      // Last month was reported monthly: none of its halves is overdue on the field's 月报 page.
+      const tasks = await ok<TasksAnswer>({ action: 'tasks' }, WORLD.otherFlmbr);
+      expect(tasks.overdueMonths.filter((m) => m.startsWith(lastMonth))).toEqual([]);
     });
   });
 });

@@ -1,6 +1,8 @@
 import {
   addRates,
+  answeringReports,
   cellState,
+  combinedFacts,
   dueDateOf,
   dueDayProblem,
   hasBegun,
@@ -27,6 +29,9 @@ describe('the 半月报 schedule', () => {
     expect(periodRange('2024-02-H2')).toEqual({ start: '2024-02-16', end: '2024-02-29' });
     expect(dueDateOf('2024-02-H2', 3)).toBe('2024-03-03');
     expect(dueDateOf('2024-12-H2', 3)).toBe('2025-01-03');
+    // A short month: February's second half ends on the 28th outside a leap year.
+    expect(periodRange('2025-02-H2').end).toBe('2025-02-28');
+    expect(dueDateOf('2025-02-H2', 3)).toBe('2025-03-03');
     expect(isPastDue('2024-01-H1', 3, '2024-01-18')).toBe(false);
     expect(isPastDue('2024-01-H1', 3, '2024-01-19')).toBe(true);
     expect(hasBegun('2024-01-H2', '2024-01-15')).toBe(false);
@@ -45,10 +50,31 @@ describe('the 半月报 schedule', () => {
     expect(isReportPeriod('2024-03-H3')).toBe(false);
   });
 
+  it('should let reports filed under the earlier cadence answer for a period after a change', () => {
+    const filed = new Map([
+      ['2024-03', 'march'],
+      ['2024-05-H1', 'may-1'],
+      ['2024-05-H2', 'may-2'],
+      ['2024-06-H1', 'june-1'],
+    ]);
+    const find = (period: string) => filed.get(period);
+    // Monthly, then twice a month: the month's report answers for each half.
+    expect(answeringReports('2024-03-H2', find)).toEqual(['march']);
+    // Twice a month, then monthly: both halves answer for the month; one half alone does not.
+    expect(answeringReports('2024-05', find)).toEqual(['may-1', 'may-2']);
+    expect(answeringReports('2024-06', find)).toBeNull();
+    expect(answeringReports('2024-06-H1', find)).toEqual(['june-1']);
+    expect(answeringReports('2024-04-H1', find)).toBeNull();
+    const zeroOnTime = { zero: true, onTime: true, supplemented: false };
+    expect(combinedFacts([zeroOnTime, { zero: false, onTime: false, supplemented: true }])).toEqual({ zero: false, onTime: false, supplemented: true });
+    expect(combinedFacts([zeroOnTime, zeroOnTime])).toEqual(zeroOnTime);
+  });
+
   it('should hold the due day to what fits the cadence', () => {
     expect(dueDayProblem('monthly', 28)).toBeNull();
     expect(dueDayProblem('halfMonthly', 28)).toContain('1到10天');
     expect(dueDayProblem('monthly', 0)).toContain('1到28');
+    expect(dueDayProblem('monthly', 29)).toContain('1到28');
   });
 });
 
@@ -56,6 +82,8 @@ describe('the 月报 schedule', () => {
   it('should make a month due on the township’s day of the next month, across the year end', () => {
     expect(dueDateOf('2026-10', 5)).toBe('2026-11-05');
     expect(dueDateOf('2026-12', 20)).toBe('2027-01-20');
+    // The latest due day (28) is a day of every month, February included.
+    expect(dueDateOf('2027-01', 28)).toBe('2027-02-28');
     expect(nextMonth('2026-12')).toBe('2027-01');
     expect(previousMonth('2027-01')).toBe('2026-12');
     expect(monthsOf(2026)).toHaveLength(12);
