@@ -83,6 +83,20 @@ describe('月报 and 零报告', () => {
     expect(history.map((h) => h.action)).toEqual(['submit', 'supplement']);
   });
 
+  it('should mark a 零报告 补报 when a record for its month is logged afterwards, in the grid too', async () => {
+    const month = `${thisYear() - 3}-08`;
+    const filed = await ok<MonthAnswer>({ action: 'submit', month }, DEMO.villageWorker);
+    expect(filed.report).toMatchObject({ zero: true, supplemented: false });
+    await seed(stack, DEMO.villageWorker, 'consultation', recordOf('consultation', UNIT.santangVillage, { date: `${month}-20`, people: 1 }));
+    const after = await ok<MonthAnswer>({ action: 'month', month }, DEMO.villageWorker);
+    // The report stays what was submitted (a 零报告), marked 补报; the month's counts show the record.
+    expect(after.report).toMatchObject({ zero: true, sentence: '本月无新增', supplemented: true });
+    expect(after.zero).toBe(false);
+    const grid = await ok<CompletenessAnswer>({ action: 'completeness', year: thisYear() - 3 });
+    const cell = grid.villages.find((v) => v.village.code === UNIT.santangVillage)?.cells[7];
+    expect(cell).toMatchObject({ month, state: '零报告', supplemented: true });
+  });
+
   it('should refuse a month that has not begun or is written wrong, with nothing stored', async () => {
     const next = `${thisYear() + 1}-01`;
     expect((await sup({ action: 'submit', month: next }, DEMO.villageWorker)).error).toMatchObject({
@@ -327,11 +341,16 @@ describe('review (审核)', () => {
     expect((await storedHistory(await stack.db(), 'outreach', record.id)).map((h) => h.action)).toEqual(['create']);
   });
 
-  it('should count every record again when the township switches review off', async () => {
+  it('should count every record again when the township switches review off, and close the year without them', async () => {
     const waiting = await figureOf(period, 'outreach.events');
     const current = (await ok<{ settings: SupervisionSettings }>({ action: 'settings' })).settings;
+    const before = await stack.call<CloseAnswer>('console', { action: 'closeState', year: thisYear() }, DEMO.admin);
+    expect(before.conditions?.awaitingReview).toBeGreaterThanOrEqual(1);
     await ok({ action: 'saveSettings', dueDay: 5, review: false, baseVersion: current.version });
     expect(await figureOf(period, 'outreach.events')).toBeGreaterThan(waiting ?? 0);
+    // Records left awaiting review count now, so the year close no longer waits for them.
+    const after = await stack.call<CloseAnswer>('console', { action: 'closeState', year: thisYear() }, DEMO.admin);
+    expect(after.conditions?.awaitingReview).toBe(0);
     expect((await historyOf(await stack.db(), 'supervision_settings', UNIT.township)).map((h) => h.action)).toEqual(['create', 'update']);
   });
 });
