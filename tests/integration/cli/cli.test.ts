@@ -147,10 +147,40 @@ describe('npm run cli', () => {
     }
   }, 90000); // three command-line runs, two of them starting a gateway of their own
 
-  it('should close a year only with a reason while villages have not reported, as the console does', async () => {
-    // The imported ledger has no 月报: every village month of 2023 is unreported.
-    const refused = await runCli(['close', '--org', TOWNSHIP, '--year', '2023'], dataDir);
+  it('should close a year only with a reason while villages have not reported or records await review, as the console does', async () => {
+    // The imported ledger has no 月报: every village month of 2023 is unreported. For this refusal the
+    // township reviews and one village record of 2023 awaits it; both are undone before the close.
+    const held = await onGateway(async (db) => {
+      const township = await findOrg(db, TOWNSHIP);
+      const settings = {
+        orgCode: TOWNSHIP,
+        orgPath: township?.path,
+        cadence: 'monthly',
+        dueDay: 5,
+        review: true,
+        version: 1,
+        updatedAt: '',
+        updatedBy: 'cli',
+        updatedByName: '',
+      };
+      await db.collection('supervision_settings').doc(TOWNSHIP).set(settings);
+      const _ = db.command;
+      const { data } = await db
+        .collection('outreach')
+        .where({ orgPath: TOWNSHIP, orgCode: _.neq(TOWNSHIP), date: _.gte('2023-01-01').and(_.lte('2023-12-31')) })
+        .limit(1)
+        .get();
+      await db.collection('outreach').doc(String(data[0]._id)).update({ reviewState: '待审核' });
+      return String(data[0]._id);
+    });
+    const refused = await runCli(['close', '--org', TOWNSHIP, '--year', '2023'], dataDir).finally(() =>
+      onGateway(async (db) => {
+        await db.collection('supervision_settings').doc(TOWNSHIP).remove();
+        await db.collection('outreach').doc(held).update({ reviewState: db.command.remove() });
+      }),
+    );
     expect(refused).toMatchObject({ code: 1, stderr: expect.stringContaining('未报送月报') });
+    expect(refused.stderr).toContain('还有1条记录待审核');
     expect(refused.stderr).toContain('--reason');
     expect(await onGateway((db) => closeOf(db, TOWNSHIP, 2023))).toBeNull();
 
