@@ -16,7 +16,7 @@ import { isTownshipAdminOf } from '../records/policy';
 import { beijingDate } from '../../../src/domain/dates';
 import { cadenceOf, dueDateOf, hasBegun, isReportPeriod, periodLabel } from '../../../src/domain/supervision/schedule';
 import type { ReminderView } from '../../../src/domain/supervision/api';
-import { periodReport, reportId, reportsAround } from './reports';
+import { answeringReport, reportId } from './reports';
 import { settingsOf, townshipCodeOf } from './settings';
 import type { VillageMonthDoc } from './reports';
 
@@ -60,7 +60,7 @@ export async function remind(db: Database, caller: Caller, request: { village: s
   const settings = await settingsOf(db, townshipCodeOf(village));
   const fits = isReportPeriod(request.month) && cadenceOf(request.month) === settings.cadence;
   if (!fits || !hasBegun(request.month, beijingDate(now))) throw new AppError('INVALID_PERIOD', `月份“${request.month}”不对`);
-  if (periodReport(await reportsAround(db, village.code, request.month), village.code, request.month))
+  if (await answeringReport(db, village.code, request.month))
     throw new AppError('INVALID_FORM', `${village.name}${request.month}的月报已经报送，无需提醒`);
   const id = reportId(village.code, request.month);
   const at = now.toISOString();

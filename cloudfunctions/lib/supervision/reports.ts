@@ -4,7 +4,7 @@
  * figures of the village and month. A record logged for the month afterwards marks the report 补报
  * (record-hooks.ts). Every submission and 补报 is in the history.
  */
-import { readMany, readOne, withoutId, type Database, type Transaction } from '../cloudbase';
+import { readMany, withoutId, type Database, type Transaction } from '../cloudbase';
 import type { Caller } from '../caller';
 import { inTransaction } from '../cloudbase';
 import { requireRole } from '../authz';
@@ -29,7 +29,6 @@ import {
   periodLabel,
   periodRange,
   type Cadence,
-  type ReportFacts,
 } from '../../../src/domain/supervision/schedule';
 import { MONTHLY_FIGURE_IDS, countLines, isZero, monthlySentence } from '../../../src/domain/supervision/summary';
 import type { MonthAnswer, ReportView } from '../../../src/domain/supervision/api';
@@ -67,32 +66,28 @@ export interface ReportDoc extends VillageMonthDoc {
 
 export const reportId = (villageCode: string, month: string): string => `${villageCode}:${month}`;
 
-export const readReport = (source: Database | Transaction, id: string) => readOne<ReportDoc>(source, REPORTS, id);
-
-/** A village's period as the tables read it: reported by its own 月报, or by those answering for it. */
-export interface PeriodReport extends ReportFacts {
-  submittedAt: string;
-  submittedByName: string;
-}
-
 /**
  * The report of a village's period among `reports` (by id): the period's own, or — after the township
- * changed its cadence — the reports filed under the earlier one (answeringReports), the last one
- * naming who submitted it and when.
+ * changed its cadence — the last of those filed under the earlier one (answeringReports), saying what
+ * they say together. Null when the period is unreported.
  */
-export function periodReport(reports: ReadonlyMap<string, ReportDoc>, village: string, period: string): PeriodReport | null {
+export function periodReport(reports: ReadonlyMap<string, ReportDoc>, village: string, period: string): ReportDoc | null {
   const found = answeringReports(period, (p) => reports.get(reportId(village, p)));
   if (!found) return null;
   const last = found.reduce((a, b) => (b.submittedAt > a.submittedAt ? b : a));
-  return { ...combinedFacts(found), submittedAt: last.submittedAt, submittedByName: last.submittedByName };
+  return { ...last, ...combinedFacts(found) };
 }
 
 /** The stored reports that may answer for a village's period: the period, its month and the month's halves. */
-export async function reportsAround(db: Database, village: string, period: string): Promise<Map<string, ReportDoc>> {
+async function reportsAround(source: Database | Transaction, village: string, period: string): Promise<Map<string, ReportDoc>> {
   const month = monthOfPeriod(period);
   const ids = [period, month, `${month}-H1`, `${month}-H2`].map((p) => reportId(village, p));
-  return readMany<ReportDoc>(db, REPORTS, ids);
+  return readMany<ReportDoc>(source, REPORTS, ids);
 }
+
+/** The report of a village's period as stored now (periodReport). */
+export const answeringReport = async (source: Database | Transaction, village: string, period: string): Promise<ReportDoc | null> =>
+  periodReport(await reportsAround(source, village, period), village, period);
 
 export function reportView(doc: ReportDoc, village: Pick<OrgDoc, 'code' | 'name' | 'level'>): ReportView {
   return {
@@ -142,7 +137,7 @@ export async function monthAnswer(db: Database, caller: Caller, month: string, n
   const village = reporterVillage(caller);
   const settings = await settingsOf(db, townshipCodeOf(village));
   checkMonth(month, settings.cadence, now);
-  const [counts, report] = await Promise.all([monthCounts(db, village, month), readReport(db, reportId(village.code, month))]);
+  const [counts, report] = await Promise.all([monthCounts(db, village, month), answeringReport(db, village.code, month)]);
   return {
     village: consoleOrg(village),
     month,
@@ -153,7 +148,7 @@ export async function monthAnswer(db: Database, caller: Caller, month: string, n
   };
 }
 
-/** Submits the month (a 零报告 when nothing was logged); a second submission changes nothing. */
+/** Submits the month (a 零报告 when nothing was logged); a second submission, or one of a period already answered for, changes nothing. */
 export async function submitMonth(db: Database, caller: Caller, month: string, now: Date): Promise<MonthAnswer> {
   const village = reporterVillage(caller);
   const settings = await settingsOf(db, townshipCodeOf(village));
@@ -163,7 +158,8 @@ export async function submitMonth(db: Database, caller: Caller, month: string, n
   const at = now.toISOString();
   const dueDate = dueDateOf(month, settings.dueDay);
   await inTransaction(db, async (tx) => {
-    if (await readReport(tx, id)) return;
+    // Reported already, under this cadence or the township's earlier one: nothing to file.
+    if (await answeringReport(tx, village.code, month)) return;
     const doc: ReportDoc = {
       _id: id,
       orgCode: village.code,

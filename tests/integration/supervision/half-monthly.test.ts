@@ -163,7 +163,11 @@ describe('a township reporting twice a month', () => {
         [`${earlier}年1月上半月`, '零报告', '罗春梅'],
         [`${earlier}年1月下半月`, '零报告', '罗春梅'],
       ]);
-      // Last month was reported monthly: none of its halves is overdue on the field's 月报 page.
+      // On the field's 月报 page a covered half shows its month's report, with nothing left to file.
+      const half = await ok<MonthAnswer>({ action: 'submit', month: `${earlier}-03-H2` }, WORLD.otherFlmbr);
+      expect(half).toMatchObject({ canSubmit: false, report: { month: `${earlier}-03`, zero: true, onTime: true } });
+      expect((await db.collection('monthly_reports').doc(`${UNIT.otherVillage}:${earlier}-03-H2`).get()).data).toEqual([]);
+      // Last month was reported monthly: none of its halves is overdue there.
       const tasks = await ok<TasksAnswer>({ action: 'tasks' }, WORLD.otherFlmbr);
       expect(tasks.overdueMonths.filter((m) => m.startsWith(lastMonth))).toEqual([]);
     });
