@@ -309,13 +309,19 @@ describe('review (审核)', () => {
     expect(queue.items.filter((i) => i.state === '待审核')).toEqual([]);
   });
 
-  it('should skip an approval made on a version that changed meanwhile', async () => {
+  it('should approve a selection, skipping a record whose version changed meanwhile', async () => {
     const input = recordOf('outreach', UNIT.santangVillage);
     const record = await seed(stack, DEMO.villageWorker, 'outreach', input);
+    const other = await seed(stack, DEMO.villageWorker, 'consultation', recordOf('consultation', UNIT.santangVillage));
     await must(stack, DEMO.villageWorker, { action: 'update', kind: 'outreach', record: { ...input, attendees: 12 }, baseVersion: 1 });
-    const decided = await ok<{ approved: number; skipped: number }>({ action: 'approve', items: [{ kind: 'outreach', id: record.id, version: 1 }] });
-    expect(decided).toMatchObject({ approved: 0, skipped: 1 });
+    const selection = [
+      { kind: 'outreach', id: record.id, version: 1 },
+      { kind: 'consultation', id: other.id, version: 1 },
+    ];
+    const decided = await ok<{ approved: number; skipped: number }>({ action: 'approve', items: selection });
+    expect(decided).toMatchObject({ approved: 1, skipped: 1 });
     expect(await stored(await stack.db(), 'outreach', record.id)).toMatchObject({ reviewState: '待审核' });
+    expect(await stored(await stack.db(), 'consultation', other.id)).toMatchObject({ reviewState: '已通过' });
   });
 
   it('should refuse the year close while records await review', async () => {
