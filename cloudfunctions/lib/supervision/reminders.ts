@@ -61,7 +61,7 @@ export async function remind(db: Database, caller: Caller, request: { village: s
   const fits = isReportPeriod(request.month) && cadenceOf(request.month) === settings.cadence;
   if (!fits || !hasBegun(request.month, beijingDate(now))) throw new AppError('INVALID_PERIOD', `月份“${request.month}”不对`);
   if (await answeringReport(db, village.code, request.month))
-    throw new AppError('INVALID_FORM', `${village.name}${request.month}的月报已经报送，无需提醒`);
+    throw new AppError('INVALID_FORM', `${village.name}${periodLabel(request.month)}的月报已经报送，无需提醒`);
   const id = reportId(village.code, request.month);
   const at = now.toISOString();
   const doc = await inTransaction(db, async (tx) => {
