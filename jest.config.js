@@ -6,6 +6,11 @@ const moduleNameMapper = { '^@/(.*)$': '<rootDir>/src/$1' };
 
 module.exports = {
   testTimeout: 30000,
+  // Two test files at a time, also on CI's two cores (where Jest's default would be one, in band): most
+  // suites spend much of their time waiting on child processes (gateways, Chromium, the builds,
+  // LibreOffice), and a second file runs meanwhile. Files share nothing but the run's demo cache and
+  // build marks (tests/helpers/demo-cache.ts, app-builds.ts), which are made for several workers.
+  maxWorkers: 2,
   testSequencer: '<rootDir>/tests/sequencer.mjs',
   projects: [
     {
