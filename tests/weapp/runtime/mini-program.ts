@@ -18,6 +18,12 @@ import { trapTaroWindow } from './window-trap';
 import { createWx, eventsOf, strict, type WxHost } from './wx';
 
 export const DIST = join(__dirname, '..', '..', '..', 'dist', 'weapp');
+/**
+ * How long a wait for the app lasts before it fails (as Playwright's 30 s in the browser tests). A
+ * screen that needs a cold function worker of the gateway took over 10 s when two test files ran at
+ * once on a loaded two-core machine; a broken screen still fails, only later.
+ */
+const WAIT_MS = 30000;
 const SET_DATA_LIMIT = 1024 * 1024;
 const PAGE_STACK_LIMIT = 10;
 
@@ -180,7 +186,7 @@ export class MiniProgram {
   }
 
   /** Waits until the page shows `text` (the app renders asynchronously, as on the phone). */
-  async waitForText(text: string | RegExp, timeoutMs = 10000): Promise<void> {
+  async waitForText(text: string | RegExp, timeoutMs = WAIT_MS): Promise<void> {
     await this.waitFor(
       () => (typeof text === 'string' ? this.text().includes(text) : text.test(this.text())),
       () => `"${String(text)}" on ${this.safeRoute()}:\n${this.safeText()}`,
@@ -188,7 +194,7 @@ export class MiniProgram {
     );
   }
 
-  async waitForRoute(route: string, timeoutMs = 10000): Promise<void> {
+  async waitForRoute(route: string, timeoutMs = WAIT_MS): Promise<void> {
     await this.waitFor(
       () => this.stack.length > 0 && this.route === route,
       () => `page ${route}, on ${this.safeRoute()}`,
@@ -196,7 +202,7 @@ export class MiniProgram {
     );
   }
 
-  async waitFor(ok: () => boolean, what: () => string, timeoutMs = 10000): Promise<void> {
+  async waitFor(ok: () => boolean, what: () => string, timeoutMs = WAIT_MS): Promise<void> {
     const until = Date.now() + timeoutMs;
     for (;;) {
       if (ok()) return;
