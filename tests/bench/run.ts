@@ -3,7 +3,8 @@
  * its figures and ratios. `--records` sizes the synthetic county (default 200 000, a few minutes;
  * issue 14's goals are stated at 1 000 000). `--keep <dir>` keeps the generated county stores in
  * <dir> and copies them from there on the next run instead of generating them again (a 1M county
- * takes a minute or more to generate); a change to the generator makes new ones.
+ * takes a minute or more to generate); a change to the generator makes new ones. `--only figures`
+ * runs only the county's township-year figures, pipeline path and record creates (for iterating on them).
  */
 import { resolve } from 'node:path';
 import { benchGateway } from './gateway';
@@ -28,13 +29,24 @@ export function keepArg(argv: readonly string[]): string | undefined {
   return resolve(dir);
 }
 
+/** The part of `--only <part>`, if given. */
+export function onlyArg(argv: readonly string[]): 'figures' | undefined {
+  const at = argv.indexOf('--only');
+  if (at < 0) return undefined;
+  if (argv[at + 1] !== 'figures') throw new Error(`--only wants figures, got ${argv[at + 1]}`);
+  return 'figures';
+}
+
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const records = recordsArg(argv);
   const keep = keepArg(argv);
-  await benchGateway();
-  console.log('');
-  await benchCounty({ records, keep });
+  const only = onlyArg(argv);
+  if (!only) {
+    await benchGateway();
+    console.log('');
+  }
+  await benchCounty({ records, keep, only });
 }
 
 main().catch((error: unknown) => {
