@@ -186,11 +186,25 @@ export async function frozenFigures(db: Database, orgCode: string, year: number)
  * computed from the records. Quarters and months of a closed year are computed, which gives the same
  * numbers because the records cannot change.
  */
-export async function figuresWithClose(db: Database, orgCode: string, period: Period, ids?: readonly string[], orgPath?: readonly string[]): Promise<Figures> {
-  const frozen = period.year === undefined ? null : await frozenFigures(db, orgCode, period.year);
+export async function figuresWithClose(
+  db: Database,
+  orgCode: string,
+  period: Period,
+  ids?: readonly string[],
+  orgPath?: readonly string[],
+  closed: Promise<Figures | null> = frozenFor(db, orgCode, period),
+): Promise<Figures> {
+  const frozen = await closed;
   if (!frozen) return computeFigures(db, orgCode, period, ids, { orgPath });
   return ids ? pick(frozen, ids) : frozen;
 }
+
+/**
+ * The frozen figures figuresWithClose answers for the period, if any: a caller may start this read
+ * early (alongside reading the unit) and pass it on.
+ */
+export const frozenFor = (db: Database, orgCode: string, period: Period): Promise<Figures | null> =>
+  period.year === undefined ? Promise.resolve(null) : frozenFigures(db, orgCode, period.year);
 
 /** The figures `ids` of those given (frozen ones keep only what they hold). */
 export const pick = (figures: Figures, ids: readonly string[]): Figures => Object.fromEntries(ids.filter((id) => id in figures).map((id) => [id, figures[id]]));

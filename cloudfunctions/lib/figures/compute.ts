@@ -20,6 +20,7 @@ import {
 } from '../../../src/domain/indicators';
 import type { Period } from '../../../src/domain/period';
 import { pendingByFigure } from '../../../src/domain/supervision/pending';
+import { REVIEWED_COLLECTIONS } from '../../../src/domain/supervision/review';
 import { reviewTownships } from '../supervision/settings';
 import { rowsFromSummaries, rowsOfCounts } from '../summaries/figures';
 import { isSummarised, type MonthCounts } from '../../../src/domain/summaries';
@@ -71,25 +72,25 @@ export async function rowsFromRecords(
   only: (collection: CollectionPipeline['collection']) => boolean = () => true,
 ): Promise<AggregateRows> {
   const { scope, records = 'counted' } = options;
+  const chosen = pipelinesFor(orgCode, period, ids, { scope }).filter((p) => only(p.collection));
   // Nothing to ask the database for (the console's charts ask for summarised figures only).
-  const asked = pipelinesFor(orgCode, period, ids, { scope }).some((p) => only(p.collection));
-  if (!asked && !(options.allManual && only('manual_figures'))) return {};
+  if (chosen.length === 0 && !(options.allManual && only('manual_figures'))) return {};
   let pipelines: CollectionPipeline[];
-  if (records === 'everything') {
-    pipelines = pipelinesFor(orgCode, period, ids, { scope });
+  // Only records of the reviewed kinds await review: the counted figures of the others (the roster,
+  // units, 其他指标: all the figures path asks of the records) are the same whoever reviews, so
+  // they need no read of who does.
+  if (records === 'everything' || (records === 'counted' && !chosen.some((p) => REVIEWED_COLLECTIONS.includes(p.collection)))) {
+    pipelines = chosen;
   } else {
     const townships = await reviewTownships(db);
     // Nothing awaits review where nobody reviews: no need to ask the database.
     if (records === 'pending' && townships.length === 0) return {};
-    pipelines = pipelinesFor(orgCode, period, ids, { scope, review: { mode: records, townships } });
+    pipelines = pipelinesFor(orgCode, period, ids, { scope, review: { mode: records, townships } }).filter((p) => only(p.collection));
   }
-  if (options.allManual && period.year !== undefined && !pipelines.some((p) => p.collection === 'manual_figures')) {
+  if (options.allManual && only('manual_figures') && period.year !== undefined && !pipelines.some((p) => p.collection === 'manual_figures')) {
     pipelines.push(manualPipeline(orgCode, period.year, scope));
   }
-  return runPipelines(
-    db,
-    pipelines.filter((p) => only(p.collection)),
-  );
+  return runPipelines(db, pipelines);
 }
 
 /**
