@@ -6,6 +6,7 @@
  * served by a declared index. (Every other integration test on the app stack makes the same check
  * when it stops: tests/helpers/app-stack.ts.)
  */
+import { truncateSync } from 'node:fs';
 import { startAppStack, DEMO, type AppStack } from '../../helpers/app-stack';
 import { readQueryLog, unservedQueries } from '../../helpers/query-index-check';
 import { COLLECTIONS } from '../../../cloudfunctions/lib/collections';
@@ -50,4 +51,16 @@ test('a day of function calls: every query on a declared collection is served by
   for (const c of ['outreach', 'disputes', 'petitions', 'orgs']) expect(collections).toContain(c);
   expect(shapes.some((s) => s.action === 'database.aggregateDocuments')).toBe(true);
   expect(unservedQueries(shapes)).toEqual([]);
+});
+
+test("a unit's figures read who reviews once, and not the caller's own unit again", async () => {
+  truncateSync(stack.queryLog);
+  await stack.call('figures', { action: 'get', period: String(year) }, DEMO.admin);
+  const shapes = readQueryLog(stack.queryLog);
+  const reads = (collection: string, action: string) => shapes.filter((s) => s.collection === collection && s.action === action).length;
+  // Who reviews: once, for the summaries' buckets; the roster, units and 其他指标 count the same whoever reviews.
+  expect(reads('supervision_settings', 'database.getDocument')).toBe(1);
+  // The caller's unit, read with the caller, is the unit asked for: not read again.
+  expect(reads('orgs', 'database.getDocument')).toBe(1);
+  expect(reads('people', 'database.aggregateDocuments')).toBe(1);
 });
