@@ -5,10 +5,12 @@
  * <dir> and copies them from there on the next run instead of generating them again (a 1M county
  * takes a minute or more to generate); a change to the generator makes new ones. `--only figures`
  * runs only the county's township-year figures, pipeline path and record creates (for iterating on them).
+ * `--only import` runs the county's import figure alone (the county at `--records`, its summaries
+ * rebuilt, then the CLI import), for iterating on the import without the rest.
  */
 import { resolve } from 'node:path';
 import { benchGateway } from './gateway';
-import { benchCounty } from './county/bench';
+import { benchCounty, benchCountyImport } from './county/bench';
 
 const DEFAULT_RECORDS = 200_000;
 
@@ -30,11 +32,12 @@ export function keepArg(argv: readonly string[]): string | undefined {
 }
 
 /** The part of `--only <part>`, if given. */
-export function onlyArg(argv: readonly string[]): 'figures' | undefined {
+export function onlyArg(argv: readonly string[]): 'figures' | 'import' | undefined {
   const at = argv.indexOf('--only');
   if (at < 0) return undefined;
-  if (argv[at + 1] !== 'figures') throw new Error(`--only wants figures, got ${argv[at + 1]}`);
-  return 'figures';
+  const part = argv[at + 1];
+  if (part !== 'figures' && part !== 'import') throw new Error(`--only wants figures or import, got ${part}`);
+  return part;
 }
 
 async function main(): Promise<void> {
@@ -42,6 +45,7 @@ async function main(): Promise<void> {
   const records = recordsArg(argv);
   const keep = keepArg(argv);
   const only = onlyArg(argv);
+  if (only === 'import') return benchCountyImport({ records, keep });
   if (!only) {
     await benchGateway();
     console.log('');

@@ -298,6 +298,34 @@ async function importRate(dataDir: string, gw: GatewayProcess): Promise<Measure 
 /** The template ledger's township: not in the synthetic county, so its import adds every row. */
 const BAITU_TOWNSHIP = '500114213';
 
+type ImportMeasure = Awaited<ReturnType<typeof importRate>>;
+
+const importRowsPerSecond = (m: ImportMeasure): number | undefined => ('ms' in m && m.rows ? m.rows / (m.ms / 1000) : undefined);
+
+const showImport = (m: ImportMeasure): string =>
+  !('ms' in m)
+    ? show(m)
+    : `${m.rows} rows in ${(m.ms / 1000).toFixed(1)} s = ${importRowsPerSecond(m)?.toFixed(0)} rows/s (${m.cpu}); its summaries ${m.exact ? 'agree with its records' : 'DIFFER from its records'}`;
+
+/** `--only import`: the county at full size, its summaries rebuilt, then the import figure alone. */
+export async function benchCountyImport({ records, keep }: CountyBenchOptions): Promise<void> {
+  const dataDir = tempDir('county-');
+  try {
+    const m = makeCounty(dataDir, readTemplate(), records, { keep });
+    console.log(`county of ${records} records ${m.how} in ${(m.ms / 1000).toFixed(1)} s (data in ${dataDir})`);
+    const gw = await startGatewayProcess({ dataDir, envId: 'fazhi-local', args: ['--dev', '--fn-timeout', '300000'], readyTimeoutMs: 600_000 });
+    try {
+      console.log(`  summaries rebuild: ${show(await rebuildSummaries(dataDir))}`);
+      await settle(gw);
+      console.log(`  CLI import of a township ledger (${IMPORT_COPIES}× 白土乡): ${showImport(await importRate(dataDir, gw))}`);
+    } finally {
+      await gw.dispose();
+    }
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
 /** Township-year figures calls per p50: a ~40 ms p50 moves by several ms between runs at 9. */
 const TOWNSHIP_REPS = 25;
 
@@ -403,13 +431,8 @@ export async function benchCounty({ records, keep, only }: CountyBenchOptions): 
 
     await settle(gw);
     const imported = await importRate(dataDir, gw);
-    const importRows = 'ms' in imported && imported.rows ? imported.rows / (imported.ms / 1000) : undefined;
-    row(
-      `CLI import of a township ledger (${IMPORT_COPIES}× 白土乡) into the ${k(records)} store`,
-      !('ms' in imported)
-        ? show(imported)
-        : `${imported.rows} rows in ${(imported.ms / 1000).toFixed(1)} s = ${importRows?.toFixed(0)} rows/s (${imported.cpu}); its summaries ${imported.exact ? 'agree with its records' : 'DIFFER from its records'}`,
-    );
+    const importRows = importRowsPerSecond(imported);
+    row(`CLI import of a township ledger (${IMPORT_COPIES}× 白土乡) into the ${k(records)} store`, showImport(imported));
 
     await settle(gw);
     const sync = await sync200(gw);
