@@ -5,8 +5,9 @@
  * <dir> and copies them from there on the next run instead of generating them again (a 1M county
  * takes a minute or more to generate); a change to the generator makes new ones. `--only figures`
  * runs only the county's township-year figures, pipeline path and record creates (for iterating on them).
- * `--only import` runs the county's import figure alone (the county at `--records`, its summaries
- * rebuilt, then the CLI import), for iterating on the import without the rest.
+ * `--only import` runs the county's import figure alone (the county at `--records`, then the CLI
+ * import; the county's own summaries are not rebuilt, as the import reads and checks only its
+ * township's), for iterating on the import without the rest.
  */
 import { resolve } from 'node:path';
 import { benchGateway } from './gateway';
