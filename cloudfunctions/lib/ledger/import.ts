@@ -28,6 +28,7 @@ import { KINDS, kindOfCollection, type RecordKind } from '../../../src/domain/re
 import { manualFigureId } from '../../../src/domain/records/manualFigure';
 import { heldInFuture } from '../../../src/domain/records/outreach';
 import { beijingDate } from '../../../src/domain/dates';
+import { rollupIdsOf, townshipOf, unitOf } from '../../../src/domain/summaries';
 
 export interface ImportOptions {
   /** Who imports: 'import:<file>' for the command line, an openid in a function. */
@@ -218,7 +219,7 @@ export async function importLedger(db: Database, sheets: readonly LedgerSheet[],
         for (const { doc } of updates) await updateOrg(db, table, doc, options, now.toISOString());
       } else {
         const rows = [...adds, ...updates].map(({ doc, existing }) => importRow(table, doc, existing));
-        // Rows of one unit and month side by side: a batch then shares its year guard and 月报 reads.
+        // Rows of one unit and month side by side: a batch then shares its year guards, 月报 and summaries.
         const date = KINDS[kindOf(table.collection)].period?.date;
         const order = new Map([...adds, ...updates].map(({ doc }) => [doc._id, `${String(doc.orgCode)} ${date ? String(doc[date] ?? '') : ''}`]));
         rows.sort((a, b) => (order.get(a.id) ?? '').localeCompare(order.get(b.id) ?? '') || a.id.localeCompare(b.id));
@@ -280,8 +281,9 @@ function importRow(table: TableDef, doc: LedgerDoc, existing: Doc | undefined): 
   return {
     kind: kindOf(table.collection),
     id: doc._id,
-    // The row's unit first: its batch is that unit's.
     units: unitsOf(doc, existing ?? null),
+    rollups: [...new Set([...rollupIdsOf(table.collection, doc), ...rollupIdsOf(table.collection, existing ?? null)])],
+    township: townshipOf(unitOf(doc))?.orgCode ?? String(doc.orgCode ?? ''),
     apply(current) {
       if (!current) return { content: doc as RecordContent, recorderName };
       if (current.deleted === true) return null;

@@ -16,17 +16,18 @@ import { writeRecords, type Author, type RecordWrite } from './records';
 /**
  * Rows per transaction. A batch costs a handful of requests whatever its size — one read of its
  * records, one insert of the new ones, one of their history entries, the reads and writes of the few
- * year guards, 月报 and summaries its unit's months share — plus one write per edited record; so
+ * year guards, 月报 and summaries its units' months share — plus one write per edited record; so
  * throughput comes from large batches. A batch stays well inside CloudBase's limits: a request of
  * a few hundred kilobytes, a transaction of a few hundred documents that commits in well under a second.
  */
 export const IMPORT_BATCH = 500;
 
 /**
- * Batches written at the same time. Each holds the rows of one unit; while one batch's requests are on
- * their way, another's are being answered. Year guards, 月报 and unit summaries are per unit, records
- * and history per record — but two villages of one township share their township's monthly roll-up,
- * so their batches can conflict, and the loser's transaction is run again (inTransaction).
+ * Batches written at the same time. Each holds rows of one township (its villages' and its own); while
+ * one batch's requests are on their way, another's are being answered. Year guards, 月报 and unit
+ * summaries are per unit, records and history per record, and a township's roll-up per month: batches
+ * that would write the same one never run at once (see importRows), as two transactions writing one
+ * document conflict and the loser's whole batch is written again.
  */
 export const IMPORT_CONCURRENCY = 3;
 
@@ -35,6 +36,10 @@ export interface ImportRow {
   id: string;
   /** The record's unit after the write, and before it if an edit moves it: whose guards and summaries it touches. */
   units: readonly string[];
+  /** The township roll-ups (summary ids) the record adds to, after the write and before it. */
+  rollups: readonly string[];
+  /** Whose batches the row joins: the record's township (the unit itself above any township). */
+  township: string;
   /**
    * What the row makes of the record as stored when its batch writes (null: no such record): the
    * write's content, or null when there is nothing to write (the record already matches the row).
@@ -44,31 +49,39 @@ export interface ImportRow {
 
 interface Batch {
   rows: ImportRow[];
-  units: Set<string>;
+  /** The documents other batches may write too: its units' (guards, 月报, summaries) and its roll-ups. */
+  shared: Set<string>;
 }
 
-/** The rows in batches of one unit each (by the row's first unit), in the rows' order within the unit. */
+/**
+ * The rows in batches of one township each, in the rows' order within it. A township's batches share
+ * its roll-ups, so they are written one after another anyway: its villages' rows fill batches together
+ * rather than each village a few small ones (a batch's guards, reads and roll-ups cost the same
+ * whether it holds 50 rows or 500).
+ */
 function batchesOf(rows: readonly ImportRow[]): Batch[] {
-  const byUnit = new Map<string, ImportRow[]>();
+  const byTownship = new Map<string, ImportRow[]>();
   for (const row of rows) {
-    const unit = row.units[0] ?? '';
-    const list = byUnit.get(unit) ?? [];
+    const list = byTownship.get(row.township) ?? [];
     list.push(row);
-    byUnit.set(unit, list);
+    byTownship.set(row.township, list);
   }
   const batches: Batch[] = [];
-  for (const unitRows of byUnit.values()) {
-    for (let start = 0; start < unitRows.length; start += IMPORT_BATCH) {
-      const batch = unitRows.slice(start, start + IMPORT_BATCH);
-      batches.push({ rows: batch, units: new Set(batch.flatMap((row) => row.units)) });
+  for (const townshipRows of byTownship.values()) {
+    for (let start = 0; start < townshipRows.length; start += IMPORT_BATCH) {
+      const batch = townshipRows.slice(start, start + IMPORT_BATCH);
+      batches.push({ rows: batch, shared: new Set(batch.flatMap((row) => [...row.units.map((unit) => `unit:${unit}`), ...row.rollups])) });
     }
   }
   return batches;
 }
 
 /**
- * Writes the rows that change anything, batch by batch, up to IMPORT_CONCURRENCY batches at a time
- * and never two of a unit at once; answers how many records were written. When a batch fails, no
+ * Writes the rows that change anything, batch by batch, up to IMPORT_CONCURRENCY batches at a time;
+ * answers how many records were written. Two batches that would write one document — of one unit,
+ * or adding to one township's roll-up of a month — never run at once: a batch waiting for another
+ * costs nothing, a conflict costs the loser's whole transaction. So batches of different townships
+ * run side by side, and those of one township too when their months differ. When a batch fails, no
  * more are started, the running ones finish, and the failure is thrown.
  */
 export async function importRows(db: Database, rows: readonly ImportRow[], author: Author, now: Date): Promise<number> {
@@ -80,19 +93,19 @@ export async function importRows(db: Database, rows: readonly ImportRow[], autho
   while (running.size > 0 || (pending.length > 0 && !failed)) {
     for (let i = 0; i < pending.length && running.size < IMPORT_CONCURRENCY && !failed;) {
       const batch = pending[i];
-      if ([...batch.units].some((unit) => busy.has(unit))) {
+      if ([...batch.shared].some((key) => busy.has(key))) {
         i += 1;
         continue;
       }
       pending.splice(i, 1);
-      for (const unit of batch.units) busy.add(unit);
+      for (const key of batch.shared) busy.add(key);
       const done: Promise<void> = writeBatch(db, batch.rows, author, now)
         .then(
           (n) => void (written += n),
           (error: unknown) => void (failed ??= { error }),
         )
         .finally(() => {
-          for (const unit of batch.units) busy.delete(unit);
+          for (const key of batch.shared) busy.delete(key);
           running.delete(done);
         });
       running.add(done);

@@ -151,6 +151,22 @@ export const rollupId = (township: SummaryUnit, month: string): string => `tree_
 
 export const isRollup = (m: Pick<MonthCounts, 'span'>): boolean => m.span === 'township';
 
+/**
+ * The township roll-ups (ids) a record adds to, without counting it: one per month of any date that
+ * places it. Two writes whose records share none never write the same roll-up.
+ */
+export function rollupIdsOf(collection: Collection, doc: Doc | null): string[] {
+  if (!counts(doc)) return [];
+  const township = townshipOf(unitOf(doc));
+  if (!township) return [];
+  const months = new Set<string>();
+  for (const field of summaryDateFields(collection)) {
+    const date = doc[field];
+    if (typeof date === 'string' && DATE.test(date)) months.add(date.slice(0, 7));
+  }
+  return [...months].map((month) => rollupId(township, month));
+}
+
 function countsAt(into: Map<string, MonthCounts>, id: string, unit: SummaryUnit, month: string, span?: 'township'): MonthCounts {
   let m = into.get(id);
   if (!m) into.set(id, (m = span ? { unit, month, span, ok: {}, held: {} } : { unit, month, ok: {}, held: {} }));

@@ -315,6 +315,8 @@ describe('importing a ledger', () => {
         kind: 'outreach' as const,
         id,
         units: [VILLAGE],
+        rollups: [],
+        township: TOWNSHIP,
         apply: () => ({ content: { ...fields, _id: id, orgCode: VILLAGE, orgPath: ['500114', TOWNSHIP, VILLAGE] } }),
       };
     };

@@ -6,6 +6,7 @@ import {
   countedWhere,
   EVERYTHING,
   pendingWhere,
+  rollupIdsOf,
   rowsOfCounters,
   splitPeriod,
   sumSummaries,
@@ -59,6 +60,17 @@ describe('what a record adds', () => {
     }).values();
     expect(m.ok).toEqual({});
     expect(m.held).toEqual({ outreach_consultations__1: { n: 1, s: 3 } });
+  });
+});
+
+describe('the roll-ups a record adds to', () => {
+  it('should name every township roll-up its counts reach, and none for a deleted record or the county itself', () => {
+    const record = dispute({ acceptDate: '2023-12-20', closeDate: '2024-01-05', state: '调解成功', disputeType: '邻里', amount: 1200.5 });
+    const reached = [...changeDeltaForTest('disputes', null, record)].filter(([, m]) => m.span === 'township').map(([id]) => id);
+    expect(reached).toHaveLength(2);
+    expect(rollupIdsOf('disputes', record).sort()).toEqual(reached.sort());
+    expect(rollupIdsOf('disputes', { ...record, deleted: true })).toEqual([]);
+    expect(rollupIdsOf('disputes', { ...record, orgCode: 'C', orgPath: ['C'] })).toEqual([]);
   });
 });
 
