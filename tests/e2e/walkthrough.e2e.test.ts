@@ -151,6 +151,29 @@ describe('issue 17 walkthrough fixes in Chromium', () => {
     await context.close();
   }, 120000);
 
+  it('should say 无网络 on the home page when the network goes while its sign-in answer is on the way', async () => {
+    const page = await phonePage(env.browser);
+    const context = page.context();
+    await signInAs(page, DEMO.mediator);
+    await backHome(page, env.stack.gateway.url);
+    // The next whoami is fetched while online, and its answer handed to the page only after the
+    // network has gone: the answer says "online", the network no longer is.
+    let release: () => void = () => undefined;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    await context.route('**/api/fn/session', async (route) => {
+      const response = await route.fetch();
+      await released;
+      await route.fulfill({ response });
+    });
+    await page.reload();
+    await page.locator('#home-loading').waitFor();
+    await context.setOffline(true);
+    release();
+    await page.locator('#whoami').waitFor();
+    await page.locator('#home-offline').waitFor({ timeout: 5000 });
+    await context.close();
+  }, 60000);
+
   it('should draw every text area at the size of the text around it, 长辈模式 included', async () => {
     const page = await phonePage(env.browser);
     // A resident's 我要调解 in 长辈模式.

@@ -6,7 +6,7 @@ import { beijingYear } from '../../domain/dates';
 import { getFigures, whoamiOrLast } from '../../services/api';
 import { messageOf } from '../../services/errors';
 import { DEV_SIGNIN_AVAILABLE, DEV_SIGNIN_URL } from '../../services/identity';
-import { onNetworkChange } from '../../services/network';
+import { isOnline, onNetworkChange } from '../../services/network';
 import { preloadPackages } from '../../services/app-shell';
 import {
   BIND_ENTRY,
@@ -35,7 +35,9 @@ export default function Home() {
   const load = useCallback(() => {
     whoamiOrLast()
       .then(({ me, offline }) => {
-        setLoaded({ state: 'ready', me, shownAt: Date.now(), offline });
+        // An answer can land after the network went (a load started while online): the note follows
+        // the network as it is now, not as it was when the load began.
+        setLoaded({ state: 'ready', me, shownAt: Date.now(), offline: offline || !isOnline() });
         if (!offline) preloadPackages(packagesFor(me));
       })
       .catch((error) => setLoaded({ state: 'failed', message: messageOf(error) }));
