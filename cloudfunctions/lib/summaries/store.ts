@@ -133,15 +133,17 @@ async function readByMonths(
 }
 
 /** The unit's own summaries (its records only, not those of units below it) for these months, by id. */
-export async function readOwn(db: Database, unit: SummaryUnit, months: readonly string[], fields?: Fields): Promise<SummaryDoc[]> {
-  if (months.length === 0) return [];
-  const found = await readMany(
+export const readOwn = (db: Database, unit: SummaryUnit, months: readonly string[], fields?: Fields): Promise<SummaryDoc[]> =>
+  readByIds(
     db,
-    SUMMARIES,
     months.map((month) => summaryId(unit, month)),
     fields,
   );
-  return [...found.values()] as unknown as SummaryDoc[];
+
+/** The summaries of these ids that exist. */
+async function readByIds(db: Database, ids: readonly string[], fields?: Fields): Promise<SummaryDoc[]> {
+  if (ids.length === 0) return [];
+  return [...(await readMany(db, SUMMARIES, ids, fields)).values()] as unknown as SummaryDoc[];
 }
 
 /**
@@ -167,13 +169,11 @@ export async function readParts(db: Database, unit: SummaryUnit, months: readonl
 export async function readTree(db: Database, unit: SummaryUnit, months: readonly string[], fields?: Fields): Promise<SummaryDoc[]> {
   if (months.length === 0) return [];
   if (depthOf(unit) !== 1) return readParts(db, unit, months, fields);
-  const found = await readMany(
+  return readByIds(
     db,
-    SUMMARIES,
     months.map((month) => rollupId(unit, month)),
     fields,
   );
-  return [...found.values()] as unknown as SummaryDoc[];
 }
 
 /**
